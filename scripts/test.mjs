@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, unit + integration (vitest), end to end (Playwright on
+// Debian Chromium); ends with one line `N passed, N failed` summed over the test runners.
+// Type-check and lint failures count as failed checks (1 each) so they can't hide.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+
+const only = process.argv.slice(2)
+const steps = [
+  { name: 'tsc', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.node.json'] },
+  { name: 'vue-tsc', cmd: 'npx', args: ['vue-tsc', '-p', 'tsconfig.web.json'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
+  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], report: 'test-results/vitest.json' },
+  { name: 'e2e', cmd: 'npx', args: ['playwright', 'test', '--reporter=list,json'], report: 'test-results/e2e.json', env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' } },
+]
+
+let passed = 0
+let failed = 0
+const summary = []
+for (const step of steps) {
+  if (only.length && !only.includes(step.name)) continue
+  if (step.report) rmSync(step.report, { force: true })
+  const started = Date.now()
+  console.log(`\n▶ ${step.name}`)
+  const r = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } })
+  const secs = ((Date.now() - started) / 1000).toFixed(0)
+  if (step.report && existsSync(step.report)) {
+    const counts = step.name === 'e2e' ? playwrightCounts(step.report) : vitestCounts(step.report)
+    passed += counts.passed
+    failed += counts.failed
+    if (r.status !== 0 && counts.failed === 0) failed += 1 // runner failed outside any test
+    summary.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${secs} s)`)
+  } else if (r.status === 0) {
+    passed += 1
+    summary.push(`${step.name}: ok (${secs} s)`)
+  } else {
+    failed += 1
+    summary.push(`${step.name}: FAILED (${secs} s)`)
+  }
+}
+
+function vitestCounts(file) {
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) }
+}
+function playwrightCounts(file) {
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }
+}
+
+console.log('\n' + summary.join('\n'))
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)

@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import { isoDate, municipalityCode, rowId } from './common'
+
+/**
+ * Registrations a municipality makes on a person (domain.md D6–D9, rules.md R4–R7).
+ * Plain JSON rows; the rules read them through the person snapshot (snapshot.ts).
+ * Optional fields are `nullish` so rows from a database (null) and hand-built rows
+ * (omitted) both parse.
+ */
+
+/** The two schemes that carry decisions, contacts and claims. */
+export const schemes = ['intro', 'norsk'] as const
+export const schemeSchema = z.enum(schemes)
+export type Scheme = z.infer<typeof schemeSchema>
+
+/** Decision types of R4, by scheme. */
+export const norskDecisionTypes = [
+  'NORSK_RETT_OG_PLIKT',
+  'NORSK_RETT',
+  'NORSK_PLIKT',
+  'NORSK_BEHOVSPROVD',
+  'NORSK_FRITAK_NORSK',
+  'NORSK_FRITAK_SAMFUNN',
+  'NORSK_FRITAK_PROVE',
+  'NORSK_UTSETT_OPPSTART',
+  'NORSK_PERMISJON',
+] as const
+export const introDecisionTypes = [
+  'INTRO_PROGRAM',
+  'INTRO_PERMISJON',
+  'INTRO_UTVIDA_DELTAKING',
+  'INTRO_MIDLERTIDIG_STANS',
+  'INTRO_PERMANENT_STANS',
+] as const
+export const decisionTypes = [...norskDecisionTypes, ...introDecisionTypes] as const
+export const decisionTypeSchema = z.enum(decisionTypes)
+export type DecisionType = z.infer<typeof decisionTypeSchema>
+
+const hours = z.number().min(0)
+const isoWeekFields = { isoYear: z.number().int().min(1900).max(9999), isoWeek: z.number().int().min(1).max(53) }
+const owned = { id: rowId, personId: rowId }
+
+/** Contact with the person (Registrer kontakt med person, D6.1 / D8.1). */
+export const contactSchema = z.object({ ...owned, scheme: schemeSchema, date: isoDate })
+export type Contact = z.infer<typeof contactSchema>
+
+export const claimKinds = ['NORSKOPPLAERING', 'UTSETT_OPPSTART', 'INTROPROGRAM'] as const
+/** Claim/application from the person (D6.2); its date starts deadlines (R5.1, R6.2). */
+export const claimSchema = z.object({ ...owned, scheme: schemeSchema, date: isoDate, kind: z.enum(claimKinds) })
+export type Claim = z.infer<typeof claimSchema>
+
+/** A decision (vedtak, D6.3 / D8.1); which fields apply depends on `type` (R4 table). */
+export const decisionSchema = z.object({
+  ...owned,
+  scheme: schemeSchema,
+  type: decisionTypeSchema,
+  result: z.enum(['innvilga', 'avslag']),
+  decisionDate: isoDate,
+  startDate: isoDate.nullish(),
+  endDate: isoDate.nullish(),
+  /** Hours granted (norsk: auto for rett/plikt decisions, required for NORSK_BEHOVSPROVD). */
+  hours: hours.nullish(),
+  /** Code from the exemption/postponement/refusal reason lists (R10). */
+  reasonCode: z.string().max(60).nullish(),
+  reasonText: z.string().max(2000).nullish(),
+  /** Leave type code (R10) on *_PERMISJON decisions. */
+  leaveType: z.string().max(60).nullish(),
+  /** How an intro leave moves the completion deadline (R5.2). */
+  leaveUnit: z.enum(['kalenderdagar', 'verkedagar']).nullish(),
+})
+export type Decision = z.infer<typeof decisionSchema>
+
+/** Weekly participation in Norwegian training, one row per ISO week (R6.4). */
+export const weeklyParticipationSchema = z.object({
+  ...owned,
+  ...isoWeekFields,
+  norskHours: hours,
+  samfunnHours: hours,
+  absenceHours: hours,
+})
+export type WeeklyParticipation = z.infer<typeof weeklyParticipationSchema>
+
+/** A measure (tiltak) of the introduction programme (D8.3, R5.3). */
+export const measureSchema = z.object({
+  ...owned,
+  groupCode: z.string().min(1).max(40),
+  measureCode: z.string().min(1).max(60),
+  fromDate: isoDate,
+  toDate: isoDate,
+  hoursPerWeek: hours,
+})
+export type Measure = z.infer<typeof measureSchema>
+
+/** A replacing measure: takes the place of `replacesMeasureIds` inside its range (R5.4). */
+export const replacementSchema = z.object({
+  ...owned,
+  fromDate: isoDate,
+  toDate: isoDate,
+  replacesMeasureIds: z.array(rowId),
+  groupCode: z.string().min(1).max(40),
+  measureCode: z.string().min(1).max(60),
+  hoursPerWeek: hours,
+})
+export type Replacement = z.infer<typeof replacementSchema>
+
+/** One absence type row of an absence registration: days or hours, not both (R5.5). */
+export const absenceRowSchema = z.object({
+  typeCode: z.string().min(1).max(60),
+  days: hours.nullish(),
+  hours: hours.nullish(),
+})
+export type AbsenceRow = z.infer<typeof absenceRowSchema>
+
+/** Absence (fråvær) in the introduction programme for a period (D8.3, R5.5). */
+export const absenceSchema = z.object({ ...owned, fromDate: isoDate, toDate: isoDate, rows: z.array(absenceRowSchema) })
+export type Absence = z.infer<typeof absenceSchema>
+
+/** Holidays and public feasts in the programme (ferie og høgtidsdagar, D8.3). */
+export const holidaySchema = z.object({ ...owned, fromDate: isoDate, toDate: isoDate, kind: z.enum(['ferie', 'hoegtid']) })
+export type Holiday = z.infer<typeof holidaySchema>
+
+/** Absence after ended parental leave (D8.3); moves the completion deadline (R5.2). */
+export const parentalLeaveAbsenceSchema = z.object({
+  ...owned,
+  fromDate: isoDate,
+  toDate: isoDate,
+  typeCode: z.string().min(1).max(60),
+  reason: z.string().max(2000).nullish(),
+})
+export type ParentalLeaveAbsence = z.infer<typeof parentalLeaveAbsenceSchema>
+
+/** Ending of the introduction programme (avslutning, D8.4, R5.6). */
+export const endingSchema = z.object({
+  ...owned,
+  endDate: isoDate,
+  reasonCode: z.string().min(1).max(60),
+  /** Hours of work per week, for reason `ARBEID`. */
+  hoursPerWeek: hours.nullish(),
+})
+export type Ending = z.infer<typeof endingSchema>
+
+/** Language and track (kartlegging, D6, R6.5); a new row keeps history. */
+export const languageTrackSchema = z.object({
+  ...owned,
+  date: isoDate,
+  motherTongue: z.string().regex(/^[a-z]{3}$/),
+  language1: z.string().regex(/^[a-z]{3}$/),
+  language2: z.string().regex(/^[a-z]{3}$/).nullish(),
+  track: z.enum(['1', '2', '3', '4']),
+})
+export type LanguageTrack = z.infer<typeof languageTrackSchema>
+
+export const asylnorskKinds = ['ASYLNORSK', 'NKNV'] as const
+export const asylnorskKindSchema = z.enum(asylnorskKinds)
+export type AsylnorskKind = z.infer<typeof asylnorskKindSchema>
+
+/** Weekly participation in training for asylum seekers (R7.2). */
+export const asylnorskParticipationSchema = z.object({
+  ...owned,
+  ...isoWeekFields,
+  kind: asylnorskKindSchema,
+  hours,
+})
+export type AsylnorskParticipation = z.infer<typeof asylnorskParticipationSchema>
+
+/** A municipality's yearly offer of asylnorsk/NKNV (R7.1, D7). Not person-owned. */
+export const asylnorskOfferSchema = z.object({
+  id: rowId,
+  municipality: municipalityCode,
+  year: z.number().int().min(1900).max(9999),
+  kind: asylnorskKindSchema,
+  fromDate: isoDate,
+  toDate: isoDate,
+})
+export type AsylnorskOffer = z.infer<typeof asylnorskOfferSchema>

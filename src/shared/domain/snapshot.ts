@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { addressSchema } from './address'
+import { permitSchema } from './permit'
+import { personSchema } from './person'
+import {
+  absenceSchema,
+  asylnorskOfferSchema,
+  asylnorskParticipationSchema,
+  claimSchema,
+  contactSchema,
+  decisionSchema,
+  endingSchema,
+  holidaySchema,
+  languageTrackSchema,
+  measureSchema,
+  parentalLeaveAbsenceSchema,
+  replacementSchema,
+  weeklyParticipationSchema,
+} from './registrations'
+import { settlementSchema } from './settlement'
+
+/**
+ * Attributes of a permit ground (rules.md R3.1). Reference data: the caller passes them in,
+ * the rules never import the code list.
+ */
+export const permitGroundAttributesSchema = z.object({
+  introGroup: z.enum(['rett_og_plikt']).nullable(),
+  norskGroup: z.enum(['rett_og_plikt', 'plikt']).nullable(),
+  asylumSeeker: z.boolean(),
+  needsSettlementAgreement: z.boolean(),
+})
+export type PermitGroundAttributes = z.infer<typeof permitGroundAttributesSchema>
+
+/** Attributes of an intro absence type (R10): only valid absence moves the deadline (R5.2). */
+export const absenceTypeAttributesSchema = z.object({ valid: z.boolean() })
+export type AbsenceTypeAttributes = z.infer<typeof absenceTypeAttributesSchema>
+
+/** Every registration of one person; each list is required (may be empty). */
+export const personRegistrationsSchema = z.object({
+  contacts: z.array(contactSchema),
+  claims: z.array(claimSchema),
+  decisions: z.array(decisionSchema),
+  weekly: z.array(weeklyParticipationSchema),
+  measures: z.array(measureSchema),
+  replacements: z.array(replacementSchema),
+  absences: z.array(absenceSchema),
+  holidays: z.array(holidaySchema),
+  parentalLeaveAbsences: z.array(parentalLeaveAbsenceSchema),
+  endings: z.array(endingSchema),
+  languageTracks: z.array(languageTrackSchema),
+  asylnorsk: z.array(asylnorskParticipationSchema),
+})
+export type PersonRegistrations = z.infer<typeof personRegistrationsSchema>
+
+/**
+ * Everything the rules need about one person, as plain JSON (rules.md R0): base data,
+ * reference data the rules read (permit grounds, absence types), registrations.
+ * Build it explicitly — every array is required so nothing is silently left out.
+ */
+export const personSnapshotSchema = z.object({
+  person: personSchema.pick({
+    id: true,
+    birthDate: true,
+    arrivalDate: true,
+    followUpMunicipality: true,
+    followUpDistrict: true,
+    receptionCentre: true,
+  }),
+  permits: z.array(permitSchema.pick({ groundCode: true, validFrom: true, validTo: true, grantedDate: true })),
+  settlements: z.array(settlementSchema.pick({ date: true, municipality: true, byAgreement: true })),
+  addresses: z
+    .array(addressSchema.pick({ municipality: true, district: true, validFrom: true, validTo: true }))
+    .optional(),
+  /** Permit-ground attributes keyed by ground code (reference data, R3.1). */
+  permitGrounds: z.record(z.string(), permitGroundAttributesSchema),
+  /** Intro absence-type attributes keyed by type code (reference data, R10). */
+  absenceTypes: z.record(z.string(), absenceTypeAttributesSchema),
+  registrations: personRegistrationsSchema,
+  /** The follow-up municipality's asylnorsk offers (R7.1), for R7.2 checks. */
+  asylnorskOffers: z.array(asylnorskOfferSchema),
+  /** Programme plan flags: self-study lowers the weekly norm to 30 (R5.4). */
+  plan: z.object({ selfStudy: z.boolean() }).optional(),
+})
+export type PersonSnapshot = z.infer<typeof personSnapshotSchema>
+export type SnapshotPermit = PersonSnapshot['permits'][number]
+export type SnapshotSettlement = PersonSnapshot['settlements'][number]

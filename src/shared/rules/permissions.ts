@@ -1,0 +1,93 @@
+import type { Reason } from '../api/result'
+import type { Role } from '../domain/user'
+
+/**
+ * R9 / D2: who may write what, for whom. Pure functions over the user's roles and the
+ * person's follow-up municipality/district.
+ */
+
+/** The user as the rules see it (`checkCommand`'s `context.user`). */
+export interface RuleUser {
+  roles: readonly Role[]
+  /** 4-digit municipality number. */
+  municipality: string
+  /** 6-digit district (bydel) number, when the user belongs to one. */
+  district: string | null
+}
+
+/** Where the person is followed up (oppfølgingskommune/bydel). */
+export interface PersonScope {
+  followUpMunicipality: string
+  followUpDistrict: string | null
+}
+
+/**
+ * What a command acts on: a scheme of a person, or the municipality's yearly asylnorsk
+ * offer (R7.1), which belongs to no person.
+ */
+export type WriteArea = 'intro' | 'norsk' | 'asylnorsk' | 'asylnorskOffer'
+
+const SUPERUSER: Role = 'kommunenirsuperbrukar'
+
+/** Roles that may write each area besides the superuser (R9). */
+const WRITE_ROLES: Record<WriteArea, Role> = {
+  intro: 'kommuneintro',
+  norsk: 'kommunenorsk',
+  asylnorsk: 'kommunenorsk',
+  asylnorskOffer: 'kommunetilskudd_asylnorsksokar',
+}
+
+/**
+ * R9: role check alone. `kommuneles` reads only and `kommuneadministrator` reads no person
+ * data, so neither ever passes here; the superuser passes everywhere (D2).
+ */
+export function hasWriteRole(roles: readonly Role[], area: WriteArea): boolean {
+  return roles.includes(SUPERUSER) || roles.includes(WRITE_ROLES[area])
+}
+
+/**
+ * R9 scope: the person's follow-up municipality is the user's, and — only when the user
+ * belongs to a district — the person's district is the user's too. A district user does
+ * not reach a person of the same municipality with no district set.
+ */
+export function inScope(user: RuleUser, person: PersonScope): boolean {
+  if (person.followUpMunicipality !== user.municipality) return false
+  return user.district === null || person.followUpDistrict === user.district
+}
+
+/** R9: may the user write this area for this person (role and scope)? */
+export function mayWrite(user: RuleUser, area: WriteArea, person: PersonScope): boolean {
+  return hasWriteRole(user.roles, area) && inScope(user, person)
+}
+
+/**
+ * R9: closed (*lukka*) data is shown only to users who may write something for the person
+ * (any scheme); open data to anyone who reads person data.
+ */
+export function maySeeClosedData(user: RuleUser, person: PersonScope): boolean {
+  const areas: WriteArea[] = ['intro', 'norsk', 'asylnorsk']
+  return areas.some((a) => mayWrite(user, a, person))
+}
+
+/**
+ * R11.11: `kommuneetterregistrering` and the superuser (who holds every privilege but the
+ * administrator's) lift the 2-month back-registration window.
+ */
+export function liftsBackRegistrationWindow(roles: readonly Role[]): boolean {
+  return roles.includes('kommuneetterregistrering') || roles.includes(SUPERUSER)
+}
+
+/**
+ * R9 as reasons: `NOT_PERMITTED` when the role is missing, else `OUT_OF_SCOPE` when the
+ * person (or, for the offer, the municipality) is not the user's. `scope` is the person's
+ * scope, or for `asylnorskOffer` the offer's municipality.
+ */
+export function permissionReasons(user: RuleUser, area: WriteArea, scope: PersonScope | { municipality: string }): Reason[] {
+  if (!hasWriteRole(user.roles, area)) {
+    return [{ code: 'NOT_PERMITTED', field: 'command', values: { area } }]
+  }
+  if ('municipality' in scope) {
+    return scope.municipality === user.municipality ? [] : [{ code: 'OUT_OF_SCOPE', field: 'municipality', values: { area } }]
+  }
+  return inScope(user, scope) ? [] : [{ code: 'OUT_OF_SCOPE', field: 'personId', values: { area } }]
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import {
+  addressSchema,
+  citizenshipSchema,
+  codeListEntrySchema,
+  districtSchema,
+  grantSchema,
+  municipalitySchema,
+  permitSchema,
+  personSchema,
+  settlementSchema,
+  testResultSchema,
+  userSchema,
+} from '../domain'
+
+/** Wire version of the sync protocol; a device with another major version must update. */
+export const SYNC_PROTOCOL_VERSION = 1
+
+/**
+ * Pull cursor (A4): `seq` is the server's global change sequence, `epoch` the identity of
+ * the database lineage. The zero cursor (`epoch: ''`, `seq: 0`) asks for everything.
+ */
+export const cursorSchema = z.object({ epoch: z.string(), seq: z.number().int().min(0) })
+export type Cursor = z.infer<typeof cursorSchema>
+export const zeroCursor: Cursor = { epoch: '', seq: 0 }
+
+export function encodeCursor(c: Cursor): string {
+  return `${c.epoch}:${c.seq}`
+}
+export function decodeCursor(s: string): Cursor | null {
+  const i = s.lastIndexOf(':')
+  if (i < 0) return null
+  const seq = Number(s.slice(i + 1))
+  if (!Number.isSafeInteger(seq) || seq < 0) return null
+  return { epoch: s.slice(0, i), seq }
+}
+
+/** Every synced entity with the schema of its row (`data`). Person-owned rows carry `personId`. */
+export const entitySchemas = {
+  person: personSchema,
+  permit: permitSchema,
+  address: addressSchema,
+  citizenship: citizenshipSchema,
+  settlement: settlementSchema,
+  testResult: testResultSchema,
+  grant: grantSchema,
+  codeList: codeListEntrySchema,
+  municipality: municipalitySchema,
+  district: districtSchema,
+} as const
+export type EntityName = keyof typeof entitySchemas
+export const entityNames = Object.keys(entitySchemas) as EntityName[]
+/** Entities that belong to one person and leave the replica with them. */
+export const personOwnedEntities = ['permit', 'address', 'citizenship', 'settlement', 'testResult', 'grant'] as const
+export type PersonOwnedEntity = (typeof personOwnedEntities)[number]
+
+/** Row key of an entity: `id`, or `code` for municipalities and districts. */
+export function entityKey(entity: EntityName, data: Record<string, unknown>): string {
+  return String(entity === 'municipality' || entity === 'district' ? data.code : data.id)
+}
+
+export const changeSchema = z.discriminatedUnion('kind', [
+  /** A full row at its new version. */
+  z.object({
+    kind: z.literal('upsert'),
+    entity: z.enum(entityNames as [EntityName, ...EntityName[]]),
+    id: z.string(),
+    version: z.number().int().min(1),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  /** A tombstone: the row was deleted on the server. */
+  z.object({
+    kind: z.literal('delete'),
+    entity: z.enum(entityNames as [EntityName, ...EntityName[]]),
+    id: z.string(),
+    version: z.number().int().min(1),
+  }),
+  /** The person left the user's scope (moved to another municipality): drop them and their rows. */
+  z.object({ kind: z.literal('scopeExit'), personId: z.string() }),
+])
+export type Change = z.infer<typeof changeSchema>
+
+/** All changes of one server transaction: applied together, never split across pages. */
+export const changeSetSchema = z.object({ seq: z.number().int().min(1), changes: z.array(changeSchema) })
+export type ChangeSet = z.infer<typeof changeSetSchema>
+
+export const pullResponseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    changeSets: z.array(changeSetSchema),
+    /** Cursor after this page; store it in the same transaction as the page. */
+    cursor: cursorSchema,
+    hasMore: z.boolean(),
+    /** Change sets after this page (for the progress bar). */
+    remaining: z.number().int().min(0),
+    /** Server time (ISO 8601) when the page was produced. */
+    serverTime: z.string(),
+  }),
+  z.object({ status: z.literal('reset_required'), epoch: z.string(), serverTime: z.string() }),
+])
+export type PullResponse = z.infer<typeof pullResponseSchema>
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().max(100).optional(),
+})
+export const loginResponseSchema = z.object({
+  accessToken: z.string(),
+  /** ISO 8601 expiry of the access token. */
+  expiresAt: z.string(),
+  user: userSchema,
+  serverTime: z.string(),
+  epoch: z.string(),
+})
+export type LoginResponse = z.infer<typeof loginResponseSchema>
+
+/** A person with all their base data, as the DUF look-up outside scope returns it. */
+export const personBundleSchema = z.object({
+  person: personSchema,
+  permits: z.array(permitSchema),
+  addresses: z.array(addressSchema),
+  citizenships: z.array(citizenshipSchema),
+  settlements: z.array(settlementSchema),
+  testResults: z.array(testResultSchema),
+  grants: z.array(grantSchema),
+})
+export type PersonBundle = z.infer<typeof personBundleSchema>
+
+/** Error body of every non-2xx server answer. */
+export interface ServerError {
+  error: string
+  message: string
+  reasons?: { code: string; field?: string; values?: Record<string, unknown> }[]
+}
