@@ -92,9 +92,31 @@ export function publicHolidays(year: number): PublicHoliday[] {
   return holidaysOfYear(year).list.map((h) => ({ date: fromDayNumber(h.n), key: h.key }))
 }
 
+// Hot-loop lookup: one set over a contiguous span of loaded years, so a day inside the span
+// needs no date conversion at all.
+const spanDays = new Set<number>()
+let spanFirstYear = 0
+let spanLastYear = -1
+let spanLo = 0
+let spanHi = -1
+
+function extendSpan(year: number): void {
+  const contiguous = spanLastYear >= spanFirstYear && year >= spanFirstYear - 50 && year <= spanLastYear + 50
+  if (!contiguous) {
+    spanDays.clear()
+    spanFirstYear = spanLastYear = year
+  }
+  spanFirstYear = Math.min(spanFirstYear, year)
+  spanLastYear = Math.max(spanLastYear, year)
+  for (let y = spanFirstYear; y <= spanLastYear; y++) for (const n of holidaysOfYear(y).days) spanDays.add(n)
+  spanLo = civilToDayNumber(spanFirstYear, 1, 1)
+  spanHi = civilToDayNumber(spanLastYear, 12, 31)
+}
+
 /** R1.2 for a day number — the hot-loop form. */
 export function isPublicHolidayDayNumber(n: number): boolean {
-  return holidaysOfYear(dayNumberToCivil(n)[0]).days.has(n)
+  if (n < spanLo || n > spanHi) extendSpan(dayNumberToCivil(n)[0])
+  return spanDays.has(n)
 }
 
 /** Distinct holiday day numbers of `year`, ascending (cached; do not mutate). */

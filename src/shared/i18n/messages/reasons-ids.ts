@@ -1,0 +1,33 @@
+/** Texts of the identifier and search reason codes (rules.md R2, R11.2–R11.4), bokmål and nynorsk. */
+export const idsReasons = {
+  nb: {
+    NATIONAL_ID_LENGTH: 'Fødselsnummer og D-nummer har 11 siffer.',
+    NATIONAL_ID_DIGITS: 'Fødselsnummer og D-nummer kan bare inneholde sifre.',
+    NATIONAL_ID_CHECKSUM: 'Kontrollsifrene i fødselsnummeret stemmer ikke.',
+    NATIONAL_ID_FH: 'FH-nummer (hjelpenummer) kan ikke brukes.',
+    NATIONAL_ID_H: 'H-nummer (hjelpenummer) kan ikke brukes.',
+    NATIONAL_ID_SYNTHETIC: 'Syntetiske testnummer kan bare brukes i demo- og testversjonen.',
+    NATIONAL_ID_DATE: 'Fødselsnummeret inneholder ikke en gyldig fødselsdato.',
+    DUF_LENGTH: 'DUF-nummer har 12 siffer.',
+    DUF_DIGITS: 'DUF-nummer kan bare inneholde sifre.',
+    DUF_CHECKSUM: 'Kontrollsifrene i DUF-nummeret stemmer ikke.',
+    DUF_CHECK_FAILED: 'Kontrollsifrene i DUF-nummeret stemmer ikke. Det søkes likevel.',
+    REG_NUMBER_FORMAT: 'Reg-nummer har 6 siffer.',
+    SEARCH_DATE_INVALID: 'Datoen finnes ikke. Skriv fødselsdato som dd.mm.åååå.',
+  },
+  nn: {
+    NATIONAL_ID_LENGTH: 'Fødselsnummer og D-nummer har 11 siffer.',
+    NATIONAL_ID_DIGITS: 'Fødselsnummer og D-nummer kan berre innehalde siffer.',
+    NATIONAL_ID_CHECKSUM: 'Kontrollsifra i fødselsnummeret stemmer ikkje.',
+    NATIONAL_ID_FH: 'FH-nummer (hjelpenummer) kan ikkje brukast.',
+    NATIONAL_ID_H: 'H-nummer (hjelpenummer) kan ikkje brukast.',
+    NATIONAL_ID_SYNTHETIC: 'Syntetiske testnummer kan berre brukast i demo- og testversjonen.',
+    NATIONAL_ID_DATE: 'Fødselsnummeret inneheld ikkje ein gyldig fødselsdato.',
+    DUF_LENGTH: 'DUF-nummer har 12 siffer.',
+    DUF_DIGITS: 'DUF-nummer kan berre innehalde siffer.',
+    DUF_CHECKSUM: 'Kontrollsifra i DUF-nummeret stemmer ikkje.',
+    DUF_CHECK_FAILED: 'Kontrollsifra i DUF-nummeret stemmer ikkje. Det blir likevel søkt.',
+    REG_NUMBER_FORMAT: 'Reg-nummer har 6 siffer.',
+    SEARCH_DATE_INVALID: 'Datoen finst ikkje. Skriv fødselsdato som dd.mm.åååå.',
+  },
+}
