@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { addressSchema } from './address'
+import type { CodeListEntry } from './code-list'
 import { permitSchema } from './permit'
 import { personSchema } from './person'
 import {
@@ -27,7 +28,8 @@ export const permitGroundAttributesSchema = z.object({
   introGroup: z.enum(['rett_og_plikt']).nullable(),
   norskGroup: z.enum(['rett_og_plikt', 'plikt']).nullable(),
   asylumSeeker: z.boolean(),
-  needsSettlementAgreement: z.boolean(),
+  /** Null where R3.1 has "–" (the ground gives no intro right; read as false). */
+  needsSettlementAgreement: z.boolean().nullable(),
 })
 export type PermitGroundAttributes = z.infer<typeof permitGroundAttributesSchema>
 
@@ -84,3 +86,28 @@ export const personSnapshotSchema = z.object({
 export type PersonSnapshot = z.infer<typeof personSnapshotSchema>
 export type SnapshotPermit = PersonSnapshot['permits'][number]
 export type SnapshotSettlement = PersonSnapshot['settlements'][number]
+
+/**
+ * Permit-ground attributes from code-list entries (list `permitGround`); entries whose
+ * `data` lacks the R3.1 attributes are left out.
+ */
+export function permitGroundsFromCodeList(entries: readonly CodeListEntry[]): Record<string, PermitGroundAttributes> {
+  const out: Record<string, PermitGroundAttributes> = {}
+  for (const e of entries) {
+    if (e.list !== 'permitGround') continue
+    const parsed = permitGroundAttributesSchema.safeParse(e.data)
+    if (parsed.success) out[e.code] = parsed.data
+  }
+  return out
+}
+
+/** Absence-type attributes from code-list entries (list `absenceType`, `data.valid`). */
+export function absenceTypesFromCodeList(entries: readonly CodeListEntry[]): Record<string, AbsenceTypeAttributes> {
+  const out: Record<string, AbsenceTypeAttributes> = {}
+  for (const e of entries) {
+    if (e.list !== 'absenceType') continue
+    const parsed = absenceTypeAttributesSchema.safeParse(e.data)
+    if (parsed.success) out[e.code] = parsed.data
+  }
+  return out
+}

@@ -1,6 +1,7 @@
 import type { Reason } from '../api/result'
 import { addMonths, civilToDayNumber, dayOfWeekOfDayNumber, daysInMonth, fromDayNumber, toDayNumber, type IsoDate } from '../calendar/days'
 import type { Role } from '../domain/user'
+import { paramValue } from './parameters'
 import { liftsBackRegistrationWindow } from './permissions'
 
 /**
@@ -24,8 +25,6 @@ export const RECORDED_AT_EARLIEST = '2000-01-01T00:00:00Z'
  * the server silently judges at its own time instead.
  */
 export const RECORDED_AT_MAX_AHEAD_MS = DAY
-/** R8.1: months a registration may reach back (R1.4 arithmetic). */
-export const BACK_REGISTRATION_MONTHS = 2
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/
 
@@ -120,7 +119,7 @@ export function judgedTime(ctx: TimeContext): JudgedTime {
 
 /** R8.1: the earliest event date allowed for a registration judged on `judgedDate`. */
 export function backRegistrationLimit(judgedDate: IsoDate): IsoDate {
-  return addMonths(judgedDate, -BACK_REGISTRATION_MONTHS)
+  return addMonths(judgedDate, -paramValue('backRegistrationMonths', judgedDate))
 }
 
 /** How one event date of a command is checked. */

@@ -1,0 +1,31 @@
+/** Texts of the device's session, sync and search reason codes (A2, A4, A7, D5), bokmål and nynorsk. */
+export const deviceReasons = {
+  nb: {
+    NOT_LOGGED_IN: 'Du er ikke logget inn.',
+    INVALID_CREDENTIALS: 'Feil brukernavn eller passord.',
+    WRONG_PASSWORD: 'Feil passord for de lokale dataene på denne maskinen.',
+    THROTTLED: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
+    OFFLINE_NO_REPLICA: 'Registeret kan ikke nås, og denne brukeren har ikke lokale data på maskinen. Logg inn når du er på nett.',
+    REGISTER_ERROR: 'Registeret svarte med en feil ({status}). Prøv igjen senere.',
+    DUF_LOOKUP_OFFLINE: 'Personen finnes ikke i de lokale dataene. DUF-søk i registeret krever nettforbindelse.',
+    UNKNOWN_COMMAND: 'Ukjent handling.',
+    REGISTER_UNREACHABLE: 'Registeret kan ikke nås.',
+    LOGIN_REQUIRED: 'Logg inn på nytt for å synkronisere.',
+    UPDATE_REQUIRED: 'Programmet må oppdateres før det kan synkronisere.',
+    SYNC_FAILED: 'Synkroniseringen mislyktes. Den prøves igjen automatisk.',
+  },
+  nn: {
+    NOT_LOGGED_IN: 'Du er ikkje logga inn.',
+    INVALID_CREDENTIALS: 'Feil brukarnamn eller passord.',
+    WRONG_PASSWORD: 'Feil passord for dei lokale dataa på denne maskina.',
+    THROTTLED: 'For mange mislukka innloggingar. Vent litt og prøv igjen.',
+    OFFLINE_NO_REPLICA: 'Registeret kan ikkje nåast, og denne brukaren har ikkje lokale data på maskina. Logg inn når du er på nett.',
+    REGISTER_ERROR: 'Registeret svarte med ein feil ({status}). Prøv igjen seinare.',
+    DUF_LOOKUP_OFFLINE: 'Personen finst ikkje i dei lokale dataa. DUF-søk i registeret krev nettsamband.',
+    UNKNOWN_COMMAND: 'Ukjend handling.',
+    REGISTER_UNREACHABLE: 'Registeret kan ikkje nåast.',
+    LOGIN_REQUIRED: 'Logg inn på nytt for å synkronisere.',
+    UPDATE_REQUIRED: 'Programmet må oppdaterast før det kan synkronisere.',
+    SYNC_FAILED: 'Synkroniseringa mislukkast. Ho vert prøvd på nytt automatisk.',
+  },
+}

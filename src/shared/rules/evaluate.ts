@@ -1,0 +1,92 @@
+import type { IsoDate } from '../calendar'
+import type { PersonSnapshot } from '../domain'
+import { otherRegime, otherRegimeCategory, type Category } from './categories'
+import { asylnorskCategories } from './categories-asylnorsk'
+import { introCategory } from './categories-intro'
+import { norskCategory, type NorskCategoryResult } from './categories-norsk'
+import type { Deadline } from './deadline'
+import { introDeadlines } from './deadlines-intro'
+import { norskFreeRightDeadline, norskNeedsBasedDeadline, norskStartDeadline } from './deadlines-norsk'
+import type { Step } from './explanation'
+import { asylnorskStatus, introStatus, norskStatus, type SchemeStatus } from './status'
+
+/**
+ * Version of the rules that produced a result; stored with every registration a device
+ * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
+ */
+export const RULES_VERSION = '2017-2020.1'
+
+/** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
+export interface SchemeResult {
+  status: SchemeStatus
+  deadlines: Deadline[]
+  explanation: Step[]
+}
+
+/** What `evaluatePerson` returns (rules.md R0). */
+export interface Evaluation {
+  rulesVersion: string
+  categories: Category[]
+  schemes: { intro: SchemeResult; norsk: SchemeResult; asylnorsk: SchemeResult }
+}
+
+/**
+ * R0: categories (R3), status (R4) and deadlines (R5.1, R5.2, R6.2, R6.3) of one person at
+ * `today`. Pure: everything comes from the snapshot and `today`.
+ * Start and free-right deadlines are given only while their category is current; the
+ * completion and needs-based deadlines whenever their decisions exist. Under the later act
+ * (first permit from 2021, Decision) intro and norsk categories are `anna_regelverk` with no
+ * deadlines; status still follows the registered decisions.
+ */
+export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evaluation {
+  const regime = otherRegime(snapshot)
+  const asylCats = asylnorskCategories(snapshot, today)
+  const asylStatus = asylnorskStatus(snapshot, asylCats)
+  const asylnorsk: SchemeResult = { status: asylStatus.status, deadlines: [], explanation: asylStatus.steps }
+  if (regime) {
+    const intro = otherRegimeCategory('intro', regime)
+    const norsk = otherRegimeCategory('norsk', regime)
+    const iStatus = introStatus(snapshot, null, today)
+    const nStatus = norskStatus(snapshot, null, null, today)
+    return {
+      rulesVersion: RULES_VERSION,
+      categories: [intro, norsk, ...asylCats],
+      schemes: {
+        intro: { status: iStatus.status, deadlines: [], explanation: [...intro.explanation, ...iStatus.steps] },
+        norsk: { status: nStatus.status, deadlines: [], explanation: [...norsk.explanation, ...nStatus.steps] },
+        asylnorsk,
+      },
+    }
+  }
+  const intro = introCategory(snapshot, today)
+  const norsk = norskCategory(snapshot, today)
+  const categories = [...(intro ? [intro] : []), ...(norsk ? [norsk.category] : []), ...asylCats]
+  return {
+    rulesVersion: RULES_VERSION,
+    categories,
+    schemes: { intro: introScheme(snapshot, intro, today), norsk: norskScheme(snapshot, norsk, today), asylnorsk },
+  }
+}
+
+function introScheme(s: PersonSnapshot, cat: Category | null, today: IsoDate): SchemeResult {
+  const judged = introStatus(s, cat, today)
+  const current = cat && cat.displayState === 'current' ? cat : null
+  const all = introDeadlines(s, current, today, judged.status === 'avslutta')
+  return { status: judged.status, deadlines: all, explanation: judged.steps }
+}
+
+function norskScheme(s: PersonSnapshot, res: NorskCategoryResult | null, today: IsoDate): SchemeResult {
+  const judged = norskStatus(s, res?.category ?? null, res?.progress ?? null, today)
+  const deadlines: Deadline[] = []
+  if (res) {
+    const { category: cat, progress } = res
+    const completed = progress.norwegianDone && progress.socialStudiesDone
+    if (cat.displayState === 'current' && cat.kind !== 'plikt') {
+      deadlines.push(norskStartDeadline(s, cat.validFrom!, today), norskFreeRightDeadline(s, cat.validFrom!, completed, today))
+    }
+    const registered = progress.norwegianHours + progress.socialStudiesHours
+    const needs = cat.kind === 'plikt' ? null : norskNeedsBasedDeadline(s, cat.validFrom!, { hours: cat.hours!.total, registered }, today)
+    if (needs) deadlines.push(needs)
+  }
+  return { status: judged.status, deadlines, explanation: judged.steps }
+}

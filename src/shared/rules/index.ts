@@ -1,0 +1,12 @@
+/** The shared rules (rules.md): pure functions over a person snapshot and `today`. */
+export { RULES_VERSION, evaluatePerson, type Evaluation, type SchemeResult } from './evaluate'
+export type { Category, CategoryKind, CategoryReason, CategoryScheme, DisplayState, NorskHours } from './categories'
+export type { Deadline, DeadlineKey } from './deadline'
+export type { SchemeStatus } from './status'
+export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
+export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'
+export { checkCommand, offeredDecisionTypes, type CheckContext, type CheckResult } from './check-command'
+export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodOff, type ProgrammeAverage, type WeekAverage } from './average'
+export { hasWriteRole, inScope, mayWrite, maySeeClosedData, liftsBackRegistrationWindow, permissionReasons, type RuleUser, type PersonScope, type WriteArea } from './permissions'
+export { osloDate, osloDateOfMs, parseTimestamp, judgedTime, backRegistrationLimit, eventDateReasons, type TimeContext, type JudgedTime, type EventDateCheck } from './window'
+export { END_REASON_CODES } from './checks/ending'
