@@ -10,3 +10,4 @@ export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodO
 export { hasWriteRole, inScope, mayWrite, maySeeClosedData, liftsBackRegistrationWindow, permissionReasons, type RuleUser, type PersonScope, type WriteArea } from './permissions'
 export { osloDate, osloDateOfMs, parseTimestamp, judgedTime, backRegistrationLimit, eventDateReasons, type TimeContext, type JudgedTime, type EventDateCheck } from './window'
 export { END_REASON_CODES } from './checks/ending'
+export { snapshotFromBase, emptyRegistrations } from './snapshot-builder'

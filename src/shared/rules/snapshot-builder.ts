@@ -1,0 +1,52 @@
+import type { CodeListEntry, PersonRegistrations, PersonSnapshot } from '../domain'
+import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../domain'
+import type { PersonBundle } from '../sync'
+
+/** No registrations: what a person has before any caseworker registered anything. */
+export function emptyRegistrations(): PersonRegistrations {
+  return {
+    contacts: [],
+    claims: [],
+    decisions: [],
+    weekly: [],
+    measures: [],
+    replacements: [],
+    absences: [],
+    holidays: [],
+    parentalLeaveAbsences: [],
+    endings: [],
+    languageTracks: [],
+    asylnorsk: [],
+  }
+}
+
+/**
+ * The rules' input for one person, built the same way on the device (from the replica) and
+ * on the central register (from PostgreSQL), so both judge the same facts: base data from
+ * the person's bundle, reference data from the synced code lists (never from constants).
+ */
+export function snapshotFromBase(
+  bundle: PersonBundle,
+  codeLists: readonly CodeListEntry[],
+  registrations: PersonRegistrations = emptyRegistrations(),
+  asylnorskOffers: PersonSnapshot['asylnorskOffers'] = [],
+): PersonSnapshot {
+  const p = bundle.person
+  return {
+    person: {
+      id: p.id,
+      birthDate: p.birthDate,
+      arrivalDate: p.arrivalDate,
+      followUpMunicipality: p.followUpMunicipality,
+      followUpDistrict: p.followUpDistrict,
+      receptionCentre: p.receptionCentre,
+    },
+    permits: bundle.permits.map(({ groundCode, validFrom, validTo, grantedDate }) => ({ groundCode, validFrom, validTo, grantedDate })),
+    settlements: bundle.settlements.map(({ date, municipality, byAgreement }) => ({ date, municipality, byAgreement })),
+    addresses: bundle.addresses.map(({ municipality, district, validFrom, validTo }) => ({ municipality, district, validFrom, validTo })),
+    permitGrounds: permitGroundsFromCodeList(codeLists),
+    absenceTypes: absenceTypesFromCodeList(codeLists),
+    registrations,
+    asylnorskOffers,
+  }
+}
