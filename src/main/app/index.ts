@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { createDevice, type Device } from '../services'
+import { registerIpc } from './ipc'
+import { createMainWindow, isTrustedUrl } from './window'
+
+/** Electron lifecycle only (style.md 3): open services, register IPC, open the window. */
+let device: Device | null = null
+let stopRegister: (() => Promise<void>) | undefined
+
+async function registerUrl(): Promise<string> {
+  if (process.env.NIR_REGISTER_URL) return process.env.NIR_REGISTER_URL
+  // A8: with no central register configured, an embedded demo register starts in-process.
+  const { startRegister } = await import('../../server')
+  const register = await startRegister({
+    dataDir: join(app.getPath('userData'), 'register'),
+    port: Number(process.env.NIR_REGISTER_PORT ?? 4100),
+    demo: { persons: Number(process.env.NIR_DEMO_PERSONS ?? 2000) },
+  })
+  stopRegister = () => register.close()
+  return register.url
+}
+
+function preloadPath(): string {
+  const dir = join(import.meta.dirname, '../preload')
+  // A sandboxed preload must be CommonJS; accept whichever file the build produced.
+  return ['index.cjs', 'index.js', 'index.mjs'].map((f) => join(dir, f)).find(existsSync) ?? join(dir, 'index.js')
+}
+
+async function start(): Promise<void> {
+  process.env.NIR_NATIVE_DIR ??= join(app.getAppPath(), 'out/native')
+  device = createDevice({
+    dataDir: join(app.getPath('userData'), 'device'),
+    serverUrl: await registerUrl(),
+    migrationsFolder: join(app.getAppPath(), 'src/main/db/migrations'),
+    allowSynthetic: !process.env.NIR_REGISTER_URL,
+  })
+  registerIpc(device, isTrustedUrl)
+  createMainWindow(preloadPath())
+}
+
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) app.quit()
+app.whenReady().then(start, (err) => {
+  console.error(err)
+  app.quit()
+})
+app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+app.on('window-all-closed', () => app.quit())
+app.on('will-quit', (event) => {
+  if (!device) return
+  // Close the replica cleanly (WAL checkpoint) before the process ends.
+  event.preventDefault()
+  const closing = device
+  device = null
+  void closing
+    .close()
+    .then(() => stopRegister?.())
+    .finally(() => app.quit())
+})

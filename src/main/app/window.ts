@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, session } from 'electron'
+
+/** A7: only our own code runs; styles inline because Vuetify injects its theme that way. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** The renderer's entry: the dev server during `electron-vite dev`, the built file otherwise. */
+export function rendererUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL
+  return dev ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`
+}
+
+export function isTrustedUrl(url: string): boolean {
+  const base = rendererUrl()
+  return url === base || url.startsWith(base.replace(/index\.html$/, ''))
+}
+
+function installSecurity(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+  })
+  // No permission (camera, notifications, …) is ever needed.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false))
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+}
+
+/** The one window: isolated, sandboxed, no Node in the page, no navigation, no new windows. */
+export function createMainWindow(preload: string): BrowserWindow {
+  installSecurity()
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(rendererUrl())
+  return win
+}

@@ -1,0 +1,18 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { syncColumns } from './columns'
+
+/** Grants paid (domain `grantSchema`). */
+export const grants = sqliteTable(
+  'grants',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    municipality: text('municipality').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: ['NORSKTILSKOT_PERSON', 'NORSKTILSKOT_RESULTAT', 'INTEGRERINGSTILSKOT'] }).notNull(),
+    amountNok: integer('amount_nok').notNull(),
+    paidDate: text('paid_date').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [index('grants_person_idx').on(t.personId)],
+)

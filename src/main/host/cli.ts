@@ -1,0 +1,56 @@
+import { resolve } from 'node:path'
+import { createDevice } from '../services'
+import { startHost } from './server'
+
+interface RegisterHandle {
+  url: string
+  close(): Promise<void>
+}
+
+/** The register named by `NIR_REGISTER_URL`, or an embedded demo register in this process (A8). */
+async function register(dataDir: string): Promise<RegisterHandle> {
+  const external = process.env.NIR_REGISTER_URL
+  if (external) return { url: external, close: async () => undefined }
+  const { startRegister } = await import('../../server')
+  return startRegister({
+    dataDir: resolve(dataDir, 'register'),
+    port: Number(process.env.NIR_REGISTER_PORT ?? 4100),
+    demo: { persons: Number(process.env.NIR_DEMO_PERSONS ?? 2000) },
+  })
+}
+
+/**
+ * `npm run web` (A8): the app in a browser. Without `NIR_REGISTER_URL` an embedded register
+ * (PGlite, demo municipality and users) starts in this process; with it, the device talks
+ * to that register (tests run the register as a separate process so they can stop it).
+ */
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.NIR_DATA_DIR ?? '.data')
+  const reg = await register(dataDir)
+  const device = createDevice({
+    dataDir: resolve(dataDir, 'device'),
+    serverUrl: reg.url,
+    // The demo register's persons carry synthetic national ids (R11.2).
+    allowSynthetic: process.env.NIR_ALLOW_SYNTHETIC !== '0',
+    pullLimit: process.env.NIR_PULL_LIMIT ? Number(process.env.NIR_PULL_LIMIT) : undefined,
+  })
+  const host = await startHost({
+    device,
+    staticDir: resolve('dist-web'),
+    port: Number(process.env.NIR_HOST_PORT ?? process.env.PORT ?? 5173),
+  })
+  console.log(`NIR Offline (browser mode): ${host.url} — register ${reg.url}`)
+  const shutdown = async () => {
+    await host.close()
+    await device.close()
+    await reg.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown())
+  process.once('SIGTERM', () => void shutdown())
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,89 @@
+import type { z } from 'zod'
+import type { Result } from '../../shared/api'
+import type { Contract, ContractName, OutputOf } from '../../shared/api'
+import type { User } from '../../shared/domain'
+import type { Replica } from '../db/open'
+import { consoleLogger, type Logger } from '../log'
+import { SyncEngine } from '../sync/engine'
+import { RegisterClient } from '../sync/register-client'
+import { normaliseServerUrl } from '../db/vault'
+
+/** A handler of one contract entry: validated input in, Result out. */
+export type Handler<K extends ContractName> = (input: z.output<Contract[K]['input']>) => Promise<Result<OutputOf<K>>>
+
+/** The handlers of one screen area (`session`, `persons`, …), derived from the contract. */
+export type AreaHandlers<A extends string> = {
+  [K in ContractName as K extends `${A}.${string}` ? K : never]: Handler<K>
+}
+
+export type Services = { [K in ContractName]: Handler<K> }
+
+export interface ServiceOptions {
+  /** Device data folder; replicas live in `<dataDir>/replicas`. */
+  dataDir: string
+  serverUrl: string
+  log?: Logger
+  fetch?: typeof fetch
+  /** Change sets per pull page (default 500). */
+  pullLimit?: number
+  /** Scheduled sync while online (default 3 minutes, A4). */
+  syncIntervalMs?: number
+  /** Reachability probe while offline (default 15 s). */
+  healthIntervalMs?: number
+  /** Demo/test mode: synthetic national ids are searchable (R11.2). */
+  allowSynthetic?: boolean
+  migrationsFolder?: string
+  requestTimeoutMs?: number
+  now?: () => Date
+}
+
+/** The logged-in (unlocked) user with their open replica. */
+export interface ActiveSession {
+  user: User
+  mode: 'online' | 'offline'
+  /** In memory only, never stored. */
+  token: string | null
+  replica: Replica
+  sync: SyncEngine
+}
+
+/** What every service shares: options, the register client, and the current session. */
+export class ServiceContext {
+  readonly serverUrl: string
+  readonly client: RegisterClient
+  readonly log: Logger
+  readonly now: () => Date
+  session: ActiveSession | null = null
+
+  constructor(readonly options: ServiceOptions) {
+    this.serverUrl = normaliseServerUrl(options.serverUrl)
+    this.client = new RegisterClient(this.serverUrl, { fetch: options.fetch, timeoutMs: options.requestTimeoutMs })
+    this.log = options.log ?? consoleLogger
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /** Starts the sync engine of a freshly unlocked replica. */
+  startSync(replica: Replica, token: string | null): SyncEngine {
+    const engine = new SyncEngine({
+      replica,
+      client: this.client,
+      token,
+      log: this.log,
+      pullLimit: this.options.pullLimit ?? 500,
+      intervalMs: this.options.syncIntervalMs ?? 180_000,
+      healthIntervalMs: this.options.healthIntervalMs ?? 15_000,
+      now: this.now,
+    })
+    engine.start()
+    return engine
+  }
+
+  /** Locks: stops sync and closes the replica. */
+  async closeSession(): Promise<void> {
+    const s = this.session
+    this.session = null
+    if (!s) return
+    await s.sync.stop()
+    s.replica.close()
+  }
+}

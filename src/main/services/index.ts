@@ -1,0 +1,70 @@
+import type { Reason, Result } from '../../shared/api'
+import { contract, fail, failWith } from '../../shared/api'
+import type { ContractName } from '../../shared/api'
+import { ServiceContext, type ServiceOptions, type Services } from './context'
+import { personListHandlers } from './person-list'
+import { personsHandlers } from './persons'
+import { referenceHandlers } from './reference'
+import { sessionHandlers } from './session'
+import { syncHandlers } from './sync'
+
+export type { Services, ServiceOptions } from './context'
+export { ServiceContext } from './context'
+
+/** Every contract handler, one map; the compiler checks that none is missing. */
+export function createServices(ctx: ServiceContext): Services {
+  return {
+    ...sessionHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...personsHandlers(ctx),
+    ...personListHandlers(ctx),
+    ...referenceHandlers(ctx),
+  }
+}
+
+/** Context plus services: what a transport (IPC, HTTP host) needs. */
+export interface Device {
+  ctx: ServiceContext
+  services: Services
+  dispatch: (name: string, rawInput: unknown) => Promise<Result<unknown>>
+  close(): Promise<void>
+}
+
+export function createDevice(options: ServiceOptions): Device {
+  const ctx = new ServiceContext(options)
+  const services = createServices(ctx)
+  return {
+    ctx,
+    services,
+    dispatch: (name, rawInput) => dispatch(ctx, services, name, rawInput),
+    close: () => ctx.closeSession(),
+  }
+}
+
+export function isContractName(name: string): name is ContractName {
+  return Object.hasOwn(contract, name)
+}
+
+/**
+ * The one entry point of both transports (A2): the renderer is untrusted, so the input is
+ * validated with the contract's zod schema (`INVALID_INPUT` naming the field); unexpected
+ * exceptions are logged and reach the UI as `internal`.
+ */
+export async function dispatch(ctx: ServiceContext, services: Services, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isContractName(name)) return fail('UNKNOWN_COMMAND', undefined, { name })
+  const parsed = contract[name].input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    const reasons: Reason[] = parsed.error.issues.map((i) => {
+      const field = i.path.length ? i.path.map(String).join('.') : i.code === 'unrecognized_keys' ? i.keys.join(',') : undefined
+      return field ? { code: 'INVALID_INPUT', field } : { code: 'INVALID_INPUT' }
+    })
+    return failWith(reasons)
+  }
+  try {
+    const handler = services[name] as (input: unknown) => Promise<Result<unknown>>
+    return await handler(parsed.data)
+  } catch (err) {
+    ctx.log.error(`${name} failed`, err)
+    return fail('internal')
+  }
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm'
+import type { PersonHit } from '../../shared/api'
+import { fail, ok } from '../../shared/api'
+import * as t from '../db/schema'
+import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
+import { withSession } from './guard'
+import { byName, findPerson, municipalityNames, personsByIds, toHit } from './person-rows'
+
+/**
+ * The user's person list (personliste, D5): pinned persons, kept in the user's replica so
+ * it survives logout and login. A pinned person no longer in the replica (moved out of
+ * scope) stays pinned but is not listed until they come back.
+ */
+export function personListHandlers(ctx: ServiceContext) {
+  return {
+    'personList.list': () => withSession(ctx, (s) => ok(list(s))),
+    'personList.add': ({ personId }) =>
+      withSession(ctx, (s) => {
+        if (!findPerson(s.replica, personId)) return fail('PERSON_NOT_FOUND', 'personId')
+        s.replica.db.insert(t.personList).values({ personId, addedAt: ctx.now().toISOString() }).onConflictDoNothing().run()
+        return ok(list(s))
+      }),
+    'personList.remove': ({ personId }) =>
+      withSession(ctx, (s) => {
+        s.replica.db.delete(t.personList).where(eq(t.personList.personId, personId)).run()
+        return ok(list(s))
+      }),
+  } satisfies AreaHandlers<'personList'>
+}
+
+function list(s: ActiveSession): PersonHit[] {
+  const ids = s.replica.db.select({ id: t.personList.personId }).from(t.personList).all().map((r) => r.id)
+  const names = municipalityNames(s.replica)
+  return personsByIds(s.replica, ids).sort(byName).map((p) => toHit(p, names))
+}

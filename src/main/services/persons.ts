@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { PersonView, Reason, Result, SearchResult } from '../../shared/api'
+import { failWith, fail, ok } from '../../shared/api'
+import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
+import { nameCandidates } from '../db/name-index'
+import * as t from '../db/schema'
+import type { PersonRow } from '../db/schema'
+import { NetworkError } from '../sync/register-client'
+import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
+import { withSession } from './guard'
+import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
+
+/** Most hits a search returns (`truncated` says when there were more). */
+export const SEARCH_LIMIT = 100
+
+type Kind = SearchResult['kind']
+
+/** Person search and the person screens (D5, R2.4). */
+export function personsHandlers(ctx: ServiceContext) {
+  return {
+    'persons.search': (input) => withSession(ctx, (s) => search(ctx, s, input.query)),
+    'persons.get': (input) =>
+      withSession(ctx, async (s): Promise<Result<PersonView>> => {
+        const p = findPerson(s.replica, input.personId)
+        if (!p) return fail('PERSON_NOT_FOUND', 'personId')
+        const view = s.replica.db.transaction((tx) => {
+          // D12: every read of a person is audited; queued here, pushed later.
+          tx.insert(t.auditReads).values({ id: randomUUID(), personId: p.id, readAt: ctx.now().toISOString() }).run()
+          return personView(s, p)
+        })
+        return ok(view)
+      }),
+  } satisfies AreaHandlers<'persons'>
+}
+
+function personView(s: ActiveSession, p: PersonRow): PersonView {
+  const { db } = s.replica
+  const municipality = db.select().from(t.municipalities).where(eq(t.municipalities.code, p.followUpMunicipality)).get()
+  const district = p.followUpDistrict ? db.select().from(t.districts).where(eq(t.districts.code, p.followUpDistrict)).get() : undefined
+  const pinned = db.select().from(t.personList).where(eq(t.personList.personId, p.id)).get()
+  return {
+    bundle: loadBundle(s.replica, p),
+    municipalityName: municipality?.name ?? p.followUpMunicipality,
+    districtName: district?.name ?? null,
+    cachedReadOnly: p.cachedReadOnly,
+    inPersonList: !!pinned,
+  }
+}
+
+/**
+ * R2.4 / D5: the input is classified by shape; every search but DUF is limited to persons
+ * followed up by the user's municipality. A DUF number missing from the replica is looked
+ * up in the register when online and the person cached read-only; offline the search
+ * answers from the replica with the warning `DUF_LOOKUP_OFFLINE`.
+ */
+async function search(ctx: ServiceContext, s: ActiveSession, query: string): Promise<Result<SearchResult>> {
+  const c = classifySearch(query, { allowSynthetic: ctx.options.allowSynthetic ?? false })
+  switch (c.kind) {
+    case 'empty':
+      return ok(result(s, 'name', '', [], []))
+    case 'invalid':
+      return failWith(c.reasons)
+    case 'duf':
+      return searchDuf(ctx, s, c.value, c.warnings)
+    case 'nationalId':
+      return ok(result(s, c.kind, c.value, c.warnings, inMunicipality(s, eq(t.persons.nationalId, c.value))))
+    case 'regNumber':
+      return ok(result(s, c.kind, c.value, [], inMunicipality(s, eq(t.persons.regNumber, c.value))))
+    case 'birthDate':
+      return ok(result(s, c.kind, c.value, [], inMunicipality(s, eq(t.persons.birthDate, c.value))))
+    case 'name':
+      return ok(result(s, 'name', query.trim(), [], searchName(s, c)))
+  }
+}
+
+function inMunicipality(s: ActiveSession, where: ReturnType<typeof eq>): PersonRow[] {
+  return s.replica.db
+    .select()
+    .from(t.persons)
+    .where(and(where, ...scopeFilter(s)))
+    .all()
+}
+
+function scopeFilter(s: ActiveSession) {
+  return [eq(t.persons.followUpMunicipality, s.user.municipality), eq(t.persons.deleted, false), eq(t.persons.cachedReadOnly, false)]
+}
+
+function searchName(s: ActiveSession, q: NameQuery): PersonRow[] {
+  const ids = nameCandidates(s.replica.sqlite, q.words)
+  return personsByIds(s.replica, ids).filter(
+    (p) => p.followUpMunicipality === s.user.municipality && !p.cachedReadOnly && nameMatches(q, p),
+  )
+}
+
+async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, warnings: Reason[]): Promise<Result<SearchResult>> {
+  const local = s.replica.db.select().from(t.persons).where(and(eq(t.persons.duf, duf), eq(t.persons.deleted, false))).all()
+  if (local.length > 0) return ok(result(s, 'duf', duf, warnings, local))
+  if (!s.token || !s.sync.online) {
+    return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_OFFLINE', field: 'query', severity: 'warning' }], []))
+  }
+  try {
+    const bundle = await ctx.client.personByDuf(s.token, duf)
+    const hits = bundle ? [cacheBundle(s.replica, bundle)] : []
+    return ok({ ...result(s, 'duf', duf, warnings, hits), fromRegister: true })
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err
+    s.sync.markOffline()
+    return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_OFFLINE', field: 'query', severity: 'warning' }], []))
+  }
+}
+
+function result(s: ActiveSession, kind: Kind, value: string, warnings: Reason[], rows: PersonRow[]): SearchResult {
+  const sorted = [...rows].sort(byName)
+  const names = municipalityNames(s.replica)
+  return {
+    kind,
+    value,
+    warnings: warnings.map(({ code, field, values }) => ({ code, ...(field ? { field } : {}), ...(values ? { values } : {}) })),
+    hits: sorted.slice(0, SEARCH_LIMIT).map((p) => toHit(p, names)),
+    fromRegister: false,
+    truncated: sorted.length > SEARCH_LIMIT,
+  }
+}

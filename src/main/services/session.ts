@@ -1,0 +1,80 @@
+import type { Result, SessionState } from '../../shared/api'
+import { fail, ok } from '../../shared/api'
+import type { LoginResponse } from '../../shared/sync'
+import { readProfile, readSyncState, saveProfile, updateSyncState } from '../db/state'
+import { replicaFile, unlockReplica } from '../db/vault'
+import { HttpError, NetworkError } from '../sync/register-client'
+import type { AreaHandlers, ServiceContext } from './context'
+
+/**
+ * Session (A7). Online login: the register checks the password and issues a token kept in
+ * memory only; the same password unwraps the replica key. If the password was changed on
+ * the server, the old wrap no longer opens and the old key cannot be recovered, so a fresh
+ * replica is started (and filled by the first sync). When the register is unreachable, the
+ * replica of this user and server is unlocked offline with the password (`mode: 'offline'`).
+ */
+export function sessionHandlers(ctx: ServiceContext) {
+  return {
+    'session.state': async () => ok(sessionState(ctx)),
+    'session.login': async ({ username, password }) => {
+      await ctx.closeSession()
+      let login: LoginResponse
+      try {
+        login = await ctx.client.login(username, password)
+      } catch (err) {
+        if (err instanceof NetworkError) return unlockOffline(ctx, username, password)
+        if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
+        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED')
+        if (err instanceof HttpError) return fail('REGISTER_ERROR', undefined, { status: err.status })
+        throw err
+      }
+      return unlockOnline(ctx, username, password, login)
+    },
+    'session.logout': async () => {
+      await ctx.closeSession()
+      return ok(sessionState(ctx))
+    },
+  } satisfies AreaHandlers<'session'>
+}
+
+async function unlockOnline(ctx: ServiceContext, username: string, password: string, login: LoginResponse): Promise<Result<SessionState>> {
+  const file = replicaFile(ctx.options.dataDir, ctx.serverUrl, username)
+  const unlocked = await unlockReplica(file, password, { create: true, migrationsFolder: ctx.options.migrationsFolder })
+  if (!unlocked.ok) throw new Error(`unexpected unlock failure ${unlocked.reason}`)
+  const { replica } = unlocked
+  if (unlocked.replacedUnreadable) ctx.log.info(`replica ${file} did not open with the new password; started a fresh one`)
+  saveProfile(replica, login.user, ctx.serverUrl, login.serverTime)
+  readSyncState(replica)
+  updateSyncState(replica, { serverOffsetMs: Math.round(Date.parse(login.serverTime) - ctx.now().getTime()) })
+  const sync = ctx.startSync(replica, login.accessToken)
+  ctx.session = { user: login.user, mode: 'online', token: login.accessToken, replica, sync }
+  return ok(sessionState(ctx))
+}
+
+async function unlockOffline(ctx: ServiceContext, username: string, password: string): Promise<Result<SessionState>> {
+  const file = replicaFile(ctx.options.dataDir, ctx.serverUrl, username)
+  const unlocked = await unlockReplica(file, password, { create: false, migrationsFolder: ctx.options.migrationsFolder })
+  if (!unlocked.ok) {
+    return unlocked.reason === 'WRONG_PASSWORD' ? fail('WRONG_PASSWORD', 'password') : fail('OFFLINE_NO_REPLICA')
+  }
+  const profile = readProfile(unlocked.replica)
+  if (!profile) {
+    unlocked.replica.close()
+    return fail('OFFLINE_NO_REPLICA')
+  }
+  const sync = ctx.startSync(unlocked.replica, null)
+  ctx.session = { user: profile.user, mode: 'offline', token: null, replica: unlocked.replica, sync }
+  return ok(sessionState(ctx))
+}
+
+export function sessionState(ctx: ServiceContext): SessionState {
+  const s = ctx.session
+  if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false }
+  return {
+    phase: 'unlocked',
+    user: s.user,
+    mode: s.mode,
+    serverUrl: ctx.serverUrl,
+    replicaReady: readSyncState(s.replica).firstSyncComplete,
+  }
+}

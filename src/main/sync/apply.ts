@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm'
+import type { Change, ChangeSet, Cursor } from '../../shared/sync'
+import { entitySchemas, personOwnedEntities } from '../../shared/sync'
+import { entityTables, ownedTables } from '../db/entities'
+import { indexPersonName, unindexPersonName } from '../db/name-index'
+import type { Replica, ReplicaDb } from '../db/open'
+import { persons, syncState } from '../db/schema'
+
+type Tx = Parameters<Parameters<ReplicaDb['transaction']>[0]>[0]
+
+/** What the pull stores with each page, in the same transaction as its changes (A4). */
+export interface PageEnd {
+  cursor: Cursor
+  serverTime: string
+  serverOffsetMs: number
+  /** True on the last page of a cycle: the replica is now complete. */
+  complete: boolean
+}
+
+/**
+ * Applies one page of change sets and the new cursor in ONE transaction, so an interrupted
+ * pull resumes exactly where it stopped and never stores a cursor without its changes.
+ */
+export function applyPage(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
+  replica.db.transaction((tx) => {
+    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change)
+    storeCursor(tx, end)
+  })
+}
+
+/**
+ * `reset_required` (A4): wipe every synced table and apply the complete fresh download in
+ * one transaction, so the replica swaps from the old lineage to the new one at once.
+ * The person list, the session profile and queued audit reads are the user's, not synced.
+ */
+export function applyReset(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
+  replica.db.transaction((tx) => {
+    for (const { table } of Object.values(entityTables)) tx.delete(table).run()
+    replica.sqlite.prepare('DELETE FROM person_names').run()
+    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change)
+    storeCursor(tx, end)
+  })
+}
+
+function storeCursor(tx: Tx, end: PageEnd): void {
+  const patch: Partial<typeof syncState.$inferInsert> = {
+    cursorEpoch: end.cursor.epoch,
+    cursorSeq: end.cursor.seq,
+    serverOffsetMs: end.serverOffsetMs,
+  }
+  if (end.complete) Object.assign(patch, { lastSyncAt: end.serverTime, firstSyncComplete: true })
+  tx.update(syncState).set(patch).where(eq(syncState.id, 1)).run()
+}
+
+function applyChange(replica: Replica, tx: Tx, change: Change): void {
+  if (change.kind === 'scopeExit') return dropPerson(replica, tx, change.personId)
+  const { table, key } = entityTables[change.entity]
+  if (change.kind === 'delete') {
+    tx.update(table).set({ deleted: true, serverVersion: change.version }).where(eq(key, change.id)).run()
+    if (change.entity === 'person') unindexPersonName(replica.sqlite, change.id)
+    return
+  }
+  const data = entitySchemas[change.entity].parse(change.data) as Record<string, unknown>
+  const row: Record<string, unknown> = { ...data, serverVersion: change.version, deleted: false }
+  // A person that arrives through the pull is in scope: no longer a read-only cached copy.
+  if (change.entity === 'person') row.cachedReadOnly = false
+  tx.insert(table).values(row).onConflictDoUpdate({ target: key, set: row }).run()
+  if (change.entity === 'person') indexPersonName(replica.sqlite, data as never)
+}
+
+/**
+ * Scope exit: the person and all their rows leave the replica. A person cached read-only by
+ * a DUF look-up is outside scope by definition, so a scope exit does not touch them.
+ */
+function dropPerson(replica: Replica, tx: Tx, personId: string): void {
+  const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
+  if (row?.cached) return
+  for (const entity of personOwnedEntities) {
+    const { table, personId: col } = ownedTables[entity]
+    tx.delete(table).where(eq(col, personId)).run()
+  }
+  tx.delete(persons).where(eq(persons.id, personId)).run()
+  unindexPersonName(replica.sqlite, personId)
+}

@@ -1,0 +1,99 @@
+import type { Cursor, LoginResponse, PersonBundle, PullResponse } from '../../shared/sync'
+import { encodeCursor, loginResponseSchema, personBundleSchema, pullResponseSchema } from '../../shared/sync'
+
+/** The register could not be reached (connection refused, reset, timeout): the device is offline. */
+export class NetworkError extends Error {
+  override name = 'NetworkError'
+}
+
+/** The register answered with a non-2xx status. */
+export class HttpError extends Error {
+  override name = 'HttpError'
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`register answered ${status}`)
+  }
+}
+
+export interface RegisterClientOptions {
+  fetch?: typeof fetch
+  /** Per-request timeout; a timeout counts as a network error. */
+  timeoutMs?: number
+}
+
+/** HTTP client of the central register's device endpoints (A4). */
+export class RegisterClient {
+  private readonly fetchFn: typeof fetch
+  private readonly timeoutMs: number
+
+  constructor(
+    readonly baseUrl: string,
+    options: RegisterClientOptions = {},
+  ) {
+    this.fetchFn = options.fetch ?? fetch
+    this.timeoutMs = options.timeoutMs ?? 30_000
+  }
+
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const body = await this.request('POST', '/auth/login', null, { username, password })
+    return loginResponseSchema.parse(body)
+  }
+
+  async pull(token: string, cursor: Cursor, limit: number, signal?: AbortSignal): Promise<PullResponse> {
+    const query = new URLSearchParams({ cursor: encodeCursor(cursor), limit: String(limit) })
+    return pullResponseSchema.parse(await this.request('GET', `/sync/pull?${query}`, token, undefined, signal))
+  }
+
+  /** The person with this DUF number and all their base data, or null when the register has none. */
+  async personByDuf(token: string, duf: string): Promise<PersonBundle | null> {
+    try {
+      return personBundleSchema.parse(await this.request('GET', `/persons/by-duf/${encodeURIComponent(duf)}`, token))
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) return null
+      throw err
+    }
+  }
+
+  /** True when the register answers at all (A4: reachable, not just "network up"). */
+  async health(): Promise<boolean> {
+    try {
+      await this.request('GET', '/health', null)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private async request(method: string, path: string, token: string | null, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (token) headers.authorization = `Bearer ${token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let res: Response
+    let text: string
+    try {
+      res = await this.fetchFn(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]) : AbortSignal.timeout(this.timeoutMs),
+      })
+      // Reading the body is part of the request: a connection closed mid-body is a network error.
+      text = await res.text()
+    } catch (err) {
+      throw new NetworkError(`${method} ${path}: ${(err as Error).message}`, { cause: err })
+    }
+    const parsed: unknown = text.length > 0 ? safeJson(text) : null
+    if (!res.ok) throw new HttpError(res.status, parsed)
+    return parsed
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
