@@ -5,7 +5,15 @@ import vuetify from 'vite-plugin-vuetify'
 
 export default defineConfig({
   main: { build: { rollupOptions: { input: { index: resolve('src/main/app/index.ts') } } } },
-  preload: { build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') } } } },
+  // A sandboxed preload must be CommonJS (A7: sandbox on), whatever the package's module type.
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
   renderer: {
     root: resolve('src/renderer'),
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },

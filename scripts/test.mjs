@@ -9,6 +9,7 @@ const only = process.argv.slice(2)
 const steps = [
   { name: 'tsc', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.node.json'] },
   { name: 'vue-tsc', cmd: 'npx', args: ['vue-tsc', '-p', 'tsconfig.web.json'] },
+  { name: 'desktop build', cmd: 'npx', args: ['electron-vite', 'build'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], report: 'test-results/vitest.json' },
   { name: 'e2e', cmd: 'npx', args: ['playwright', 'test', '--reporter=list,json'], report: 'test-results/e2e.json', env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' } },

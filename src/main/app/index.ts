@@ -12,12 +12,8 @@ let stopRegister: (() => Promise<void>) | undefined
 async function registerUrl(): Promise<string> {
   if (process.env.NIR_REGISTER_URL) return process.env.NIR_REGISTER_URL
   // A8: with no central register configured, an embedded demo register starts in-process.
-  const { startRegister } = await import('../../server')
-  const register = await startRegister({
-    dataDir: join(app.getPath('userData'), 'register'),
-    port: Number(process.env.NIR_REGISTER_PORT ?? 4100),
-    demo: { persons: Number(process.env.NIR_DEMO_PERSONS ?? 2000) },
-  })
+  const { startEmbeddedRegister } = await import('../embedded-register')
+  const register = await startEmbeddedRegister(app.getPath('userData'))
   stopRegister = () => register.close()
   return register.url
 }

@@ -11,12 +11,8 @@ interface RegisterHandle {
 async function register(dataDir: string): Promise<RegisterHandle> {
   const external = process.env.NIR_REGISTER_URL
   if (external) return { url: external, close: async () => undefined }
-  const { startRegister } = await import('../../server')
-  return startRegister({
-    dataDir: resolve(dataDir, 'register'),
-    port: Number(process.env.NIR_REGISTER_PORT ?? 4100),
-    demo: { persons: Number(process.env.NIR_DEMO_PERSONS ?? 2000) },
-  })
+  const { startEmbeddedRegister } = await import('../embedded-register')
+  return startEmbeddedRegister(dataDir)
 }
 
 /**
