@@ -1,0 +1,54 @@
+import { useI18n } from 'vue-i18n'
+import { messages } from '../../../../shared/i18n'
+import {
+  renderExplanation,
+  type Category,
+  type CategoryScheme,
+  type Deadline,
+  type RenderedStep,
+  type Step,
+} from '../../../../shared/rules'
+
+/** The log texts per language, in the shape `renderExplanation` reads. */
+const explanationTexts = { nb: messages.nb.explanations, nn: messages.nn.explanations }
+
+/** `YYYY-MM-DD` → `dd.mm.åååå` (the guide's format); null → en dash. */
+export function formatIsoDate(iso: string | null): string {
+  if (!iso) return '–'
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso
+}
+
+/**
+ * The words the rules components show for the rules' codes, in the current locale. Codes
+ * come from `shared/rules`, texts from `explanations.*` (the rules' own texts) and
+ * `rulesUi.*` (this screen's words).
+ */
+export function useRuleTexts() {
+  const { t, locale } = useI18n()
+
+  const schemeName = (scheme: CategoryScheme): string => t(`rulesUi.schemes.${scheme}`)
+  const kindText = (c: Category): string => t(`explanations.kinds.${c.kind}`)
+  /** The greyed suffix, e.g. `(ikkje gjeldande)`; empty for a current category. */
+  const stateSuffix = (c: Category): string => (c.displayState === 'current' ? '' : t(`explanations.displayStates.${c.displayState}`))
+  const reasonText = (c: Category): string => (c.reason ? t(`explanations.reasons.${c.reason}`) : '')
+  const hoursText = (c: Category): string =>
+    c.hours ? t('rulesUi.hours', { total: c.hours.total, norwegian: c.hours.norwegian, social: c.hours.socialStudies }) : '–'
+  const deadlineName = (d: Deadline): string => t(`explanations.deadlines.${d.key}`)
+
+  /** "om 12 dagar", "i dag", "overskriden med 3 dagar" or, when met, "passert for 3 dagar sidan". */
+  function daysText(d: Deadline): string {
+    if (d.daysLeft === 0) return t('rulesUi.days.today')
+    const n = Math.abs(d.daysLeft)
+    if (d.daysLeft > 0) return t('rulesUi.days.left', { n }, n)
+    return d.overdue ? t('rulesUi.days.overdue', { n }, n) : t('rulesUi.days.passed', { n }, n)
+  }
+
+  /** The log lines of `steps` in the current locale (bokmål if the locale is unknown). */
+  function render(steps: readonly Step[]): RenderedStep[] {
+    const lang = locale.value in explanationTexts ? locale.value : 'nb'
+    return renderExplanation(steps, explanationTexts, lang)
+  }
+
+  return { t, schemeName, kindText, stateSuffix, reasonText, hoursText, deadlineName, daysText, render }
+}
