@@ -8,6 +8,7 @@ import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
 import { NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
+import { evaluateOnDevice } from './evaluation'
 import { withSession } from './guard'
 import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
 
@@ -27,20 +28,22 @@ export function personsHandlers(ctx: ServiceContext) {
         const view = s.replica.db.transaction((tx) => {
           // D12: every read of a person is audited; queued here, pushed later.
           tx.insert(t.auditReads).values({ id: randomUUID(), personId: p.id, readAt: ctx.now().toISOString() }).run()
-          return personView(s, p)
+          return personView(s, p, ctx.now())
         })
         return ok(view)
       }),
   } satisfies AreaHandlers<'persons'>
 }
 
-function personView(s: ActiveSession, p: PersonRow): PersonView {
+function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
   const { db } = s.replica
   const municipality = db.select().from(t.municipalities).where(eq(t.municipalities.code, p.followUpMunicipality)).get()
   const district = p.followUpDistrict ? db.select().from(t.districts).where(eq(t.districts.code, p.followUpDistrict)).get() : undefined
   const pinned = db.select().from(t.personList).where(eq(t.personList.personId, p.id)).get()
+  const bundle = loadBundle(s.replica, p)
   return {
-    bundle: loadBundle(s.replica, p),
+    bundle,
+    evaluation: evaluateOnDevice(s.replica, bundle, now),
     municipalityName: municipality?.name ?? p.followUpMunicipality,
     districtName: district?.name ?? null,
     cachedReadOnly: p.cachedReadOnly,

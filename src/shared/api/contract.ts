@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { CodeListEntry, District, Municipality, User } from '../domain'
 import { codeListNames } from '../domain'
 import type { PersonBundle } from '../sync'
+import type { Evaluation } from '../rules'
 
 /**
  * The application contract (architecture.md A2): every query and command the renderer may
@@ -70,6 +71,8 @@ export interface SearchResult {
 /** Everything the person screens (Grunndata, Grunndata detaljar) show. */
 export interface PersonView {
   bundle: PersonBundle
+  /** Categories, status and deadlines computed by the shared rules on the device (rules.md R0). */
+  evaluation: Evaluation
   municipalityName: string
   districtName: string | null
   cachedReadOnly: boolean
