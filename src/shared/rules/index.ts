@@ -11,3 +11,6 @@ export { hasWriteRole, inScope, mayWrite, maySeeClosedData, liftsBackRegistratio
 export { osloDate, osloDateOfMs, parseTimestamp, judgedTime, backRegistrationLimit, eventDateReasons, type TimeContext, type JudgedTime, type EventDateCheck } from './window'
 export { END_REASON_CODES } from './checks/ending'
 export { snapshotFromBase, emptyRegistrations } from './snapshot-builder'
+// The identifier and calendar rules (R1, R2) are part of the module's public face too.
+export { validateNationalId, birthDateFromNationalId, validateDuf, classifySearch } from '../ids'
+export { isoWeek, isoWeekRange, isPublicHoliday, workingDaysBetween, addWorkingDays, addMonths } from '../calendar'

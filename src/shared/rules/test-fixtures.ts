@@ -21,6 +21,7 @@ import { initialCodeLists } from '../reference/initial-code-lists'
 
 export const PERMIT_GROUNDS = permitGroundsFromCodeList(initialCodeLists)
 export const ABSENCE_TYPES = absenceTypesFromCodeList(initialCodeLists)
+import { emptyRegistrations } from './snapshot-builder'
 
 let seq = 0
 const nextId = (prefix: string) => `${prefix}-${++seq}`
@@ -42,22 +43,7 @@ export interface BaseFacts {
   receptionCentre?: PersonSnapshot['person']['receptionCentre']
 }
 
-export function emptyRegistrations(): PersonRegistrations {
-  return {
-    contacts: [],
-    claims: [],
-    decisions: [],
-    weekly: [],
-    measures: [],
-    replacements: [],
-    absences: [],
-    holidays: [],
-    parentalLeaveAbsences: [],
-    endings: [],
-    languageTracks: [],
-    asylnorsk: [],
-  }
-}
+export { emptyRegistrations }
 
 /** A refugee (UTL28) born 1990, permit 2018-01-10, settled by agreement in 0301 on 2018-03-01. */
 export function snapshot(f: BaseFacts = {}, regs: Partial<PersonRegistrations> = {}): PersonSnapshot {

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { isoDate } from './common'
+
+/**
+ * The output of `evaluatePerson` as a zod schema (issue: "inputs and outputs are plain JSON
+ * with zod schemas in src/shared/domain"). The central register stores it as JSON and the
+ * device receives it over the contract; a test keeps schema and the rules' TypeScript types
+ * in step.
+ */
+export const stepSchema = z.object({
+  rule: z.string().regex(/^R\d+(\.\d+)?$/),
+  key: z.string().min(1),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+})
+
+export const categorySchema = z.object({
+  scheme: z.enum(['intro', 'norsk', 'asylnorsk']),
+  kind: z.enum(['rett_og_plikt', 'kan_tilbydast', 'rett', 'plikt', 'asylnorsk', 'nknv', 'anna_regelverk']),
+  displayState: z.enum(['current', 'ikkje_gjeldande', 'gjennomfort', 'friteken', 'ved_behov']),
+  validFrom: isoDate.nullable(),
+  closedAt: isoDate.nullable(),
+  reason: z
+    .enum([
+      'permit_ended',
+      'permit_changed',
+      'permit_granted',
+      'age_limit_passed',
+      'moved',
+      'newly_arrived_window_passed',
+      'free_right_lapsed',
+      'not_ordinary_reception_centre',
+      'programme_ended',
+      'permanent_stop',
+      'hours_completed',
+      'exempted',
+      'needs_based',
+    ])
+    .nullable(),
+  hours: z.object({ total: z.number(), norwegian: z.number(), socialStudies: z.number() }).nullable(),
+  explanation: z.array(stepSchema),
+})
+
+export const deadlineSchema = z.object({
+  key: z.enum(['introStart', 'introCompletion', 'norskStart', 'norskFreeRight', 'norskNeedsBased']),
+  date: isoDate,
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+  explanation: z.array(stepSchema),
+})
+
+export const schemeResultSchema = z.object({
+  status: z.enum(['ingen', 'kategori_berekna', 'vedtak_fatta', 'deltar', 'permisjon', 'stansa', 'avslutta', 'avslag', 'friteken']),
+  deadlines: z.array(deadlineSchema),
+  explanation: z.array(stepSchema),
+})
+
+export const evaluationSchema = z.object({
+  rulesVersion: z.string().min(1),
+  categories: z.array(categorySchema),
+  schemes: z.object({ intro: schemeResultSchema, norsk: schemeResultSchema, asylnorsk: schemeResultSchema }),
+})
