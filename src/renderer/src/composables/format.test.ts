@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest'
+import { currentOf, formatDate, isInForce } from './format'
+import { parseHash } from './useRoute'
+
+describe('dates shown as dd.mm.åååå (D5)', () => {
+  test.each([
+    ['2024-02-29', '29.02.2024'],
+    ['1999-12-31', '31.12.1999'],
+    [null, '–'],
+  ])('%s → %s', (iso, shown) => {
+    expect(formatDate(iso)).toBe(shown)
+  })
+})
+
+describe('the current row of a base-data history (Grunndata detaljar)', () => {
+  const r = (id: string, validFrom: string, validTo: string | null) => ({ id, validFrom, validTo })
+  const today = '2025-06-15'
+  test.each([
+    ['the open-ended row in force wins over an older ended one', [r('a', '2020-01-01', '2022-12-31'), r('b', '2023-01-01', null)], 'b'],
+    ['a row ending today is still in force', [r('a', '2020-01-01', '2025-06-15'), r('b', '2025-07-01', null)], 'a'],
+    ['a future row is not current while an older row is in force', [r('a', '2020-01-01', null), r('b', '2026-01-01', null)], 'a'],
+    ['with none in force the newest row is shown', [r('a', '2019-01-01', '2020-01-01'), r('b', '2021-01-01', '2022-01-01')], 'b'],
+  ])('%s', (_name, rows, id) => {
+    expect(currentOf(rows, today)?.id).toBe(id)
+  })
+  test('an empty history has no current row', () => {
+    expect(currentOf([], today)).toBeNull()
+  })
+  test('isInForce tells an ended row from a current one', () => {
+    expect(isInForce(r('a', '2020-01-01', '2025-06-14'), today)).toBe(false)
+    expect(isInForce(r('a', '2025-06-15', null), today)).toBe(true)
+  })
+})
+
+describe('hash routes of the screens (D5 global menu and person menu)', () => {
+  test.each([
+    ['', { name: 'workspace' }],
+    ['#/arbeidsflate', { name: 'workspace' }],
+    ['#/personar?q=Hansen%2C%20Kari', { name: 'search', query: 'Hansen, Kari' }],
+    ['#/kommunar', { name: 'municipalities' }],
+    ['#/rapportar', { name: 'reports' }],
+    ['#/person/p1', { name: 'person', personId: 'p1', tab: 'grunndata' }],
+    ['#/person/p1/detaljar', { name: 'person', personId: 'p1', tab: 'detaljar' }],
+    ['#/person/p1/tilskot', { name: 'person', personId: 'p1', tab: 'tilskot' }],
+    ['#/person/p1/norsk', { name: 'notFound', path: '/person/p1/norsk' }],
+    ['#/ukjend', { name: 'notFound', path: '/ukjend' }],
+  ])('%s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route)
+  })
+})

@@ -1,0 +1,38 @@
+import { useI18n } from 'vue-i18n'
+import type { Reason } from '../../../shared/api'
+
+/**
+ * The one function that turns reason codes into nb/nn text (style.md 6). An unknown code
+ * still shows the code itself, so a missing text never hides an error.
+ */
+export function useReasons() {
+  const { t, te } = useI18n()
+
+  function reasonText(r: Pick<Reason, 'code' | 'values'>): string {
+    const key = `reasons.${r.code}`
+    const values = r.values ?? {}
+    return te(key) ? t(key, values as Record<string, unknown>) : t('errors.unknownReason', { code: r.code })
+  }
+
+  /**
+   * Splits reasons into those shown beside a field and the rest (for the snackbar).
+   * `fallbackField` maps codes that the service sends without a field to the field the
+   * screen knows they belong to.
+   */
+  function splitByField(
+    reasons: readonly Reason[],
+    fields: readonly string[],
+    fallbackField: (code: string) => string | undefined = () => undefined,
+  ): { byField: Record<string, string[]>; rest: Reason[] } {
+    const byField: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, [] as string[]]))
+    const rest: Reason[] = []
+    for (const r of reasons) {
+      const field = r.field && fields.includes(r.field) ? r.field : fallbackField(r.code)
+      if (field && byField[field]) byField[field].push(reasonText(r))
+      else rest.push(r)
+    }
+    return { byField, rest }
+  }
+
+  return { reasonText, splitByField }
+}

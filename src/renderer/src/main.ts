@@ -1,0 +1,9 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { i18n, savedLanguage } from './plugins/i18n'
+import { vuetify } from './plugins/vuetify'
+import './styles.css'
+
+document.documentElement.lang = savedLanguage()
+createApp(App).use(createPinia()).use(i18n).use(vuetify).mount('#app')

@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Reason, SessionState } from '../../../shared/api'
+import { invoke } from '../api/client'
+
+/** Who is logged in, and whether the replica has had its first sync (A3, A8). */
+export const useSessionStore = defineStore('session', () => {
+  const state = ref<SessionState | null>(null)
+  const busy = ref(false)
+  const loadError = ref<Reason[] | null>(null)
+
+  const loggedIn = computed(() => state.value?.phase === 'unlocked')
+  const user = computed(() => state.value?.user ?? null)
+  const replicaReady = computed(() => state.value?.replicaReady === true)
+
+  async function refresh(): Promise<void> {
+    const r = await invoke('session.state', {})
+    if (r.ok) {
+      state.value = r.value
+      loadError.value = null
+    } else loadError.value = r.reasons
+  }
+
+  /** Returns the reasons of a refused login (shown beside the fields), or null on success. */
+  async function login(username: string, password: string): Promise<Reason[] | null> {
+    busy.value = true
+    try {
+      const r = await invoke('session.login', { username, password })
+      if (!r.ok) return r.reasons
+      state.value = r.value
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function logout(): Promise<Reason[] | null> {
+    const r = await invoke('session.logout', {})
+    if (!r.ok) return r.reasons
+    state.value = r.value
+    return null
+  }
+
+  return { state, busy, loadError, loggedIn, user, replicaReady, refresh, login, logout }
+})
