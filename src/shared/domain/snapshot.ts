@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { addressSchema } from './address'
 import type { CodeListEntry } from './code-list'
+import { isoDate } from './common'
 import { permitSchema } from './permit'
 import { personSchema } from './person'
 import {
@@ -30,6 +31,11 @@ export const permitGroundAttributesSchema = z.object({
   asylumSeeker: z.boolean(),
   /** Null where R3.1 has "–" (the ground gives no intro right; read as false). */
   needsSettlementAgreement: z.boolean().nullable(),
+  /**
+   * First grant date the ground applies to (the code-list entry's `validFrom`, e.g. `UTL38_5`
+   * from 2018-06-16); a permit granted earlier gets nothing by this ground. Absent: always.
+   */
+  validFrom: isoDate.optional(),
 })
 export type PermitGroundAttributes = z.infer<typeof permitGroundAttributesSchema>
 
@@ -89,14 +95,17 @@ export type SnapshotSettlement = PersonSnapshot['settlements'][number]
 
 /**
  * Permit-ground attributes from code-list entries (list `permitGround`); entries whose
- * `data` lacks the R3.1 attributes are left out.
+ * `data` lacks the R3.1 attributes are left out. The entry's own `validFrom` becomes the
+ * ground's `validFrom` (R3.1), so the rules see when a ground took effect.
  */
 export function permitGroundsFromCodeList(entries: readonly CodeListEntry[]): Record<string, PermitGroundAttributes> {
   const out: Record<string, PermitGroundAttributes> = {}
   for (const e of entries) {
     if (e.list !== 'permitGround') continue
     const parsed = permitGroundAttributesSchema.safeParse(e.data)
-    if (parsed.success) out[e.code] = parsed.data
+    if (!parsed.success) continue
+    const { validFrom: _ignored, ...attributes } = parsed.data
+    out[e.code] = e.validFrom ? { ...attributes, validFrom: e.validFrom } : attributes
   }
   return out
 }

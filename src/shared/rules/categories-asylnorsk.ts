@@ -1,9 +1,9 @@
 import { addDays, type IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
-import { category, later, type Category, type CategoryReason, type DisplayState } from './categories'
+import { category, found, later, none, permitWhyNot, type Category, type CategoryReason, type DisplayState, type Judgement } from './categories'
 import { step, type Step } from './explanation'
 import { paramValue } from './parameters'
-import { birthday, groundOf, latestPermitWhere, permitsInOrder } from './queries'
+import { ageAt, birthday, groundOf, latestPermitWhere, permitsInOrder } from './queries'
 
 type State = { displayState: DisplayState; closedAt: IsoDate | null; reason: CategoryReason | null }
 
@@ -25,19 +25,23 @@ function decisionOnApplication(s: PersonSnapshot, from: IsoDate, today: IsoDate)
 
 /**
  * R3.5: `asylnorsk` and NKNV for an asylum seeker (ground with `asylumSeeker`), aged 16 or
- * more (Decision: ≥ 16), in an ordinary reception centre, with no decision yet.
+ * more (Decision: ≥ 16), in an ordinary reception centre, with no decision yet; or why
+ * there are none.
  * Edge cases: a permit granted later closes `asylnorsk` on its grant date while NKNV stays
  * current until its 50 hours are done (D7); a person outside an ordinary centre who never
  * took part gets no category at all; NKNV exists only from 2017.
  */
-export function asylnorskCategories(s: PersonSnapshot, today: IsoDate): Category[] {
+export function asylnorskJudgement(s: PersonSnapshot, today: IsoDate): Judgement<Category[]> {
   const permit = latestPermitWhere(s, (g) => g.asylumSeeker)
-  if (!permit) return []
+  if (!permit) return none(...permitWhyNot(s, (g) => g.asylumSeeker, 'asylNotAsylumSeeker'))
   const centre = s.person.receptionCentre
   const hasRows = s.registrations.asylnorsk.length > 0
-  if (centre !== 'ordinaert' && !hasRows) return []
-  const sixteen = birthday(s.person.birthDate, paramValue('asylnorskAgeMin', today))
-  if (sixteen > today) return []
+  if (centre !== 'ordinaert' && !hasRows) return none(step('R3.5', 'asylNotOrdinaryCentre', { ground: permit.groundCode, centre }))
+  const min = paramValue('asylnorskAgeMin', today)
+  const sixteen = birthday(s.person.birthDate, min)
+  if (sixteen > today) {
+    return none(step('R3.5', 'asylUnderAge', { birthDate: s.person.birthDate, today, age: ageAt(s.person.birthDate, today), min, from: sixteen }))
+  }
   const validFrom = later(permit.validFrom, sixteen)
   const decided = decisionOnApplication(s, permit.validFrom, today)
   const hours = asylnorskHours(s)
@@ -53,7 +57,12 @@ export function asylnorskCategories(s: PersonSnapshot, today: IsoDate): Category
     const stepsN = [...base, step('R3.5', 'asylHours', { kind: 'NKNV', hours: hours.NKNV, max: maxN })]
     out.push(category('asylnorsk', 'nknv', validFrom, stepsN, asylState({ decided, centre, hours: hours.NKNV, max: maxN, permit, today }, false)))
   }
-  return out
+  return found(out)
+}
+
+/** R3.5 categories for callers that need no empty-state text. */
+export function asylnorskCategories(s: PersonSnapshot, today: IsoDate): Category[] {
+  return asylnorskJudgement(s, today).category ?? []
 }
 
 interface AsylFacts {

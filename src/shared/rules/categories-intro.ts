@@ -1,9 +1,9 @@
 import { addDays, addYears, type IsoDate } from '../calendar'
-import type { PermitGroundAttributes, PersonSnapshot } from '../domain'
-import { category, later, type Category, type CategoryKind, type CategoryReason, type DisplayState } from './categories'
+import type { PermitGroundAttributes, PersonSnapshot, SnapshotPermit } from '../domain'
+import { category, found, later, none, permitWhyNot, type Category, type CategoryKind, type CategoryReason, type DisplayState, type Judgement } from './categories'
 import { step, type Step } from './explanation'
 import { paramValue } from './parameters'
-import { ageAt, birthday, dayAfterAgeLimit, decisionsOf, groundOf, latestPermitWhere, latestSettlement, permitLapse } from './queries'
+import { ageAt, birthday, dayAfterAgeLimit, decisionsOf, groundOf, latestPermitWhere, latestSettlement, permitLapse, permitSpell } from './queries'
 
 const qualifies = (g: PermitGroundAttributes): boolean => g.introGroup === 'rett_og_plikt'
 
@@ -13,27 +13,34 @@ type State = { displayState: DisplayState; closedAt: IsoDate | null; reason: Cat
 const NOT_COMPLETED = new Set(['PERMANENT_STANS', 'AVBROTE_EIGE_ONSKE'])
 
 /**
- * R3.2 / R3.3: the introduction-programme category at `today`, or null when the person has
- * none (no qualifying permit; under 18 — they grow into it on turning 18, a Decision; or not
- * settled while the ground needs an agreement).
- * Edge cases: without a settlement, a ground that needs no agreement counts newly-arrived
- * from arrival (else the permit's grant date); "age over 55" is judged at the category's
- * start — passing 55 later without a decision closes `rett og plikt` instead (R3.6); a
- * claim made inside the newly-arrived window keeps the category after the window, like a
- * decision does (R5.1 gives such a claim a right).
+ * R3.2 / R3.3: the introduction-programme category at `today`, or why there is none (no
+ * qualifying permit; under 18 — they grow into it on turning 18, a Decision; or not settled
+ * while the ground needs an agreement).
+ * Edge cases: a renewal — qualifying permits without a day between them — is one spell, so
+ * the category keeps the first permit's start (`permitSpell`); without a settlement, a
+ * ground that needs no agreement counts newly-arrived from arrival (else the spell's first
+ * grant date); "age over 55" is judged at the category's start — passing 55 later without a
+ * decision closes `rett og plikt` instead (R3.6); a claim made inside the newly-arrived
+ * window keeps the category after the window, like a decision does (R5.1 gives such a
+ * claim a right).
  */
-export function introCategory(s: PersonSnapshot, today: IsoDate): Category | null {
+export function introJudgement(s: PersonSnapshot, today: IsoDate): Judgement<Category> {
   const q = latestPermitWhere(s, qualifies)
-  if (!q) return null
+  if (!q) return none(...permitWhyNot(s, qualifies, 'introGroundNoRight'))
   const ground = groundOf(s, q.groundCode)!
   const needsAgreement = ground.needsSettlementAgreement === true
   const settlement = latestSettlement(s)
-  if (!settlement && needsAgreement) return null
-  const adult = birthday(s.person.birthDate, paramValue('introAgeMin', today))
-  if (adult > today) return null
+  if (!settlement && needsAgreement) return none(step('R3.2', 'introNotSettled', { ground: q.groundCode }))
+  const min = paramValue('introAgeMin', today)
+  const adult = birthday(s.person.birthDate, min)
+  if (adult > today) {
+    const age = ageAt(s.person.birthDate, today)
+    return none(step('R3.2', 'introUnderAge', { birthDate: s.person.birthDate, today, age, min, max: paramValue('introAgeMax', today), from: adult }))
+  }
 
-  const base = settlement?.date ?? s.person.arrivalDate ?? q.grantedDate
-  const validFrom = later(later(q.validFrom, base), adult)
+  const first = permitSpell(s, q, qualifies)[0]
+  const base = settlement?.date ?? s.person.arrivalDate ?? first.grantedDate
+  const validFrom = later(later(first.validFrom, base), adult)
   const ageMax = paramValue('introAgeMax', validFrom)
   const ageAtStart = ageAt(s.person.birthDate, validFrom)
   const programmes = decisionsOf(s, 'INTRO_PROGRAM')
@@ -42,7 +49,7 @@ export function introCategory(s: PersonSnapshot, today: IsoDate): Category | nul
   const selfSettled = settlement !== null && !settlement.byAgreement && needsAgreement
 
   const steps: Step[] = [
-    step('R3.2', 'introPermit', { ground: q.groundCode, validFrom: q.validFrom, validTo: q.validTo }),
+    ...permitSteps(q, first),
     settlement
       ? step('R3.2', 'introSettlement', { date: settlement.date, municipality: settlement.municipality, byAgreement: settlement.byAgreement, needsAgreement })
       : step('R3.2', 'introNoSettlement', { base, needsAgreement }),
@@ -56,7 +63,27 @@ export function introCategory(s: PersonSnapshot, today: IsoDate): Category | nul
   if (kind === 'rett_og_plikt') steps.push(step('R3.2', 'introRettOgPlikt', {}))
 
   const state = introState(s, today, { q, base, kind, hasDecision: programmes.length > 0, grantedProgramme: programmes.some((d) => d.result === 'innvilga') }, steps)
-  return category('intro', kind, validFrom, steps, state)
+  return found(category('intro', kind, validFrom, steps, state))
+}
+
+/** R3.2 / R3.6 category for callers that need no empty-state text. */
+export function introCategory(s: PersonSnapshot, today: IsoDate): Category | null {
+  return introJudgement(s, today).category
+}
+
+/**
+ * The spell of qualifying permits from its first start to the latest permit's end — an open
+ * end has its own text so the log never shows an empty range end — and, for a renewal, the
+ * latest permit that continued it.
+ */
+function permitSteps(q: SnapshotPermit, first: SnapshotPermit): Step[] {
+  const steps = [
+    q.validTo === null
+      ? step('R3.2', 'introPermitOpen', { ground: q.groundCode, validFrom: first.validFrom })
+      : step('R3.2', 'introPermit', { ground: q.groundCode, validFrom: first.validFrom, validTo: q.validTo }),
+  ]
+  if (first !== q) steps.push(step('R3.2', 'introPermitRenewed', { firstFrom: first.validFrom, latestFrom: q.validFrom, granted: q.grantedDate }))
+  return steps
 }
 
 function kanTilbydast(steps: Step[], key: string, values: Step['values']): CategoryKind {

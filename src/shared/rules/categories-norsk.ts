@@ -1,11 +1,11 @@
 import { addDays, type IsoDate } from '../calendar'
 import type { PermitGroundAttributes, PersonSnapshot, SnapshotPermit } from '../domain'
-import { category, later, type Category, type CategoryKind, type CategoryReason, type DisplayState, type NorskHours } from './categories'
+import { category, found, later, none, permitWhyNot, type Category, type CategoryKind, type CategoryReason, type DisplayState, type Judgement, type NorskHours } from './categories'
 import { norskProgress, type NorskProgress } from './categories-norsk-progress'
 import { firstNorskStart, NORSK_BASE_TYPES, norskFreeRight } from './deadlines-norsk'
 import { step, type Step } from './explanation'
 import { param, paramValue } from './parameters'
-import { ageAt, birthday, dayAfterAgeLimit, grantedOf, groundOf, latestPermitWhere, permitLapse, permitsInOrder } from './queries'
+import { ageAt, birthday, dayAfterAgeLimit, grantedOf, groundFor, groundOf, latestPermitWhere, permitLapse, permitsInOrder } from './queries'
 
 type State = { displayState: DisplayState; closedAt: IsoDate | null; reason: CategoryReason | null }
 
@@ -18,39 +18,49 @@ export interface NorskCategoryResult {
 }
 
 /**
- * R3.4: the Norwegian category at `today`, or null (no ground with a norsk group, under 16 —
- * they grow into it at 16 — or outside every age band at the category's start).
+ * R3.4: the Norwegian category at `today`, or why there is none (no ground with a norsk
+ * group, under 16 — they grow into it at 16 — or outside every age band at the start).
  * The start is the grant date of the first permit of the current group (renewals keep it),
  * or arrival when the permit was granted before arrival; age bands are those in force at
  * the start (before 2017: 16–55 `rett og plikt`, 56–67 `rett`; from 2017: 16–67).
  */
-export function norskCategory(s: PersonSnapshot, today: IsoDate): NorskCategoryResult | null {
+export function norskJudgement(s: PersonSnapshot, today: IsoDate): Judgement<NorskCategoryResult> {
   const q = latestPermitWhere(s, (g) => g.norskGroup !== null)
-  if (!q) return null
+  if (!q) return none(...permitWhyNot(s, (g) => g.norskGroup !== null, 'norskGroundNoRight'))
   const group = groundOf(s, q.groundCode)!.norskGroup!
   const qualifies = (g: PermitGroundAttributes): boolean => g.norskGroup === group
-  const first = permitsInOrder(s).find((p) => groundOf(s, p.groundCode)?.norskGroup === group) as SnapshotPermit
+  const first = permitsInOrder(s).find((p) => groundFor(s, p)?.norskGroup === group) as SnapshotPermit
   const arrival = s.person.arrivalDate
   const granted = arrival && first.grantedDate < arrival ? arrival : first.grantedDate
-  const sixteen = birthday(s.person.birthDate, paramValue('norskAgeMin', granted))
-  if (sixteen > today) return null
+  const min = paramValue('norskAgeMin', granted)
+  const sixteen = birthday(s.person.birthDate, min)
+  if (sixteen > today) {
+    return none(step('R3.4', 'norskUnderAge', { birthDate: s.person.birthDate, today, age: ageAt(s.person.birthDate, today), min, from: sixteen }))
+  }
   const validFrom = later(granted, sixteen)
   const age = ageAt(s.person.birthDate, validFrom)
   const band = kindOf(group, age, validFrom)
-  const steps: Step[] = [
-    step('R3.4', 'norskPermit', { ground: q.groundCode, group, granted: first.grantedDate, arrival, start: validFrom }),
-    step('R3.4', 'norskAge', { birthDate: s.person.birthDate, at: validFrom, age, min: band.min, max: band.max, kind: band.kind }),
-  ]
-  if (!band.kind) return null
+  const permitStep = step('R3.4', 'norskPermit', { ground: q.groundCode, group, granted: first.grantedDate, arrival, start: validFrom })
+  const ageValues = { birthDate: s.person.birthDate, at: validFrom, age, min: band.min, max: band.max }
+  if (!band.kind) return none(permitStep, step('R3.4', 'norskAgeOutside', ageValues))
+  const steps: Step[] = [permitStep, step('R3.4', 'norskAge', { ...ageValues, kind: band.kind })]
   const { rule, ...hours } = hoursOf(band.kind, first.grantedDate)
   steps.push(step(rule, 'norskHours', { granted: first.grantedDate, total: hours.total, norwegian: hours.norwegian, social: hours.socialStudies }))
   const { progress, steps: progressSteps } = norskProgress(s, hours)
   steps.push(...progressSteps)
   const state = norskState(s, today, { q, qualifies, kind: band.kind, validFrom, progress, ageMax: band.max }, steps)
-  return { category: category('norsk', band.kind, validFrom, steps, state, hours), progress, ageMax: band.max }
+  return found({ category: category('norsk', band.kind, validFrom, steps, state, hours), progress, ageMax: band.max })
 }
 
-/** The kind an age gives at `at` within a norsk group, with the band's limits. */
+/** R3.4 category for callers that need no empty-state text. */
+export function norskCategory(s: PersonSnapshot, today: IsoDate): NorskCategoryResult | null {
+  return norskJudgement(s, today).category
+}
+
+/**
+ * The kind an age gives at `at` within a norsk group, with the band's limits; outside every
+ * band the limits are the group's whole range (16 to the highest upper limit).
+ */
 function kindOf(group: 'rett_og_plikt' | 'plikt', age: number, at: IsoDate): { kind: CategoryKind | null; min: number; max: number } {
   const min = paramValue('norskAgeMin', at)
   if (group === 'plikt') {
@@ -60,7 +70,8 @@ function kindOf(group: 'rett_og_plikt' | 'plikt', age: number, at: IsoDate): { k
   const rpMax = paramValue('norskRettOgPliktAgeMax', at)
   if (age >= min && age <= rpMax) return { kind: 'rett_og_plikt', min, max: rpMax }
   const rMax = paramValue('norskRettAgeMax', at)
-  return { kind: age > rpMax && age <= rMax ? 'rett' : null, min: rpMax + 1, max: rMax }
+  if (age > rpMax && age <= rMax) return { kind: 'rett', min: rpMax + 1, max: rMax }
+  return { kind: null, min, max: Math.max(rpMax, rMax) }
 }
 
 /** R3.4 / R11.9 hours; `rett og plikt` and `rett` by the permit's grant date. */

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../calendar'
-import type { PersonSnapshot } from '../domain'
+import type { PermitGroundAttributes, PersonSnapshot } from '../domain'
 import { step, type Step } from './explanation'
 import { paramValue } from './parameters'
-import { groundOf } from './queries'
+import { groundFor, groundOf } from './queries'
 
 /** The schemes a category belongs to (D4). */
 export type CategoryScheme = 'intro' | 'norsk' | 'asylnorsk'
@@ -107,6 +107,34 @@ export function category(
   hours: NorskHours | null = null,
 ): Category {
   return { scheme, kind, validFrom, ...state, hours, explanation }
+}
+
+/**
+ * A scheme's category, or — when there is none — the steps that say why (the UI's empty
+ * state; R3.1 ground, R3.2/R3.4/R3.5 age, settlement or reception centre).
+ */
+export type Judgement<T> = { category: T; whyNot: null } | { category: null; whyNot: Step[] }
+
+export const found = <T>(category: T): Judgement<T> => ({ category, whyNot: null })
+export const none = (...whyNot: Step[]): Judgement<never> => ({ category: null, whyNot })
+
+/**
+ * R3.1 why no permit gives the scheme's category: no permit at all; a permit granted before
+ * its ground took effect (`groundNotInForce`); or grounds that give nothing for the scheme
+ * (`noRightKey`, listing the distinct ground codes, unknown codes included).
+ */
+export function permitWhyNot(s: PersonSnapshot, qualifies: (g: PermitGroundAttributes) => boolean, noRightKey: string): Step[] {
+  if (s.permits.length === 0) return [step('R3.1', 'noPermit')]
+  const steps: Step[] = []
+  const noRight = new Set<string>()
+  for (const p of s.permits) {
+    const g = groundOf(s, p.groundCode)
+    if (g && qualifies(g) && !groundFor(s, p)) {
+      steps.push(step('R3.1', 'groundNotInForce', { ground: p.groundCode, groundFrom: g.validFrom ?? null, granted: p.grantedDate }))
+    } else if (!g || !qualifies(g)) noRight.add(p.groundCode)
+  }
+  if (noRight.size > 0) steps.push(step('R3.1', noRightKey, { ground: [...noRight].join(', ') }))
+  return steps
 }
 
 /** The later of two dates. */

@@ -1,9 +1,9 @@
 import type { IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
 import { otherRegime, otherRegimeCategory, type Category } from './categories'
-import { asylnorskCategories } from './categories-asylnorsk'
-import { introCategory } from './categories-intro'
-import { norskCategory, type NorskCategoryResult } from './categories-norsk'
+import { asylnorskJudgement } from './categories-asylnorsk'
+import { introJudgement } from './categories-intro'
+import { norskJudgement, type NorskCategoryResult } from './categories-norsk'
 import type { Deadline } from './deadline'
 import { introDeadlines } from './deadlines-intro'
 import { norskFreeRightDeadline, norskNeedsBasedDeadline, norskStartDeadline } from './deadlines-norsk'
@@ -33,6 +33,8 @@ export interface Evaluation {
 /**
  * R0: categories (R3), status (R4) and deadlines (R5.1, R5.2, R6.2, R6.3) of one person at
  * `today`. Pure: everything comes from the snapshot and `today`.
+ * A scheme without a category says why first in its explanation (R3.1–R3.5: ground, age,
+ * settlement, reception centre), so the empty state can name the reason.
  * Start and free-right deadlines are given only while their category is current; the
  * completion and needs-based deadlines whenever their decisions exist. Under the later act
  * (first permit from 2021, Decision) intro and norsk categories are `anna_regelverk` with no
@@ -40,9 +42,10 @@ export interface Evaluation {
  */
 export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evaluation {
   const regime = otherRegime(snapshot)
-  const asylCats = asylnorskCategories(snapshot, today)
+  const asyl = asylnorskJudgement(snapshot, today)
+  const asylCats = asyl.category ?? []
   const asylStatus = asylnorskStatus(snapshot, asylCats)
-  const asylnorsk: SchemeResult = { status: asylStatus.status, deadlines: [], explanation: asylStatus.steps }
+  const asylnorsk: SchemeResult = { status: asylStatus.status, deadlines: [], explanation: [...(asyl.whyNot ?? []), ...asylStatus.steps] }
   if (regime) {
     const intro = otherRegimeCategory('intro', regime)
     const norsk = otherRegimeCategory('norsk', regime)
@@ -58,14 +61,23 @@ export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evalua
       },
     }
   }
-  const intro = introCategory(snapshot, today)
-  const norsk = norskCategory(snapshot, today)
-  const categories = [...(intro ? [intro] : []), ...(norsk ? [norsk.category] : []), ...asylCats]
+  const intro = introJudgement(snapshot, today)
+  const norsk = norskJudgement(snapshot, today)
+  const categories = [...(intro.category ? [intro.category] : []), ...(norsk.category ? [norsk.category.category] : []), ...asylCats]
   return {
     rulesVersion: RULES_VERSION,
     categories,
-    schemes: { intro: introScheme(snapshot, intro, today), norsk: norskScheme(snapshot, norsk, today), asylnorsk },
+    schemes: {
+      intro: withWhyNot(introScheme(snapshot, intro.category, today), intro.whyNot),
+      norsk: withWhyNot(norskScheme(snapshot, norsk.category, today), norsk.whyNot),
+      asylnorsk,
+    },
   }
+}
+
+/** A scheme without a category opens its log with why (R3.1–R3.5), before its status (R4). */
+function withWhyNot(scheme: SchemeResult, whyNot: Step[] | null): SchemeResult {
+  return whyNot ? { ...scheme, explanation: [...whyNot, ...scheme.explanation] } : scheme
 }
 
 function introScheme(s: PersonSnapshot, cat: Category | null, today: IsoDate): SchemeResult {

@@ -28,6 +28,16 @@ export function groundOf(s: PersonSnapshot, code: string): PermitGroundAttribute
   return s.permitGrounds[code] ?? null
 }
 
+/**
+ * R3.1: the attributes a permit's ground gives that permit, or null when the ground is
+ * unknown or was not yet in force when the permit was granted (a ground's `validFrom`, e.g.
+ * `UTL38_5` from 2018-06-16: a permit granted earlier gets nothing by that ground).
+ */
+export function groundFor(s: PersonSnapshot, p: SnapshotPermit): PermitGroundAttributes | null {
+  const g = groundOf(s, p.groundCode)
+  return g && (!g.validFrom || p.grantedDate >= g.validFrom) ? g : null
+}
+
 /** Permits in the order they took effect (validFrom, then grant date). */
 export function permitsInOrder(s: PersonSnapshot): SnapshotPermit[] {
   return [...s.permits].sort((a, b) =>
@@ -49,10 +59,31 @@ export function latestPermitWhere(
 ): SnapshotPermit | null {
   let hit: SnapshotPermit | null = null
   for (const p of permitsInOrder(s)) {
-    const g = groundOf(s, p.groundCode)
+    const g = groundFor(s, p)
     if (g && test(g)) hit = p
   }
   return hit
+}
+
+/**
+ * R3.2 / R3.6: the unbroken run of qualifying permits that ends with `q`. A renewal (or a
+ * change to another qualifying ground) that continues, adjoins or overlaps the permit
+ * governing the day before it belongs to the same spell, so the category keeps its start.
+ * A day without a permit, or governed by a non-qualifying one, starts a new spell.
+ * Returned oldest first; `q` is last.
+ */
+export function permitSpell(
+  s: PersonSnapshot,
+  q: SnapshotPermit,
+  qualifies: (g: PermitGroundAttributes) => boolean,
+): SnapshotPermit[] {
+  const spell = [q]
+  for (;;) {
+    const before = governingPermit(s, addDays(spell[0].validFrom, -1))
+    const g = before && groundFor(s, before)
+    if (!before || !g || !qualifies(g)) return spell
+    spell.unshift(before)
+  }
 }
 
 /**
@@ -67,7 +98,8 @@ export function permitLapse(
   today: IsoDate,
 ): { holds: true } | { holds: false; closedAt: IsoDate; reason: 'permit_ended' | 'permit_changed' } {
   const gov = governingPermit(s, today)
-  const govQualifies = gov !== null && (groundOf(s, gov.groundCode) ? qualifies(groundOf(s, gov.groundCode)!) : false)
+  const govGround = gov && groundFor(s, gov)
+  const govQualifies = govGround ? qualifies(govGround) : false
   if (gov && govQualifies) return { holds: true }
   if (gov && gov.validFrom > q.validFrom) return { holds: false, closedAt: gov.validFrom, reason: 'permit_changed' }
   if (q.validTo !== null && q.validTo < today) return { holds: false, closedAt: addDays(q.validTo, 1), reason: 'permit_ended' }

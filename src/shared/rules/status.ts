@@ -28,6 +28,16 @@ function judged(status: SchemeStatus, key: string, values: Step['values'] = {}):
   return { status, steps: [step('R4', key, { status, ...values })] }
 }
 
+/** A period in force today; an open end has its own text (`…Open`) so the log never shows "–". */
+function inPeriod(status: SchemeStatus, key: string, d: { startDate?: IsoDate | null; endDate?: IsoDate | null }): Judged {
+  return d.endDate ? judged(status, key, { from: d.startDate!, to: d.endDate }) : judged(status, `${key}Open`, { from: d.startDate! })
+}
+
+/** Granted with a planned start, or granted with no start date set yet. */
+function granted(start: IsoDate | null): Judged {
+  return start ? judged('vedtak_fatta', 'statusGranted', { start }) : judged('vedtak_fatta', 'statusGrantedNoStart')
+}
+
 function withoutDecision(cat: Category | null): Judged {
   return cat && cat.displayState === 'current'
     ? judged('kategori_berekna', 'statusCategoryOnly', { kind: cat.kind })
@@ -48,11 +58,11 @@ export function introStatus(s: PersonSnapshot, cat: Category | null, today: IsoD
   if (!latest) return withoutDecision(cat)
   if (latest.result === 'avslag') return judged('avslag', 'statusRefused', { decisionDate: latest.decisionDate })
   const first = earliestStart(grantedOf(s, 'INTRO_PROGRAM'))
-  if (!first || first.startDate > today) return judged('vedtak_fatta', 'statusGranted', { start: first?.startDate ?? null })
+  if (!first || first.startDate > today) return granted(first?.startDate ?? null)
   const stop = activePeriod(grantedOf(s, 'INTRO_MIDLERTIDIG_STANS'), today)
-  if (stop) return judged('stansa', 'statusStopped', { from: stop.startDate!, to: stop.endDate ?? null })
+  if (stop) return inPeriod('stansa', 'statusStopped', stop)
   const leave = activePeriod(grantedOf(s, 'INTRO_PERMISJON'), today)
-  if (leave) return judged('permisjon', 'statusLeave', { from: leave.startDate!, to: leave.endDate ?? null })
+  if (leave) return inPeriod('permisjon', 'statusLeave', leave)
   return judged('deltar', 'statusParticipating', { start: first.startDate })
 }
 
@@ -68,7 +78,7 @@ export function norskStatus(s: PersonSnapshot, cat: Category | null, progress: N
   if (!latest) return withoutDecision(cat)
   if (latest.result === 'avslag') return judged('avslag', 'statusRefused', { decisionDate: latest.decisionDate })
   const first = firstNorskStart(s)
-  if (!first || first.startDate > today) return judged('vedtak_fatta', 'statusGranted', { start: first?.startDate ?? null })
+  if (!first || first.startDate > today) return granted(first?.startDate ?? null)
   const extra = grantedOf(s, 'NORSK_BEHOVSPROVD').reduce((sum, d) => sum + (d.hours ?? 0), 0)
   if (progress && cat?.hours && progress.norwegianDone && progress.socialStudiesDone) {
     const registered = progress.norwegianHours + progress.socialStudiesHours
@@ -80,7 +90,7 @@ export function norskStatus(s: PersonSnapshot, cat: Category | null, progress: N
   const lastEnd = base.every((d) => d.endDate) ? base.map((d) => d.endDate!).sort().at(-1)! : null
   if (lastEnd && lastEnd < today && extra === 0) return judged('avslutta', 'statusDecisionEnded', { endDate: lastEnd })
   const leave = activePeriod(grantedOf(s, 'NORSK_PERMISJON'), today)
-  if (leave) return judged('permisjon', 'statusLeave', { from: leave.startDate!, to: leave.endDate ?? null })
+  if (leave) return inPeriod('permisjon', 'statusLeave', leave)
   return judged('deltar', 'statusParticipating', { start: first.startDate })
 }
 

@@ -46,6 +46,19 @@ export class PersonPage {
     return section.getByTestId('history-table')
   }
 
+  /** Grunndata's categories (D4): one row per computed category. */
+  get categoryRows(): Locator {
+    return this.page.getByTestId('category-row')
+  }
+
+  /** Opens the calculation log (berekningslogg) behind a category's "i" and returns it. */
+  async openCategoryLog(row: number): Promise<Locator> {
+    await this.categoryRows.nth(row).getByTestId('category-log-button').click()
+    const log = this.page.getByTestId('calculation-log')
+    await expect(log).toBeVisible()
+    return log
+  }
+
   async searchOther(query: string): Promise<void> {
     await this.sideSearch.fill(query)
     await this.sideSearch.press('Enter')

@@ -118,6 +118,8 @@ const nb = {
   },
   overview: {
     heading: 'Grunndata',
+    categories: 'Kategorier',
+    categoriesNote: 'Beregnet av regelmodulen fra grunndataene. Trykk «i» for beregningsloggen.',
     identity: 'Personalia',
     names: 'Navn',
     duf: 'DUF-nummer',
@@ -140,6 +142,8 @@ const nb = {
   },
   details: {
     heading: 'Grunndata detaljer',
+    schemes: 'Ordning, status og frist',
+    schemesNote: 'Status og frister per ordning, med forklaring bak «i».',
     permits: 'Oppholdstillatelse',
     addresses: 'Adresse',
     citizenships: 'Statsborgerskap',
@@ -364,6 +368,8 @@ const nn: Texts = {
   },
   overview: {
     heading: 'Grunndata',
+    categories: 'Kategoriar',
+    categoriesNote: 'Rekna ut av regelmodulen frå grunndata. Trykk «i» for berekningsloggen.',
     identity: 'Personalia',
     names: 'Namn',
     duf: 'DUF-nummer',
@@ -386,6 +392,8 @@ const nn: Texts = {
   },
   details: {
     heading: 'Grunndata detaljar',
+    schemes: 'Ordning, status og frist',
+    schemesNote: 'Status og fristar per ordning, med forklaring bak «i».',
     permits: 'Opphaldsløyve',
     addresses: 'Adresse',
     citizenships: 'Statsborgarskap',

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { Role, User } from '../../shared/domain'
+import { roleSchema } from '../../shared/domain'
+import { users } from '../db/schema'
+import type { RegisterDb } from '../db/types'
+import { hashPassword } from './password'
+
+export interface NewUser {
+  username: string
+  password: string
+  displayName: string
+  municipality: string
+  district?: string | null
+  roles: Role[]
+  /** May import base data (`POST /admin/import`); not a municipal role. */
+  centralAdmin?: boolean
+}
+
+/** Creates a user with a scrypt-hashed password; refuses unknown roles and a taken username. */
+export async function createUser(db: RegisterDb, u: NewUser): Promise<User> {
+  for (const r of u.roles) roleSchema.parse(r)
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.username, u.username))
+  if (existing.length) throw new Error(`username ${u.username} is taken`)
+  const row = {
+    id: randomUUID(),
+    username: u.username,
+    passwordHash: await hashPassword(u.password),
+    displayName: u.displayName,
+    municipality: u.municipality,
+    district: u.district ?? null,
+    roles: [...u.roles],
+    centralAdmin: u.centralAdmin ?? false,
+  }
+  await db.insert(users).values(row)
+  return toUser(row)
+}
+
+/** The user as devices and rules see it (no secrets). */
+export function toUser(row: { id: string; username: string; displayName: string; municipality: string; district: string | null; roles: string[] }): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    municipality: row.municipality,
+    district: row.district,
+    roles: row.roles as Role[],
+  }
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline/promises'
+import { estimateScope } from './admin/scope-estimate'
+import { createUser } from './auth/users'
+import { openDatabase } from './db/open'
+import { importNdjson } from './import'
+import { startRegister } from './start'
+
+/**
+ * `npm run server -- [serve|import <file>|create-admin <username>|scope-estimate <username>]`.
+ * Database: `DATABASE_URL` (PostgreSQL), else PGlite in `NIR_DATA_DIR` (default `.data/register`).
+ */
+const dbOptions = () => ({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.NIR_DATA_DIR || '.data/register' })
+
+async function serve(args: string[]): Promise<void> {
+  const demo = !args.includes('--no-demo')
+  const persons = Number(process.env.NIR_DEMO_PERSONS ?? 2000)
+  const reg = await startRegister({ ...dbOptions(), host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4100), demo: demo ? { persons } : false, logger: true })
+  console.log(`NIR central register listening on ${reg.url}`)
+  const stop = async () => {
+    await reg.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const opened = await openDatabase(dbOptions())
+  try {
+    return await fn(opened.db)
+  } finally {
+    await opened.close()
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.NIR_ADMIN_PASSWORD) return process.env.NIR_ADMIN_PASSWORD
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  const pw = await rl.question('Password: ')
+  rl.close()
+  return pw
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd = 'serve', arg, ...rest] = argv
+  switch (cmd) {
+    case 'serve':
+    case '--no-demo':
+      await serve(argv)
+      return -1
+    case 'import': {
+      if (!arg) throw new Error('usage: import <file.ndjson>')
+      const res = await withDb((db) => importNdjson(db, readFileSync(arg, 'utf8'), { actor: `cli:${process.env.USER ?? 'unknown'}` }))
+      console.log(JSON.stringify(res, null, 2))
+      return res.ok ? 0 : 1
+    }
+    case 'create-admin': {
+      if (!arg) throw new Error('usage: create-admin <username>')
+      const password = await readPassword()
+      if (password.length < 8) throw new Error('the password needs at least 8 characters')
+      await withDb((db) => createUser(db, { username: arg, password, displayName: arg, municipality: '0301', roles: [], centralAdmin: true }))
+      console.log(`central administrator ${arg} created`)
+      return 0
+    }
+    case 'scope-estimate': {
+      if (!arg) throw new Error('usage: scope-estimate <username>')
+      console.log(JSON.stringify(await withDb((db) => estimateScope(db, arg)), null, 2))
+      return 0
+    }
+    default:
+      console.error(`unknown command ${cmd} ${rest.join(' ')}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e)
+    process.exit(1)
+  },
+)

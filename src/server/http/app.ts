@@ -1,0 +1,33 @@
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import sensible from '@fastify/sensible'
+import Fastify from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { healthRoutes } from '../routes/health'
+import { importRoutes } from '../routes/import'
+import { loginRoutes } from '../routes/login'
+import { personRoutes } from '../routes/persons'
+import { pullRoutes } from '../routes/pull'
+import type { ServerContext } from './context'
+import { ApiError, installErrorHandling } from './errors'
+
+/** Builds the register's HTTP app (A6): zod-validated routes, helmet headers, throttled login. */
+export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandling(app)
+  await app.register(helmet)
+  await app.register(sensible)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => new ApiError(429, 'THROTTLED', `too many requests; retry in ${c.after}`, { 'retry-after': String(Math.ceil(c.ttl / 1000)) }),
+  })
+  healthRoutes(app, ctx)
+  loginRoutes(app, ctx)
+  pullRoutes(app, ctx)
+  personRoutes(app, ctx)
+  importRoutes(app, ctx)
+  return app
+}

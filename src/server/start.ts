@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify'
+import { getServerMeta } from './db/meta'
+import { openDatabase } from './db/open'
+import type { RegisterDb } from './db/types'
+import { loadDemo } from './demo/load'
+import { buildApp } from './http/app'
+
+export interface StartRegisterOptions {
+  databaseUrl?: string
+  dataDir?: string
+  host?: string
+  /** 0 = any free port. */
+  port?: number
+  /** Load demo users and data when the database has no users yet. */
+  demo?: { persons: number } | false
+  logger?: boolean
+  /** Login attempts per IP per minute (default 20). */
+  loginRateLimit?: number
+}
+
+export interface RunningRegister {
+  url: string
+  app: FastifyInstance
+  db: RegisterDb
+  close(): Promise<void>
+}
+
+/** Opens the database, loads the demo when asked, and listens (A6, A8). */
+export async function startRegister(opts: StartRegisterOptions = {}): Promise<RunningRegister> {
+  const opened = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir })
+  try {
+    if (opts.demo) await loadDemo(opened.db, { persons: opts.demo.persons })
+    const { tokenSecret } = await getServerMeta(opened.db)
+    const app = await buildApp({ db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20 }, { logger: opts.logger })
+    const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })
+    return {
+      url: address,
+      app,
+      db: opened.db,
+      close: async () => {
+        await app.close()
+        await opened.close()
+      },
+    }
+  } catch (e) {
+    await opened.close()
+    throw e
+  }
+}

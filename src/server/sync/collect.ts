@@ -1,0 +1,81 @@
+import { and, eq, gt, inArray, lte } from 'drizzle-orm'
+import type { Change } from '../../shared/sync'
+import type { EntityStore } from '../db/entities'
+import { entityStores, personOwnedStores, referenceStores, toDomain } from '../db/entities'
+import { persons, scopeEvents } from '../db/schema'
+import type { RegisterDb } from '../db/types'
+import type { PullScope } from './scope'
+import { eventCond } from './candidates'
+import { inPlace, visible } from './scope'
+
+type Stored = Record<string, unknown> & { version: number; seq: number; deleted: boolean }
+type ChangeSets = Map<number, Change[]>
+
+/** A stored row as a change: `upsert` with its domain data, or `delete` for a tombstone. */
+export function rowChange(st: EntityStore, r: Stored): Change {
+  const id = String(r[st.keyField])
+  return r.deleted
+    ? { kind: 'delete', entity: st.entity, id, version: r.version }
+    : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st, r) }
+}
+
+function add(sets: ChangeSets, seq: number, c: Change): void {
+  const list = sets.get(seq)
+  if (list) list.push(c)
+  else sets.set(seq, [c])
+}
+
+function personIdCol(st: EntityStore) {
+  return (st.table as unknown as { personId: typeof persons.id }).personId
+}
+
+/**
+ * Every change in the seq range (after, upTo] for `scope`, grouped by change set. The range
+ * ends on a change-set boundary (the page's last seq), so no set is split.
+ */
+export async function collectChanges(tx: RegisterDb, scope: PullScope, after: number, upTo: number): Promise<ChangeSets> {
+  const sets: ChangeSets = new Map()
+  const inRange = (st: EntityStore) => and(gt(st.table.seq, after), lte(st.table.seq, upTo))
+  for (const st of referenceStores) {
+    for (const r of (await tx.select().from(st.table).where(inRange(st))) as Stored[]) add(sets, r.seq, rowChange(st, r))
+  }
+  if (!scope.readsPersons) return sets
+  const pst = entityStores.person
+  const personRows = (await tx.select().from(persons).where(and(inRange(pst), inPlaceOrVisible(scope, after)))) as unknown as Stored[]
+  for (const r of personRows) {
+    const shown = scope.writer || !r.closed
+    if (shown) add(sets, r.seq, rowChange(pst, r))
+    else if (after > 0) add(sets, r.seq, { kind: 'scopeExit', personId: String(r.id) })
+  }
+  const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
+  for (const st of personOwnedStores) {
+    const rows = (await tx.select().from(st.table).where(and(inRange(st), inArray(personIdCol(st), visibleIds)))) as Stored[]
+    for (const r of rows) add(sets, r.seq, rowChange(st, r))
+  }
+  const events = await tx.select().from(scopeEvents).where(and(eventCond(tx, scope, after), lte(scopeEvents.seq, upTo)))
+  for (const e of events.filter((ev) => ev.kind === 'exit')) add(sets, e.seq, { kind: 'scopeExit', personId: e.personId })
+  const enters = events.filter((ev) => ev.kind === 'enter')
+  if (enters.length) await addEnteredPersons(tx, sets, enters)
+  return sets
+}
+
+/** Same choice as the candidate query: non-writers past zero also see closed persons, as exits. */
+function inPlaceOrVisible(scope: PullScope, after: number) {
+  return scope.writer || after === 0 ? visible(scope) : inPlace(scope)
+}
+
+/** A person who entered the scope arrives whole: every live row, in the change set of the move. */
+async function addEnteredPersons(tx: RegisterDb, sets: ChangeSets, enters: { seq: number; personId: string }[]): Promise<void> {
+  const seqOf = new Map(enters.map((e) => [e.personId, e.seq]))
+  const ids = [...seqOf.keys()]
+  const live = (st: EntityStore, col: typeof persons.id) => and(inArray(col, ids), eq(st.table.deleted, false))
+  const pst = entityStores.person
+  for (const r of (await tx.select().from(persons).where(live(pst, persons.id))) as unknown as Stored[]) {
+    add(sets, seqOf.get(String(r.id))!, rowChange(pst, r))
+  }
+  for (const st of personOwnedStores) {
+    for (const r of (await tx.select().from(st.table).where(live(st, personIdCol(st)))) as Stored[]) {
+      add(sets, seqOf.get(String(r.personId))!, rowChange(st, r))
+    }
+  }
+}
