@@ -1,6 +1,8 @@
 import { LoginPage } from './pages/LoginPage'
 import { PersonPage } from './pages/PersonPage'
+import type { Person } from '../../src/shared/domain'
 import { personWith } from './support/choose'
+import type { ScopeData } from './support/register-data'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
 
 const USER = 'intro'
@@ -10,6 +12,14 @@ const REFUGEE_GROUNDS = new Set(['UTL28', 'UTL35_3', 'UTL38_ASYL', 'UTL34'])
 /** Persons whose first permit is from 2021 fall under the later act: not computed (rules.md, Decision). */
 const OLD_ACT_UNTIL = '2021-01-01'
 
+/** A refugee from the demo data whose first permit falls under the 2003 act the rules implement. */
+function oldActRefugee(scope: ScopeData): Person {
+  return personWith(scope, MUNICIPALITY, (p) => {
+    const permits = scope.permits.get(p.id) ?? []
+    return !p.closed && permits.some((x) => REFUGEE_GROUNDS.has(x.groundCode)) && permits.some((x) => x.grantedDate < OLD_ACT_UNTIL)
+  })
+}
+
 test.describe('computed categories, status and deadlines on the person screens (D4, rules.md R3–R6)', () => {
   test.beforeEach(async ({ page }) => {
     await new LoginPage(page).ensureLoggedIn(USER, DEMO_PASSWORD)
@@ -17,10 +27,7 @@ test.describe('computed categories, status and deadlines on the person screens (
 
   test('Grunndata lists the categories with their state, and "i" opens the calculation log', async ({ page, stack, screens }) => {
     const scope = await stack.scope(USER)
-    const refugee = personWith(scope, MUNICIPALITY, (p) => {
-      const permits = scope.permits.get(p.id) ?? []
-      return !p.closed && permits.some((x) => REFUGEE_GROUNDS.has(x.groundCode)) && permits.some((x) => x.grantedDate < OLD_ACT_UNTIL)
-    })
+    const refugee = oldActRefugee(scope)
     const person = new PersonPage(page)
     await page.goto(`/#/person/${refugee.id}/grunndata`)
     await expect(page.getByTestId('overview-categories')).toBeVisible()
@@ -42,13 +49,19 @@ test.describe('computed categories, status and deadlines on the person screens (
 
   test('Grunndata detaljar shows Ordning, Status and Frist per scheme with explanations', async ({ page, stack, screens }) => {
     const scope = await stack.scope(USER)
-    const refugee = personWith(scope, MUNICIPALITY, (p) => !p.closed && (scope.permits.get(p.id) ?? []).some((x) => REFUGEE_GROUNDS.has(x.groundCode)))
+    const refugee = oldActRefugee(scope)
     const person = new PersonPage(page)
     await page.goto(`/#/person/${refugee.id}/grunndata`)
     await person.openTab('detaljar')
     const schemes = page.getByTestId('scheme-row')
     await expect(schemes).toHaveCount(3)
-    await expect(page.locator('[data-testid="scheme-row"][data-scheme="intro"]').getByTestId('scheme-status')).not.toBeEmpty()
+    const intro = page.locator('[data-testid="scheme-row"][data-scheme="intro"]')
+    await expect(intro.getByTestId('scheme-status')).not.toBeEmpty()
+    // The status's "i" explains how the status was reached, rule by rule.
+    await intro.getByRole('button').first().click()
+    const log = page.getByTestId('calculation-log')
+    await expect(log).toBeVisible()
+    await expect(log.getByTestId('calculation-log-step').first()).toContainText(/R\d+(\.\d+)?/)
     await screens('person-details-schemes')
   })
 })

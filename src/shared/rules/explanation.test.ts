@@ -47,6 +47,24 @@ function scenarios(): [PersonSnapshot, string][] {
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'transitt' }, { asylnorsk: [asylWeek(2019, 1, 'NKNV', 2)] }), '2019-06-01'],
     [snapshot({ permitFrom: '2021-02-01' }), '2021-06-01'],
     [snapshot({ ground: 'FAM_FLYKTNING', byAgreement: false }, { claims: [claim('intro', '2018-05-01')] }), '2018-06-01'],
+    ...emptyAndOpenScenarios(),
+  ]
+}
+
+/** Schemes without a category (R3.1–R3.5), renewals (R3.2) and open-ended periods (R4). */
+function emptyAndOpenScenarios(): [PersonSnapshot, string][] {
+  const renewed = snapshot({ permitTo: '2019-01-09' }, { decisions: [programme('2018-05-01', { decisionDate: '2018-04-01' }), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] })
+  renewed.permits.push({ groundCode: 'UTL28', validFrom: '2019-01-10', validTo: '2022-01-09', grantedDate: '2018-12-20' })
+  return [
+    [renewed, '2019-06-01'],
+    [{ ...snapshot(), permits: [] }, '2019-06-01'],
+    [snapshot({ ground: 'UTL38_5', permitFrom: '2018-01-10' }), '2019-06-01'],
+    [snapshot({ settled: null, birthDate: '2004-01-01' }), '2019-06-01'],
+    [snapshot({ birthDate: '2002-01-01' }), '2019-06-01'],
+    [snapshot({ birthDate: '1948-01-01' }, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] }), '2019-06-01'],
+    [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'transitt' }), '2019-06-01'],
+    [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert', birthDate: '2004-01-01' }), '2019-06-01'],
+    [snapshot({}, { decisions: [decision('INTRO_PROGRAM')] }), '2019-06-01'],
   ]
 }
 
@@ -81,6 +99,30 @@ describe('D4 explanations (berekningslogg)', () => {
   test('D4 nb and nn have the same keys in every part', () => {
     const shape = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => [k, Object.keys(v as object).sort()])
     expect(shape(ruleExplanations.nn)).toEqual(shape(ruleExplanations.nb))
+  })
+
+  test('R0 no rendered step shows an open range end as a double dash', () => {
+    const texts = ['nb', 'nn'].flatMap((lang) => renderExplanation(allSteps(), ruleExplanations, lang).map((r) => r.text))
+    expect(texts.filter((t) => t.includes('––'))).toEqual([])
+  })
+
+  test.each([
+    ['R3.2 a permit without an end date is valid "frå" its start (nn)', 'nn', step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }), 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig frå 10.01.2018).'],
+    ['R3.2 a permit without an end date is valid "fra" its start (nb)', 'nb', step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }), 'Oppholdsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig fra 10.01.2018).'],
+    ['R3.2 a permit with an end date shows its range', 'nn', step('R3.2', 'introPermit', { ground: 'UTL28', validFrom: '2018-01-10', validTo: '2021-01-09' }), 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig 10.01.2018–09.01.2021).'],
+  ])('%s', (_name, lang, s, expected) => {
+    expect(renderExplanation([s], ruleExplanations, lang)[0].text).toBe(expected)
+  })
+
+  test.each([
+    ['R3.2 an open-ended permit in the intro log', snapshot(), 'intro', 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig frå 10.01.2018).'],
+    ['R4 an open-ended temporary stop', snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] }), 'introStatus', 'Mellombels stans frå 01.05.2019 gjeld i dag.'],
+    ['R4 an open-ended Norwegian leave', snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] }), 'norskStatus', 'Permisjon frå 01.05.2019 gjeld i dag.'],
+    ['R4 a granted programme without a start date says so', snapshot({}, { decisions: [decision('INTRO_PROGRAM')] }), 'introStatus', 'Vedtak innvilga, oppstart er ikkje sett enno.'],
+  ] as const)('%s', (_name, s, where, expected) => {
+    const e = evaluatePerson(s, '2019-06-01')
+    const steps = where === 'intro' ? e.categories[0].explanation : e.schemes[where === 'introStatus' ? 'intro' : 'norsk'].explanation
+    expect(renderExplanation(steps, ruleExplanations, 'nn').map((r) => r.text)).toContain(expected)
   })
 
   test('R5.2 the completion log lets a caseworker redo the arithmetic', () => {
