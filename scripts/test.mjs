@@ -42,7 +42,9 @@ for (const step of steps) {
 
 function vitestCounts(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'))
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) }
+  // A file that failed to load has no failed test of its own: count it once.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length
+  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles }
 }
 function playwrightCounts(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'))

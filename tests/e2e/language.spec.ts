@@ -20,7 +20,7 @@ test('the nb/nn switch changes every text at once and is kept after a reload', a
   const p = richestPerson(await stack.scope('intro'), '4601')
   await page.goto(`/#/person/${p.id}/detaljar`)
   await expect(page.getByTestId('menu-detaljar')).toContainText(nn.person.menu.details)
-  await expect(page.getByTestId('section-permits').getByTestId('history-toggle').or(page.getByText(nn.details.none).first())).toBeVisible()
+  await expect(page.getByTestId('section-permits').getByTestId('history-toggle').or(page.getByText(nn.details.none)).first()).toBeVisible()
   await page.reload()
   await expect(page.getByTestId('menu-detaljar')).toContainText(nn.person.menu.details)
   await screens('person-details-nn')

@@ -80,7 +80,9 @@ describe('PersonCategories — other regime and no category', () => {
     expect(rows(w)).toHaveLength(0)
     const empty = squash(w.find('[data-testid="categories-empty"]').text())
     expect(empty).toContain('Det er ikkje berekna nokon kategori for personen.')
-    expect(empty).toContain('Introduksjonsprogram: Ingen gjeldande kategori og ingen vedtak.')
+    // R3.1: the scheme's explanation says why — the ground gives neither right nor duty.
+    expect(empty).toContain('Introduksjonsprogram: Opphaldsgrunnlag EOS gir ikkje rett eller plikt til introduksjonsprogram.')
+    expect(empty).toContain('Norsk og samfunnskunnskap: Opphaldsgrunnlag EOS gir ikkje rett eller plikt til opplæring i norsk og samfunnskunnskap.')
   })
 })
 
