@@ -2,17 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { importNdjson, projectScope, renewEpoch, startRegister } from '../../../src/server'
 import { persons } from '../../../src/main/db/schema'
 import { readSyncState } from '../../../src/main/db/state'
+import { backends } from '../server/backends'
 import { call, CuttingProxy, loginAndSync, replicaSnapshot, serverSnapshot, tempDir, testDevice, value, type Snapshot } from './helpers'
 
 type Register = Awaited<ReturnType<typeof startRegister>>
 let register: Register
 const dirs: { remove(): void }[] = []
 
-beforeAll(async () => {
-  register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 60 } })
-})
-afterAll(async () => {
-  await register?.close()
+afterAll(() => {
   for (const d of dirs) d.remove()
 })
 
@@ -37,7 +34,16 @@ function changedRows(before: Snapshot, after: Snapshot) {
   return out
 }
 
-describe('pull (A4)', () => {
+// The device's first and later syncs against the register on PGlite and, when
+// TEST_DATABASE_URL is set (CI), on real PostgreSQL.
+for (const backend of backends()) describe(`pull (A4) on ${backend.name}`, () => {
+  beforeAll(async () => {
+    register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 60 } })
+  })
+  afterAll(async () => {
+    await register?.close()
+  })
+
   test('A4 login and first sync make the replica equal to the server projection of 4601', async () => {
     const device = testDevice(newDir(), register.url)
     const state = await loginAndSync(device, 'intro')
