@@ -16,6 +16,8 @@ export interface StartRegisterOptions {
   logger?: boolean
   /** Login attempts per IP per minute (default 20). */
   loginRateLimit?: number
+  /** Where the migrations are when this code runs bundled (the desktop app's embedded register). */
+  migrationsFolder?: string
 }
 
 export interface RunningRegister {
@@ -27,7 +29,7 @@ export interface RunningRegister {
 
 /** Opens the database, loads the demo when asked, and listens (A6, A8). */
 export async function startRegister(opts: StartRegisterOptions = {}): Promise<RunningRegister> {
-  const opened = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir })
+  const opened = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder })
   try {
     if (opts.demo) await loadDemo(opened.db, { persons: opts.demo.persons })
     const { tokenSecret } = await getServerMeta(opened.db)

@@ -13,7 +13,8 @@ async function registerUrl(): Promise<string> {
   if (process.env.NIR_REGISTER_URL) return process.env.NIR_REGISTER_URL
   // A8: with no central register configured, an embedded demo register starts in-process.
   const { startEmbeddedRegister } = await import('../embedded-register')
-  const register = await startEmbeddedRegister(app.getPath('userData'))
+  // Bundled by electron-vite, the register can't find its migrations relative to itself.
+  const register = await startEmbeddedRegister(app.getPath('userData'), join(app.getAppPath(), 'src/server/db/migrations'))
   stopRegister = () => register.close()
   return register.url
 }

@@ -1,13 +1,23 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import type { CodeListEntry } from '../../shared/domain'
-import { evaluatePerson, osloDateOfMs, snapshotFromBase, type Evaluation } from '../../shared/rules'
+import type { Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
+import { checkCommand, evaluatePerson, osloDateOfMs, snapshotFromBase, type CheckContext, type CheckResult, type Evaluation } from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
 import { toDomain } from '../db/entities'
 import type { Replica } from '../db/open'
 import * as t from '../db/schema'
+import { findPerson, loadBundle } from './person-rows'
 
 /** The reference-data lists the rules read (R3.1 permit grounds, R10 absence types). */
 const RULE_LISTS = ['permitGround', 'absenceType'] as const
+
+function ruleCodeLists(replica: Replica): CodeListEntry[] {
+  return replica.db
+    .select()
+    .from(t.codeLists)
+    .where(and(inArray(t.codeLists.list, [...RULE_LISTS]), eq(t.codeLists.deleted, false)))
+    .all()
+    .map((r) => toDomain<CodeListEntry>(r))
+}
 
 /**
  * The person's categories, statuses and deadlines computed on the device by the shared rules
@@ -16,11 +26,27 @@ const RULE_LISTS = ['permitGround', 'absenceType'] as const
  * Norway (R11.11).
  */
 export function evaluateOnDevice(replica: Replica, bundle: PersonBundle, now: Date): Evaluation {
-  const codeLists = replica.db
-    .select()
-    .from(t.codeLists)
-    .where(and(inArray(t.codeLists.list, [...RULE_LISTS]), eq(t.codeLists.deleted, false)))
-    .all()
-    .map((r) => toDomain<CodeListEntry>(r))
-  return evaluatePerson(snapshotFromBase(bundle, codeLists), osloDateOfMs(now.getTime()))
+  return evaluatePerson(snapshotFromBase(bundle, ruleCodeLists(replica)), osloDateOfMs(now.getTime()))
+}
+
+/**
+ * The rules' input for a person from the replica (the server's `serverSnapshot` from
+ * PostgreSQL is its twin, A9), or null when the person is not in the replica. Registrations
+ * are empty until the replica stores them (the register has none yet either).
+ */
+export function snapshotOnDevice(replica: Replica, personId: string): PersonSnapshot | null {
+  const p = findPerson(replica, personId)
+  return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica)) : null
+}
+
+/** The person a command is about; null for `registerAsylnorskOffer` (no person) or a malformed command. */
+function commandPersonId(command: Command): string | null {
+  const id = (command as { payload?: { personId?: unknown } }).payload?.personId
+  return command.type === 'registerAsylnorskOffer' || typeof id !== 'string' ? null : id
+}
+
+/** R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer` twin). */
+export function checkOnDevice(replica: Replica, command: Command, context: CheckContext): CheckResult {
+  const personId = commandPersonId(command)
+  return checkCommand(command, personId === null ? null : snapshotOnDevice(replica, personId), context)
 }
