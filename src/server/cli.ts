@@ -4,10 +4,12 @@ import { estimateScope } from './admin/scope-estimate'
 import { createUser } from './auth/users'
 import { openDatabase } from './db/open'
 import { importNdjson } from './import'
+import { recomputeAll } from './rules/evaluate'
+import { osloDateOfMs } from '../shared/rules'
 import { startRegister } from './start'
 
 /**
- * `npm run server -- [serve|import <file>|create-admin <username>|scope-estimate <username>]`.
+ * `npm run server -- [serve|import <file>|create-admin <username>|scope-estimate <username>|recompute]`.
  * Database: `DATABASE_URL` (PostgreSQL), else PGlite in `NIR_DATA_DIR` (default `.data/register`).
  */
 const dbOptions = () => ({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.NIR_DATA_DIR || '.data/register' })
@@ -66,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
     case 'scope-estimate': {
       if (!arg) throw new Error('usage: scope-estimate <username>')
       console.log(JSON.stringify(await withDb((db) => estimateScope(db, arg)), null, 2))
+      return 0
+    }
+    case 'recompute': {
+      // After a new RULES_VERSION: every live person's stored evaluation, as of today in Oslo.
+      const n = await withDb((db) => recomputeAll(db, osloDateOfMs(Date.now())))
+      console.log(`${n} persons evaluated`)
       return 0
     }
     default:

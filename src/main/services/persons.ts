@@ -9,7 +9,7 @@ import type { PersonRow } from '../db/schema'
 import { NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice } from './evaluation'
-import { withSession } from './guard'
+import { withPersonAccess } from './guard'
 import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
 
 /** Most hits a search returns (`truncated` says when there were more). */
@@ -20,9 +20,9 @@ type Kind = SearchResult['kind']
 /** Person search and the person screens (D5, R2.4). */
 export function personsHandlers(ctx: ServiceContext) {
   return {
-    'persons.search': (input) => withSession(ctx, (s) => search(ctx, s, input.query)),
+    'persons.search': (input) => withPersonAccess(ctx, 'query', (s) => search(ctx, s, input.query)),
     'persons.get': (input) =>
-      withSession(ctx, async (s): Promise<Result<PersonView>> => {
+      withPersonAccess(ctx, 'personId', async (s): Promise<Result<PersonView>> => {
         const p = findPerson(s.replica, input.personId)
         if (!p) return fail('PERSON_NOT_FOUND', 'personId')
         const view = s.replica.db.transaction((tx) => {

@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { osloDateOfMs } from '../../shared/rules'
 import { entityNames } from '../../shared/sync'
 import { appendAudit } from '../audit/log'
 import { importBatches } from '../db/schema'
 import type { RegisterDb } from '../db/types'
+import { recomputeEvaluations } from '../rules/evaluate'
 import { takeChangeLock } from '../sync/change-lock'
+import { personsAffected } from './affected'
 import { crossCheck } from './checks'
 import { diffImport } from './diff'
 import type { ImportDiff } from './diff'
@@ -24,9 +27,10 @@ class Refused extends Error {
  * Imports a base-data NDJSON feed (A6): all or nothing in one transaction; idempotent
  * (re-importing the same file reports everything `unchanged` and allocates no seq);
  * every bad line is reported with its line number and nothing of the batch is written.
- * Accepted batches are recorded in `import_batches` and the audit log.
+ * Accepted batches are recorded in `import_batches` and the audit log. In the same transaction
+ * the rules re-evaluate every affected person (A6) as of `opts.today` (default: today in Oslo).
  */
-export async function importNdjson(db: RegisterDb, text: string, opts: { actor: string }): Promise<ImportResult> {
+export async function importNdjson(db: RegisterDb, text: string, opts: { actor: string; today?: string }): Promise<ImportResult> {
   const { lines, errors } = parseNdjson(text)
   if (errors.length) return { ok: false, errors }
   try {
@@ -36,7 +40,9 @@ export async function importNdjson(db: RegisterDb, text: string, opts: { actor: 
       if (refused.length) throw new Refused({ ok: false, errors: refused })
       const diff = await diffImport(tx, lines)
       await writeChanges(tx, diff.changes)
-      const summary = summarise(diff)
+      const today = opts.today ?? osloDateOfMs(Date.now())
+      const evaluated = await recomputeEvaluations(tx, await personsAffected(tx, diff.changes), today)
+      const summary = { ...summarise(diff), evaluated }
       const batchId = randomUUID()
       const sha256 = createHash('sha256').update(text).digest('hex')
       await tx.insert(importBatches).values({ id: batchId, actor: opts.actor, sha256, lines: lines.length, summary: { ...summary } })
@@ -49,7 +55,7 @@ export async function importNdjson(db: RegisterDb, text: string, opts: { actor: 
   }
 }
 
-function summarise(diff: ImportDiff): ImportSummary {
+function summarise(diff: ImportDiff): Omit<ImportSummary, 'evaluated'> {
   const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 })
   const byEntity: Record<string, EntityCounts> = Object.fromEntries(entityNames.map((e) => [e, zero()]))
   const total = zero()

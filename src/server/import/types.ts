@@ -16,6 +16,8 @@ export interface EntityCounts {
 
 export interface ImportSummary extends EntityCounts {
   byEntity: Record<string, EntityCounts>
+  /** Persons whose categories and deadlines were recomputed and stored (A6). */
+  evaluated: number
 }
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportError[] }

@@ -81,6 +81,25 @@ describe('search online (D5)', () => {
   })
 })
 
+describe('roles without person access (R9, D2)', () => {
+  test('R9 kommuneadministrator alone reads no person data: search and person are refused with a reason on the field', async () => {
+    const other = tempDir('search-admin')
+    const admin = testDevice(other.dir, register.url)
+    try {
+      await loginAndSync(admin, 'admin')
+      const searched = await call(admin, 'persons.search', { query: inScope[0].lastName })
+      expect(searched).toEqual({ ok: false, reasons: [{ code: 'NO_PERSON_ACCESS', field: 'query' }] })
+      const read = await call(admin, 'persons.get', { personId: inScope[0].id })
+      expect(read).toEqual({ ok: false, reasons: [{ code: 'NO_PERSON_ACCESS', field: 'personId' }] })
+      // The register sent this user no persons either.
+      expect(admin.ctx.session!.sync.status().personsInReplica).toBe(0)
+    } finally {
+      await admin.close()
+      other.remove()
+    }
+  })
+})
+
 describe('search offline from the replica (D5, R2.4)', () => {
   beforeAll(async () => {
     value(await call(device, 'session.logout', {}))

@@ -68,13 +68,12 @@ describe('A9 rules parity between device and register', () => {
         expect(onServer).toEqual(onDevice)
         for (const r of [...onDevice.errors, ...onDevice.warnings]) seen.codes.add(r.code)
         if (onDevice.errors.length === 0) seen.accepted++
-        ;(globalThis as any).hist ??= {}; for (const r of onDevice.errors) (globalThis as any).hist[r.code] = ((globalThis as any).hist[r.code] ?? 0) + 1; (globalThis as any).hist['#'+command.type+':'+onDevice.errors.length] = ((globalThis as any).hist['#'+command.type+':'+onDevice.errors.length] ?? 0) + 1
       }),
       { numRuns: 250 },
     )
-    console.log("ACCEPTED", seen.accepted, seen.codes.size)
-    // The generator must reach the rules, not stop at shape or permission checks.
-    expect(seen.accepted).toBeGreaterThan(10)
-    expect(seen.codes.size).toBeGreaterThan(10)
+    // The generator must reach the rules, not stop at shape or permission checks (typically
+    // ~25 accepted and 20+ distinct codes; the bounds leave room for unlucky seeds).
+    expect(seen.accepted).toBeGreaterThanOrEqual(5)
+    expect(seen.codes.size).toBeGreaterThanOrEqual(12)
   }, 120_000)
 })

@@ -223,6 +223,7 @@ const nb = {
   },
   workspace: {
     heading: 'Arbeidsflate',
+    noPersonAccess: 'Rollene dine gir ikke tilgang til persondata (kommuneadministrator, tilskudd og support leser ikke personer). Personsøk og personliste er derfor tomme.',
     personList: 'Min personliste',
     empty:
       'Personlisten er tom. Søk opp en person under «Personer», åpne personen og velg «Legg til i personliste». Personen vises da her neste gang også.',
@@ -473,6 +474,7 @@ const nn: Texts = {
   },
   workspace: {
     heading: 'Arbeidsflate',
+    noPersonAccess: 'Rollene dine gir ikkje tilgang til persondata (kommuneadministrator, tilskot og support les ikkje personar). Personsøk og personliste er difor tomme.',
     personList: 'Mi personliste',
     empty:
       'Personlista er tom. Søk opp ein person under «Personar», opne personen og vel «Legg til i personliste». Personen blir då vist her neste gong òg.',

@@ -2,6 +2,7 @@
 export const deviceReasons = {
   nb: {
     NOT_LOGGED_IN: 'Du er ikke logget inn.',
+    NO_PERSON_ACCESS: 'Rollene dine gir ikke tilgang til persondata. Kommuneadministrator, tilskudd og support leser ikke personer (R9).',
     INVALID_CREDENTIALS: 'Feil brukernavn eller passord.',
     WRONG_PASSWORD: 'Feil passord for de lokale dataene på denne maskinen.',
     THROTTLED: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
@@ -16,6 +17,7 @@ export const deviceReasons = {
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
+    NO_PERSON_ACCESS: 'Rollene dine gir ikkje tilgang til persondata. Kommuneadministrator, tilskot og support les ikkje personar (R9).',
     INVALID_CREDENTIALS: 'Feil brukarnamn eller passord.',
     WRONG_PASSWORD: 'Feil passord for dei lokale dataa på denne maskina.',
     THROTTLED: 'For mange mislukka innloggingar. Vent litt og prøv igjen.',

@@ -1,0 +1,85 @@
+import { eq, inArray, sql } from 'drizzle-orm'
+import type { Command } from '../../shared/domain'
+import { checkCommand, evaluatePerson, RULES_VERSION, snapshotFromBase, type CheckContext, type CheckResult } from '../../shared/rules'
+import { personEvaluations, persons } from '../db/schema'
+import type { RegisterDb } from '../db/types'
+import { takeChangeLock } from '../sync/change-lock'
+import { loadServerBundles, ruleCodeLists, serverSnapshot } from './snapshot'
+
+/** Persons per batch: keeps `IN (…)` lists and the upsert statement a sensible size. */
+const CHUNK = 500
+
+/**
+ * A6: recomputes the stored categories, statuses and deadlines of `personIds` as of `today`
+ * (the Oslo calendar date), with the current `RULES_VERSION`. Call inside the transaction
+ * that changed their rows, so a report never sees new base data with an old result.
+ * Persons no longer live lose their row (reports cover live persons only).
+ * Returns the number of persons evaluated.
+ */
+export async function recomputeEvaluations(tx: RegisterDb, personIds: readonly string[], today: string): Promise<number> {
+  const ids = [...new Set(personIds)]
+  if (ids.length === 0) return 0
+  const codeLists = await ruleCodeLists(tx)
+  let evaluated = 0
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK)
+    const bundles = await loadServerBundles(tx, chunk)
+    const gone = chunk.filter((id) => !bundles.has(id))
+    if (gone.length) await tx.delete(personEvaluations).where(inArray(personEvaluations.personId, gone))
+    if (bundles.size === 0) continue
+    const values = [...bundles.values()].map((b) => ({
+      personId: b.person.id,
+      rulesVersion: RULES_VERSION,
+      evaluatedOn: today,
+      result: evaluatePerson(snapshotFromBase(b, codeLists), today),
+    }))
+    await tx
+      .insert(personEvaluations)
+      .values(values)
+      .onConflictDoUpdate({
+        target: personEvaluations.personId,
+        set: {
+          rulesVersion: sql`excluded.rules_version`,
+          evaluatedOn: sql`excluded.evaluated_on`,
+          result: sql`excluded.result`,
+          computedAt: sql`now()`,
+        },
+      })
+    evaluated += values.length
+  }
+  return evaluated
+}
+
+/** Ids of every live person. */
+export async function livePersonIds(db: RegisterDb): Promise<string[]> {
+  const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.deleted, false))
+  return rows.map((r) => r.id)
+}
+
+/**
+ * Recomputes every live person as of `today` in one transaction (`npm run server -- recompute`,
+ * after a new rules version or to refresh `daysLeft`). Takes the change lock so an import
+ * running meanwhile cannot have its fresher results overwritten by ones read before it.
+ */
+export async function recomputeAll(db: RegisterDb, today: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await takeChangeLock(tx)
+    return recomputeEvaluations(tx, await livePersonIds(tx), today)
+  })
+}
+
+/** The person a command is about; null for `registerAsylnorskOffer` (no person) or a malformed command. */
+export function commandPersonId(command: Command): string | null {
+  const id = (command as { payload?: { personId?: unknown } }).payload?.personId
+  return command.type === 'registerAsylnorskOffer' || typeof id !== 'string' ? null : id
+}
+
+/**
+ * A4 step 3 / A9: `checkCommand` on the register's own state — the person's snapshot from
+ * PostgreSQL. The device runs the same check on its replica (`checkOnDevice`).
+ */
+export async function checkOnServer(db: RegisterDb, command: Command, context: CheckContext): Promise<CheckResult> {
+  const personId = commandPersonId(command)
+  const snapshot = personId === null ? null : await serverSnapshot(db, personId)
+  return checkCommand(command, snapshot, context)
+}

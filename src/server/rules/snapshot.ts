@@ -1,0 +1,83 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
+import { snapshotFromBase } from '../../shared/rules'
+import type { PersonBundle, PersonOwnedEntity } from '../../shared/sync'
+import { entityStores, toDomain } from '../db/entities'
+import { codeLists, persons } from '../db/schema'
+import type { RegisterDb } from '../db/types'
+
+/**
+ * The rules' input built from PostgreSQL (A9): the same `snapshotFromBase` the device runs on
+ * its replica, over the same live rows in the same order (rows by id, as the device's
+ * `loadBundle`), so both sides judge identical facts.
+ */
+
+/** Code lists the rules read (R3.1 permit grounds, R10 absence types); the device reads the same two. */
+export const RULE_CODE_LISTS = ['permitGround', 'absenceType'] as const
+
+const OWNED: [keyof Omit<PersonBundle, 'person'>, PersonOwnedEntity][] = [
+  ['permits', 'permit'],
+  ['addresses', 'address'],
+  ['citizenships', 'citizenship'],
+  ['settlements', 'settlement'],
+  ['testResults', 'testResult'],
+  ['grants', 'grant'],
+]
+
+/** Live code-list entries of the rule lists. */
+export async function ruleCodeLists(db: RegisterDb): Promise<CodeListEntry[]> {
+  const rows = await db
+    .select()
+    .from(codeLists)
+    .where(and(inArray(codeLists.list, [...RULE_CODE_LISTS]), eq(codeLists.deleted, false)))
+    .orderBy(asc(codeLists.id))
+  return rows.map((r) => toDomain(entityStores.codeList, r) as CodeListEntry)
+}
+
+/**
+ * Bundles of the live persons among `personIds` with their live rows: one query per table
+ * for the whole batch (callers chunk large sets). Missing or tombstoned persons are absent.
+ */
+export async function loadServerBundles(db: RegisterDb, personIds: readonly string[]): Promise<Map<string, PersonBundle>> {
+  const out = new Map<string, PersonBundle>()
+  if (personIds.length === 0) return out
+  const ids = [...new Set(personIds)]
+  const people = await db
+    .select()
+    .from(persons)
+    .where(and(inArray(persons.id, ids), eq(persons.deleted, false)))
+  for (const p of people) {
+    const bundle = { person: toDomain(entityStores.person, p) } as Record<string, unknown>
+    for (const [field] of OWNED) bundle[field] = []
+    out.set(p.id, bundle as unknown as PersonBundle)
+  }
+  const live = [...out.keys()]
+  if (live.length === 0) return out
+  for (const [field, entity] of OWNED) {
+    const st = entityStores[entity]
+    const table = st.table as unknown as typeof entityStores.permit.table & { personId: typeof persons.id; id: typeof persons.id }
+    const rows = await db
+      .select()
+      .from(table)
+      .where(and(inArray(table.personId, live), eq(table.deleted, false)))
+      .orderBy(asc(table.id))
+    for (const r of rows as Record<string, unknown>[]) {
+      ;(out.get(String(r.personId))![field] as unknown[]).push(toDomain(st, r))
+    }
+  }
+  return out
+}
+
+/** One live person's bundle, or null when the person is missing or tombstoned. */
+export async function loadServerBundle(db: RegisterDb, personId: string): Promise<PersonBundle | null> {
+  return (await loadServerBundles(db, [personId])).get(personId) ?? null
+}
+
+/**
+ * The person's snapshot on the register, or null when unknown. Registrations are empty: the
+ * register stores none yet (the push is not built); the device's snapshot has none either.
+ */
+export async function serverSnapshot(db: RegisterDb, personId: string): Promise<PersonSnapshot | null> {
+  const bundle = await loadServerBundle(db, personId)
+  return bundle ? snapshotFromBase(bundle, await ruleCodeLists(db)) : null
+}
