@@ -24,7 +24,7 @@ const nb = {
     password: 'Passord',
     submit: 'Logg inn',
     offlineHint:
-      'Uten nett: logg inn med samme brukernavn og passord som sist på denne maskinen. Da åpnes de lokale dataene dine, og endringer sendes når du er på nett igjen.',
+      'Uten nett: logg inn med samme brukernavn og passord som sist på denne maskinen. Da åpnes de lokale dataene dine, og nye data hentes fra registeret neste gang du logger inn på nett.',
   },
   firstSync: {
     heading: 'Henter data for første gang',
@@ -275,7 +275,7 @@ const nn: Texts = {
     password: 'Passord',
     submit: 'Logg inn',
     offlineHint:
-      'Utan nett: logg inn med same brukarnamn og passord som sist på denne maskinen. Då blir dei lokale dataa dine opna, og endringar blir sende når du er på nett igjen.',
+      'Utan nett: logg inn med same brukarnamn og passord som sist på denne maskinen. Då blir dei lokale dataa dine opna, og nye data blir henta frå registeret neste gong du loggar inn på nett.',
   },
   firstSync: {
     heading: 'Hentar data for første gong',
