@@ -4,12 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { PersonBundle } from '../../shared/sync'
 import { appendAudit } from '../audit/log'
-import { entityStores, toDomain } from '../db/entities'
 import { persons } from '../db/schema'
-import type { RegisterDb } from '../db/types'
 import { authenticate, rolesOf } from '../http/authenticate'
 import type { ServerContext } from '../http/context'
 import { ApiError } from '../http/errors'
+import { loadServerBundle } from '../rules/snapshot'
 import { scopeOf } from '../sync/scope'
 
 /**
@@ -31,29 +30,10 @@ export function personRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .where(and(eq(persons.duf, req.params.duf), eq(persons.deleted, false)))
         .orderBy(asc(persons.id))
       if (!row || (row.closed && !scope.writer)) throw new ApiError(404, 'PERSON_NOT_FOUND', 'no person with this DUF number')
-      const bundle = await personBundle(ctx.db, row.id)
+      const bundle = await loadServerBundle(ctx.db, row.id)
+      if (!bundle) throw new ApiError(404, 'PERSON_NOT_FOUND', 'no person with this DUF number')
       await appendAudit(ctx.db, { userId: user.id, username: user.username, deviceId: user.deviceId, action: 'person.read', personId: row.id, details: { via: 'duf' } })
       return bundle
     },
   )
-}
-
-/** A live person with all live base data rows. */
-export async function personBundle(db: RegisterDb, personId: string): Promise<PersonBundle> {
-  const rowsOf = async (entity: 'permit' | 'address' | 'citizenship' | 'settlement' | 'testResult' | 'grant') => {
-    const st = entityStores[entity]
-    const col = (st.table as unknown as { personId: typeof persons.id }).personId
-    const rows = await db.select().from(st.table).where(and(eq(col, personId), eq(st.table.deleted, false)))
-    return rows.map((r) => toDomain(st, r)) as never[]
-  }
-  const [p] = await db.select().from(persons).where(eq(persons.id, personId))
-  return {
-    person: toDomain(entityStores.person, p) as PersonBundle['person'],
-    permits: await rowsOf('permit'),
-    addresses: await rowsOf('address'),
-    citizenships: await rowsOf('citizenship'),
-    settlements: await rowsOf('settlement'),
-    testResults: await rowsOf('testResult'),
-    grants: await rowsOf('grant'),
-  }
 }
