@@ -9,6 +9,7 @@ const loggedOut: SyncStatus = {
   offlineSince: null,
   lastError: null,
   personsInReplica: 0,
+  clockOffsetMs: 0,
 }
 
 /** Sync status chip and "sync now" (A4). */

@@ -80,7 +80,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const state = readSyncState(this.o.replica)
     const n = this.o.replica.db.select({ n: count() }).from(persons).where(eq(persons.deleted, false)).get()!.n
-    const base = { progress: this.progress, lastSyncAt: state.lastSyncAt, offlineSince: state.offlineSince, lastError: this.lastError, personsInReplica: n }
+    const base = { progress: this.progress, lastSyncAt: state.lastSyncAt, offlineSince: state.offlineSince, lastError: this.lastError, personsInReplica: n, clockOffsetMs: state.serverOffsetMs }
     if (this.running) return { ...base, state: 'syncing' }
     if (state.offlineSince) return { ...base, state: 'offline' }
     if (this.lastError) return { ...base, state: 'error' }

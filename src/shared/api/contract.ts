@@ -35,6 +35,11 @@ export interface SyncStatus {
   /** Reason code of the last failure. */
   lastError: string | null
   personsInReplica: number
+  /**
+   * Register clock minus device clock at the last contact, in ms (A5). Beyond ±5 minutes the
+   * app says the device clock differs.
+   */
+  clockOffsetMs: number
 }
 
 /** One search hit / one row of the person list. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Role } from '../domain/user'
-import { backRegistrationLimit, eventDateReasons, judgedTime, osloDate, osloOffsetMs, parseTimestamp } from './window'
+import { backRegistrationLimit, clockDiffers, eventDateReasons, judgedTime, osloDate, osloOffsetMs, parseTimestamp } from './window'
 
 const HOUR = 3_600_000
 
@@ -104,5 +104,17 @@ describe('R8.3 event dates in the future', () => {
   ])('R8.3 %s', (_name, date, mayBeFuture, codes) => {
     const r = eventDateReasons({ date, field: 'startDate', mayBeFuture }, '2025-03-31', '2025-03-31', ['kommuneintro'])
     expect(r.map((x) => x.code)).toEqual(codes)
+  })
+})
+
+describe('A5 device clock differs from the register', () => {
+  test.each([
+    { offsetMs: 0, differs: false },
+    { offsetMs: 5 * 60_000, differs: false },
+    { offsetMs: -5 * 60_000, differs: false },
+    { offsetMs: 5 * 60_000 + 1, differs: true },
+    { offsetMs: -(5 * 60_000 + 1), differs: true },
+  ])('A5 an offset of $offsetMs ms differs: $differs (tolerance 5 minutes, inclusive)', ({ offsetMs, differs }) => {
+    expect(clockDiffers(offsetMs)).toBe(differs)
   })
 })

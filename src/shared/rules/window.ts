@@ -17,6 +17,10 @@ const DAY = 24 * HOUR
 
 /** A5: tolerance on both bounds of a device's recorded time. */
 export const RECORDED_AT_TOLERANCE_MS = 5 * MINUTE
+/** A5: a device whose clock differs from the register's by more than the tolerance says so. */
+export function clockDiffers(registerMinusDeviceMs: number): boolean {
+  return Math.abs(registerMinusDeviceMs) > RECORDED_AT_TOLERANCE_MS
+}
 /** A5: recorded times before this instant are refused (`RECORDED_AT_IMPLAUSIBLE`). */
 export const RECORDED_AT_EARLIEST = '2000-01-01T00:00:00Z'
 /**

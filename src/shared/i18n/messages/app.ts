@@ -49,6 +49,7 @@ const nb = {
     never: 'Aldri synkronisert',
     clickToSync: 'Klikk for å synkronisere nå',
     started: 'Synkronisering startet',
+    clockDiffers: 'Klokken på denne maskinen avviker {minutes} minutter fra registerets klokke. Still klokken riktig: registeret bedømmer registreringer etter sin egen tid når maskinens tid ikke kan stoles på.',
   },
   search: {
     heading: 'Søk etter personer',
@@ -300,6 +301,7 @@ const nn: Texts = {
     never: 'Aldri synkronisert',
     clickToSync: 'Klikk for å synkronisere no',
     started: 'Synkronisering starta',
+    clockDiffers: 'Klokka på denne maskinen avvik {minutes} minutt frå klokka til registeret. Still klokka rett: registeret vurderer registreringar etter si eiga tid når tida på maskinen ikkje er til å stole på.',
   },
   search: {
     heading: 'Søk etter personar',
