@@ -10,6 +10,7 @@ const loggedOut: SyncStatus = {
   lastError: null,
   personsInReplica: 0,
   clockOffsetMs: 0,
+  pendingScopeExits: null,
 }
 
 /** Sync status chip and "sync now" (A4). */
@@ -17,5 +18,6 @@ export function syncHandlers(ctx: ServiceContext) {
   return {
     'sync.status': async () => ok(ctx.session?.sync.status() ?? loggedOut),
     'sync.run': async () => ok(ctx.session?.sync.run() ?? loggedOut),
+    'sync.confirmScopeExits': async () => ok(ctx.session?.sync.confirmScopeExits() ?? loggedOut),
   } satisfies AreaHandlers<'sync'>
 }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { SyncStatus } from '../../shared/api'
 import type { Replica } from '../db/open'
-import { persons } from '../db/schema'
+import { auditEvents, persons } from '../db/schema'
 import { readSyncState, updateSyncState } from '../db/state'
 import type { Logger } from '../log'
-import { pullToCurrent, type PullProgress } from './pull'
+import { pullToCurrent, ScopeExitGuardError, type PullProgress } from './pull'
 import { HttpError, NetworkError, type RegisterClient } from './register-client'
 
 export interface SyncEngineOptions {
@@ -30,6 +31,9 @@ export class SyncEngine {
   private running: Promise<void> | null = null
   private progress: PullProgress | null = null
   private lastError: string | null = null
+  /** A pull stopped by the scope-exit guard, waiting for the caseworker (A4). */
+  private pendingScopeExits: { count: number; total: number } | null = null
+  private allowMassScopeExit = false
   private timer: NodeJS.Timeout | null = null
   private probe: NodeJS.Timeout | null = null
   private readonly abort = new AbortController()
@@ -80,11 +84,37 @@ export class SyncEngine {
   status(): SyncStatus {
     const state = readSyncState(this.o.replica)
     const n = this.o.replica.db.select({ n: count() }).from(persons).where(eq(persons.deleted, false)).get()!.n
-    const base = { progress: this.progress, lastSyncAt: state.lastSyncAt, offlineSince: state.offlineSince, lastError: this.lastError, personsInReplica: n, clockOffsetMs: state.serverOffsetMs }
+    const base = {
+      progress: this.progress,
+      lastSyncAt: state.lastSyncAt,
+      offlineSince: state.offlineSince,
+      lastError: this.lastError,
+      personsInReplica: n,
+      clockOffsetMs: state.serverOffsetMs,
+      pendingScopeExits: this.pendingScopeExits,
+    }
     if (this.running) return { ...base, state: 'syncing' }
     if (state.offlineSince) return { ...base, state: 'offline' }
     if (this.lastError) return { ...base, state: 'error' }
     return { ...base, state: state.firstSyncComplete ? 'upToDate' : 'notSynced' }
+  }
+
+  /**
+   * The caseworker confirms a pull that removes many persons (A4): audited (queued for the
+   * register like reads), then the next cycle may remove them. Without a pending stop it
+   * does nothing but report the status.
+   */
+  confirmScopeExits(): SyncStatus {
+    const pending = this.pendingScopeExits
+    if (!pending || this.running) return this.status()
+    this.o.replica.db
+      .insert(auditEvents)
+      .values({ id: randomUUID(), kind: 'scopeExitsConfirmed', at: this.o.now().toISOString(), details: JSON.stringify(pending) })
+      .run()
+    this.pendingScopeExits = null
+    this.lastError = null
+    this.allowMassScopeExit = true
+    return this.run()
   }
 
   /** Stops timers and aborts the running request; call before closing the replica. */
@@ -106,8 +136,10 @@ export class SyncEngine {
         signal: this.abort.signal,
         onProgress: (p) => (this.progress = p),
         now: () => this.o.now().getTime(),
+        allowMassScopeExit: this.allowMassScopeExit,
       })
       this.lastError = null
+      this.allowMassScopeExit = false
     } catch (err) {
       if (this.abort.signal.aborted) return
       this.lastError = this.classify(err)
@@ -115,6 +147,11 @@ export class SyncEngine {
   }
 
   private classify(err: unknown): string {
+    if (err instanceof ScopeExitGuardError) {
+      this.pendingScopeExits = { count: err.count, total: err.total }
+      this.o.log.info(`sync stopped: ${err.message}; waiting for confirmation`)
+      return 'SCOPE_EXITS_NEED_CONFIRMATION'
+    }
     if (err instanceof NetworkError) {
       this.markOffline()
       return 'REGISTER_UNREACHABLE'

@@ -40,6 +40,11 @@ export interface SyncStatus {
    * app says the device clock differs.
    */
   clockOffsetMs: number
+  /**
+   * A pull stopped because it would remove more than 20 % of the local persons (moved to
+   * other municipalities); it goes on only after `sync.confirmScopeExits` (A4).
+   */
+  pendingScopeExits: { count: number; total: number } | null
 }
 
 /** One search hit / one row of the person list. */
@@ -97,6 +102,8 @@ export const contract = {
   'sync.status': { input: empty, output: {} as SyncStatus },
   /** Starts a sync cycle in the background and returns at once. */
   'sync.run': { input: empty, output: {} as SyncStatus },
+  /** Confirms a pull stopped by the 20 % scope-exit guard (audited), and syncs on. */
+  'sync.confirmScopeExits': { input: empty, output: {} as SyncStatus },
   'persons.search': { input: z.object({ query: z.string().max(200) }).strict(), output: {} as SearchResult },
   /** Reads one person (audited as a read, D12). */
   'persons.get': { input: personRef, output: {} as PersonView },

@@ -50,7 +50,16 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Starts a sync now; the status answer switches polling to the fast pace. */
   async function runNow(): Promise<Reason[] | null> {
-    const r = await invoke('sync.run', {})
+    return start('sync.run')
+  }
+
+  /** Confirms a pull stopped by the 20 % scope-exit guard (A4) and syncs on. */
+  async function confirmScopeExits(): Promise<Reason[] | null> {
+    return start('sync.confirmScopeExits')
+  }
+
+  async function start(name: 'sync.run' | 'sync.confirmScopeExits'): Promise<Reason[] | null> {
+    const r = await invoke(name, {})
     if (!r.ok) return r.reasons
     status.value = r.value
     if (polling && timer) {
@@ -60,5 +69,5 @@ export const useSyncStore = defineStore('sync', () => {
     return null
   }
 
-  return { status, lastReasons, syncing, refresh, startPolling, stopPolling, runNow }
+  return { status, lastReasons, syncing, refresh, startPolling, stopPolling, runNow, confirmScopeExits }
 })

@@ -50,6 +50,9 @@ const nb = {
     clickToSync: 'Klikk for å synkronisere nå',
     started: 'Synkronisering startet',
     clockDiffers: 'Klokken på denne maskinen avviker {minutes} minutter fra registerets klokke. Still klokken riktig: registeret bedømmer registreringer etter sin egen tid når maskinens tid ikke kan stoles på.',
+    scopeExits:
+      'Synkroniseringen er stoppet: {count} av {total} personer på denne maskinen er flyttet til en annen kommune og vil bli fjernet herfra. Kontroller at dette stemmer før du fortsetter.',
+    confirmScopeExits: 'Bekreft og fortsett',
   },
   search: {
     heading: 'Søk etter personer',
@@ -302,6 +305,9 @@ const nn: Texts = {
     clickToSync: 'Klikk for å synkronisere no',
     started: 'Synkronisering starta',
     clockDiffers: 'Klokka på denne maskinen avvik {minutes} minutt frå klokka til registeret. Still klokka rett: registeret vurderer registreringar etter si eiga tid når tida på maskinen ikkje er til å stole på.',
+    scopeExits:
+      'Synkroniseringa er stoppa: {count} av {total} personar på denne maskinen er flytta til ein annan kommune og blir fjerna herifrå. Kontroller at dette stemmer før du held fram.',
+    confirmScopeExits: 'Stadfest og hald fram',
   },
   search: {
     heading: 'Søk etter personar',

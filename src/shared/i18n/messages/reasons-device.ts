@@ -14,6 +14,7 @@ export const deviceReasons = {
     LOGIN_REQUIRED: 'Logg inn på nytt for å synkronisere.',
     UPDATE_REQUIRED: 'Programmet må oppdateres før det kan synkronisere.',
     SYNC_FAILED: 'Synkroniseringen mislyktes. Den prøves igjen automatisk.',
+    SCOPE_EXITS_NEED_CONFIRMATION: 'Venter på bekreftelse',
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
@@ -29,5 +30,6 @@ export const deviceReasons = {
     LOGIN_REQUIRED: 'Logg inn på nytt for å synkronisere.',
     UPDATE_REQUIRED: 'Programmet må oppdaterast før det kan synkronisere.',
     SYNC_FAILED: 'Synkroniseringa mislukkast. Ho vert prøvd på nytt automatisk.',
+    SCOPE_EXITS_NEED_CONFIRMATION: 'Ventar på stadfesting',
   },
 }
