@@ -13,4 +13,15 @@ export const syncState = sqliteTable('sync_state', {
   firstSyncComplete: integer('first_sync_complete', { mode: 'boolean' }).notNull().default(false),
   /** Device time (ISO 8601) since when the register has been unreachable; null when online. */
   offlineSince: text('offline_since'),
+  /**
+   * JSON `{count, total}` while a pull waits for the caseworker to confirm a mass scope exit
+   * (A4, 20 % guard); null otherwise. Kept here so it survives a restart.
+   */
+  pendingScopeExits: text('pending_scope_exits'),
+  /** The caseworker confirmed the pending scope exits: the next cycle may apply them. */
+  scopeExitsAllowed: integer('scope_exits_allowed', { mode: 'boolean' }).notNull().default(false),
+  /** Reason code of the last failed cycle; null after a success. */
+  lastError: text('last_error'),
+  /** Next value of the outbox's per-device sequence. */
+  nextOutboxSeq: integer('next_outbox_seq').notNull().default(1),
 })
