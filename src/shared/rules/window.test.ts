@@ -31,6 +31,48 @@ describe('R11.11 recordedAt is judged by its calendar date in Europe/Oslo', () =
     expect(osloOffsetMs(parseTimestamp(ts) as number)).toBe(hours * HOUR)
   })
 
+  // Both switches of 2025 and 2026 (last Sunday of March/October, 01:00 UTC) and the minutes
+  // around Oslo and UTC midnight: the Oslo date is what R8.1's window is counted from.
+  test.each([
+    ['2025 spring: 00:59:59 UTC on 30 Mar is 01:59:59 winter time', '2025-03-30T00:59:59Z', 1, '2025-03-30'],
+    ['2025 spring: 01:00 UTC on 30 Mar is 03:00 summer time', '2025-03-30T01:00:00Z', 2, '2025-03-30'],
+    ['2025 autumn: 00:59:59 UTC on 26 Oct is 02:59:59 summer time', '2025-10-26T00:59:59Z', 2, '2025-10-26'],
+    ['2025 autumn: 01:00 UTC on 26 Oct is 02:00 winter time', '2025-10-26T01:00:00Z', 1, '2025-10-26'],
+    ['2026 spring: 00:59:59 UTC on 29 Mar is still winter time', '2026-03-29T00:59:59Z', 1, '2026-03-29'],
+    ['2026 spring: 01:00 UTC on 29 Mar starts summer time', '2026-03-29T01:00:00Z', 2, '2026-03-29'],
+    ['2026 autumn: 00:59:59 UTC on 25 Oct is still summer time', '2026-10-25T00:59:59Z', 2, '2026-10-25'],
+    ['2026 autumn: 01:00 UTC on 25 Oct returns to winter time', '2026-10-25T01:00:00Z', 1, '2026-10-25'],
+    ['2026 the evening before spring-forward: 22:59:59 UTC on 28 Mar is 23:59:59 in Oslo', '2026-03-28T22:59:59Z', 1, '2026-03-28'],
+    ['2026 the evening before spring-forward: 23:00 UTC on 28 Mar is Oslo midnight', '2026-03-28T23:00:00Z', 1, '2026-03-29'],
+    ['2026 first summer-time midnight: 21:59:59 UTC on 29 Mar is 23:59:59 in Oslo', '2026-03-29T21:59:59Z', 2, '2026-03-29'],
+    ['2026 first summer-time midnight: 22:00 UTC on 29 Mar is 30 Mar in Oslo', '2026-03-29T22:00:00Z', 2, '2026-03-30'],
+    ['2026 last summer-time midnight: 22:00 UTC on 24 Oct is 25 Oct in Oslo', '2026-10-24T22:00:00Z', 2, '2026-10-25'],
+    ['2026 first winter-time midnight: 22:59:59 UTC on 25 Oct is still 25 Oct', '2026-10-25T22:59:59Z', 1, '2026-10-25'],
+    ['2026 first winter-time midnight: 23:00 UTC on 25 Oct is 26 Oct', '2026-10-25T23:00:00Z', 1, '2026-10-26'],
+    ['UTC midnight is 01:00 the same day in winter', '2026-01-01T00:00:00Z', 1, '2026-01-01'],
+    ['UTC midnight is 02:00 the same day in summer', '2026-07-01T00:00:00Z', 2, '2026-07-01'],
+  ])('R8.1/A5 %s', (_name, ts, hours, date) => {
+    expect(osloOffsetMs(parseTimestamp(ts) as number)).toBe(hours * HOUR)
+    expect(osloDate(ts)).toBe(date)
+  })
+
+  // The conversion must not read the machine's own zone (a laptop set to another zone, a CI
+  // runner in UTC); Node re-reads TZ when it is assigned, so this exercises the real path.
+  test.each(['UTC', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata'])('R11.11 the Oslo date is the same on a machine in %s', (zone) => {
+    const saved = process.env.TZ
+    try {
+      process.env.TZ = zone
+      expect([osloDate('2026-03-28T23:00:00Z'), osloDate('2026-10-25T22:59:59Z'), osloDate('2026-07-15T22:00:00Z')]).toEqual([
+        '2026-03-29',
+        '2026-10-25',
+        '2026-07-16',
+      ])
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
+
   test.each([
     ['no offset (local time is ambiguous)', '2025-06-01T10:00:00'],
     ['a date that does not exist', '2025-02-30T10:00:00Z'],

@@ -1,15 +1,24 @@
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone.js'
+import utc from 'dayjs/plugin/utc.js'
 import type { Reason } from '../api/result'
-import { addMonths, civilToDayNumber, dayOfWeekOfDayNumber, daysInMonth, fromDayNumber, toDayNumber, type IsoDate } from '../calendar/days'
+import { addMonths, civilToDayNumber, daysInMonth, toDayNumber, type IsoDate } from '../calendar/days'
 import type { Role } from '../domain/user'
 import { paramValue } from './parameters'
 import { liftsBackRegistrationWindow } from './permissions'
 
 /**
  * R8 (back-registration window) and A5 (how far a device's `recordedAt` is trusted).
- * Timestamps are ISO-8601 strings with an explicit offset (`Z` or `±HH:MM`); the Oslo
- * calendar date is computed by arithmetic — no Date parsing of local time, no Intl, so the
- * result is the same on every machine.
+ * Timestamps are ISO-8601 strings with an explicit offset (`Z` or `±HH:MM`), parsed strictly
+ * here (dayjs would accept `2025-02-30` or a missing offset), never as local time. The Oslo
+ * calendar date comes from dayjs' `timezone` plugin, i.e. the IANA tz database in Intl
+ * (full ICU in Node ≥ 13, Chromium and Electron), so Norway's rules are not hand-written here
+ * and the result does not depend on the machine's own time zone.
  */
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+const OSLO = 'Europe/Oslo'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -48,27 +57,14 @@ export function parseTimestamp(ts: string): number | null {
   return civilToDayNumber(y, mo, d) * DAY + h * HOUR + mi * MINUTE + s * 1000 + ms - offset
 }
 
-/** Day number of the last Sunday of `month` in `year`. */
-function lastSunday(year: number, month: number): number {
-  const last = civilToDayNumber(year, month, daysInMonth(year, month))
-  return last - (dayOfWeekOfDayNumber(last) % 7)
-}
-
-/**
- * Europe/Oslo's offset from UTC at an instant: +2 h from the last Sunday of March 01:00 UTC
- * up to (not including) the last Sunday of October 01:00 UTC, else +1 h (EU rule, in force
- * since 1996 — earlier instants are refused by A5 anyway).
- */
+/** Europe/Oslo's offset from UTC at an instant, in ms (+1 h in winter, +2 h in summer time). */
 export function osloOffsetMs(utcMs: number): number {
-  const year = Number(fromDayNumber(Math.floor(utcMs / DAY)).slice(0, 4))
-  const start = lastSunday(year, 3) * DAY + HOUR
-  const end = lastSunday(year, 10) * DAY + HOUR
-  return utcMs >= start && utcMs < end ? 2 * HOUR : HOUR
+  return dayjs(utcMs).tz(OSLO).utcOffset() * MINUTE
 }
 
 /** R11.11: the calendar date in Norway of an instant (ms since epoch). */
 export function osloDateOfMs(utcMs: number): IsoDate {
-  return fromDayNumber(Math.floor((utcMs + osloOffsetMs(utcMs)) / DAY))
+  return dayjs(utcMs).tz(OSLO).format('YYYY-MM-DD')
 }
 
 /** R11.11: the calendar date in Norway of a timestamp; null if malformed. */
