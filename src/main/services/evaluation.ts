@@ -39,10 +39,10 @@ export function snapshotOnDevice(replica: Replica, personId: string): PersonSnap
   return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica)) : null
 }
 
-/** The person a command is about; null for `registerAsylnorskOffer` (no person) or a malformed command. */
+/** The person a command is about; null for `asylnorsk.registerOffer` (no person) or a malformed command. */
 function commandPersonId(command: Command): string | null {
   const id = (command as { payload?: { personId?: unknown } }).payload?.personId
-  return command.type === 'registerAsylnorskOffer' || typeof id !== 'string' ? null : id
+  return command.type === 'asylnorsk.registerOffer' || typeof id !== 'string' ? null : id
 }
 
 /** R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer` twin). */

@@ -68,10 +68,10 @@ export async function recomputeAll(db: RegisterDb, today: string): Promise<numbe
   })
 }
 
-/** The person a command is about; null for `registerAsylnorskOffer` (no person) or a malformed command. */
+/** The person a command is about; null for `asylnorsk.registerOffer` (no person) or a malformed command. */
 export function commandPersonId(command: Command): string | null {
   const id = (command as { payload?: { personId?: unknown } }).payload?.personId
-  return command.type === 'registerAsylnorskOffer' || typeof id !== 'string' ? null : id
+  return command.type === 'asylnorsk.registerOffer' || typeof id !== 'string' ? null : id
 }
 
 /**

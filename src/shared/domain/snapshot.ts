@@ -48,7 +48,7 @@ export const personRegistrationsSchema = z.object({
   contacts: z.array(contactSchema),
   claims: z.array(claimSchema),
   decisions: z.array(decisionSchema),
-  weekly: z.array(weeklyParticipationSchema),
+  weeklyParticipation: z.array(weeklyParticipationSchema),
   measures: z.array(measureSchema),
   replacements: z.array(replacementSchema),
   absences: z.array(absenceSchema),

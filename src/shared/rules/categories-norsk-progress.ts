@@ -20,7 +20,7 @@ export interface NorskProgress {
 /** One row per ISO week; a later row for the same week replaces an earlier one (R11.10). */
 export function weeklyRows(s: PersonSnapshot): WeeklyParticipation[] {
   const byWeek = new Map<string, WeeklyParticipation>()
-  for (const w of s.registrations.weekly) byWeek.set(`${w.isoYear}-${w.isoWeek}`, w)
+  for (const w of s.registrations.weeklyParticipation) byWeek.set(`${w.isoYear}-${w.isoWeek}`, w)
   return [...byWeek.values()].sort((a, b) => a.isoYear - b.isoYear || a.isoWeek - b.isoWeek)
 }
 

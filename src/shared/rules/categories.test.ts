@@ -159,7 +159,7 @@ describe('R3.6 display state', () => {
   })
 
   test('R3.6 Norwegian hours of both parts reached: gjennomført on that week\'s Sunday', () => {
-    const s = snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-02-01' })], weekly: [week(2018, 10, 300, 20), week(2018, 11, 250, 30)] })
+    const s = snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-02-01' })], weeklyParticipation: [week(2018, 10, 300, 20), week(2018, 11, 250, 30)] })
     expect(brief(cat(s, 'norsk'))).toMatchObject({ state: 'gjennomfort', closedAt: '2018-03-18', reason: 'hours_completed' })
   })
 

@@ -43,7 +43,7 @@ export const NORSK_GRANTED = decision({ id: 'norsk1', type: 'NORSK_RETT_OG_PLIKT
 
 export function emptyRegistrations(): PersonRegistrations {
   return {
-    contacts: [], claims: [], decisions: [], weekly: [], measures: [], replacements: [], absences: [], holidays: [],
+    contacts: [], claims: [], decisions: [], weeklyParticipation: [], measures: [], replacements: [], absences: [], holidays: [],
     parentalLeaveAbsences: [], endings: [], languageTracks: [], asylnorsk: [],
   }
 }

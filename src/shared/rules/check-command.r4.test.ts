@@ -46,7 +46,7 @@ describe('R4 decision types offered by status', () => {
   })
 })
 
-const reg = (d: Partial<DecisionCommandPayload> & Pick<Decision, 'type'>) => cmd('registerDecision', { ...decision({ decisionDate: TODAY, ...d }), ...d })
+const reg = (d: Partial<DecisionCommandPayload> & Pick<Decision, 'type'>) => cmd('decision.register', { ...decision({ decisionDate: TODAY, ...d }), ...d })
 const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.code}@${e.field}`)
 const ETTER = context(['kommuneintro', 'kommunenorsk', 'kommuneetterregistrering'])
 
@@ -71,7 +71,7 @@ describe('R4 registerDecision', () => {
   })
 
   test('R4 re-saving a saved decision (same id) is judged without its earlier version', () => {
-    const edit = cmd('registerDecision', { ...INTRO_GRANTED, startDate: '2019-09-09' })
+    const edit = cmd('decision.register', { ...INTRO_GRANTED, startDate: '2019-09-09' })
     expect(checkCommand(edit, snapshot(), ETTER).errors).toEqual([])
   })
 })

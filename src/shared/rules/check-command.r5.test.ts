@@ -12,7 +12,7 @@ const leave = decision({ type: 'INTRO_PERMISJON', decisionDate: '2020-02-01', st
 const withReg = (reg: Partial<PersonRegistrations>) => snapshot({ decisions: [INTRO_GRANTED, NORSK_GRANTED, leave], measures: [MARCH], ...reg })
 const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.code}@${e.field}`)
 const ETTER = context(['kommuneintro', 'kommuneetterregistrering'])
-const add = (...measures: Measure[]) => cmd('addMeasures', { personId: 'p1', measures })
+const add = (...measures: Measure[]) => cmd('intro.addMeasures', { personId: 'p1', measures })
 
 describe('R5.3 measures', () => {
   test.each([
@@ -68,14 +68,14 @@ describe('R5.4 programme average on saving measures', () => {
     ['a replaced measure must exist', ['nope'], 37.5, ['MEASURE_NOT_FOUND@replacements.0.replacesMeasureIds'], 0],
     ['a replacement must list what it replaces', [], 37.5, ['REQUIRED@replacements.0.replacesMeasureIds'], 0],
   ])('R5.4 replaceMeasures: %s', (_name, ids, hours, expected, warnings) => {
-    const r = checkCommand(cmd('replaceMeasures', { personId: 'p1', replacements: [replacement(ids, hours)] }), withReg({}), context())
+    const r = checkCommand(cmd('intro.replaceMeasures', { personId: 'p1', replacements: [replacement(ids, hours)] }), withReg({}), context())
     expect(errors(r)).toEqual(expected)
     expect(r.warnings).toHaveLength(warnings)
   })
 
   test('R5.4 a replaced measure must run inside the replacement\u2019s range', () => {
     const april = measure('2020-04-01', '2020-04-30', 37.5, 'april')
-    const r = checkCommand(cmd('replaceMeasures', { personId: 'p1', replacements: [replacement(['april'])] }), withReg({ measures: [MARCH, april] }), context())
+    const r = checkCommand(cmd('intro.replaceMeasures', { personId: 'p1', replacements: [replacement(['april'])] }), withReg({ measures: [MARCH, april] }), context())
     expect(errors(r)).toEqual(['REPLACED_MEASURE_NOT_RUNNING@replacements.0.replacesMeasureIds'])
   })
 
@@ -83,13 +83,13 @@ describe('R5.4 programme average on saving measures', () => {
     ['deleting an unknown measure is refused', 'nope', ['MEASURE_NOT_FOUND@id'], 0],
     ['deleting the only measure warns that its range falls below the norm', 'march', [], 1],
   ])('R5.4 deleteMeasure: %s', (_name, id, expected, warnings) => {
-    const r = checkCommand(cmd('deleteMeasure', { id, personId: 'p1' }), withReg({}), context())
+    const r = checkCommand(cmd('intro.deleteMeasure', { id, personId: 'p1' }), withReg({}), context())
     expect(errors(r)).toEqual(expected)
     expect(r.warnings).toHaveLength(warnings)
   })
 })
 
-const absence = (fromDate: string, toDate: string, rows: Absence['rows']) => cmd('registerAbsence', { id: 'a1', personId: 'p1', fromDate, toDate, rows })
+const absence = (fromDate: string, toDate: string, rows: Absence['rows']) => cmd('intro.registerAbsence', { id: 'a1', personId: 'p1', fromDate, toDate, rows })
 
 describe('R5.5 absence', () => {
   const s = withReg({ measures: [MARCH, measure('2020-04-01', '2020-04-30', 37.5, 'april')], holidays: [{ id: 'h1', personId: 'p1', fromDate: '2020-02-17', toDate: '2020-02-21', kind: 'ferie' }] })
@@ -121,13 +121,13 @@ describe('R5.5 absence', () => {
     ['"other missing offer" with a reason is accepted', { typeCode: 'ANNA_MANGLANDE_TILBOD', reason: 'Ingen barnehageplass' }, []],
     ['missing childcare needs no reason', { typeCode: 'MANGLANDE_BARNEPASS' }, []],
   ])('R5.5 / D8.3 parental-leave absence: %s', (_name, extra, expected) => {
-    const c = cmd('registerParentalLeaveAbsence', { id: 'x1', personId: 'p1', fromDate: '2020-03-02', toDate: '2020-03-06', ...extra })
+    const c = cmd('intro.registerParentalLeaveAbsence', { id: 'x1', personId: 'p1', fromDate: '2020-03-02', toDate: '2020-03-06', ...extra })
     expect(errors(checkCommand(c, s, context()))).toEqual(expected)
   })
 })
 
 describe('R5.6 ending', () => {
-  const end = (extra: Record<string, unknown>) => cmd('registerEnding', { id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'ARBEID', hoursPerWeek: 37.5, ...extra })
+  const end = (extra: Record<string, unknown>) => cmd('intro.registerEnding', { id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'ARBEID', hoursPerWeek: 37.5, ...extra })
   const ended = withReg({ endings: [{ id: 'e0', personId: 'p1', endDate: '2020-03-06', reasonCode: 'UTDANNING' }] })
   test.each([
     ['work with hours per week is accepted', withReg({}), end({}), []],

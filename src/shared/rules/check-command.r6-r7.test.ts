@@ -8,7 +8,7 @@ const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.
 const week = (isoWeek: number, n: number, s = 0, a = 0, isoYear = 2020, id = `w${isoYear}-${isoWeek}`): WeeklyParticipation => ({
   id, personId: 'p1', isoYear, isoWeek, norskHours: n, samfunnHours: s, absenceHours: a,
 })
-const save = (w: WeeklyParticipation) => cmd('saveWeek', w)
+const save = (w: WeeklyParticipation) => cmd('norsk.saveWeeklyParticipation', w)
 /** 2019-W36…W52 at 20 hours + 2020-W1…W10 at 25 hours = 590 of the 600 granted hours. */
 const HISTORY = Array.from({ length: 17 }, (_, i) => week(36 + i, 20, 0, 0, 2019)).concat(Array.from({ length: 10 }, (_, i) => week(1 + i, 25, 0, 0, 2020)))
 const norskLeave = decision({ type: 'NORSK_PERMISJON', decisionDate: '2020-02-20', startDate: '2020-02-24', endDate: '2020-03-08', leaveType: 'VELFERD' })
@@ -48,7 +48,7 @@ describe('R6.4 / R11.10 weekly participation', () => {
     ['an edited week replaces its earlier row', week(10, 20, 0, 0, 2020, 'other-id'), [], []],
     ['needs-based hours raise the granted total', week(11, 30), [decision({ type: 'NORSK_BEHOVSPROVD', hours: 100, startDate: '2020-03-01', decisionDate: '2020-03-01' })], []],
   ])('R11.10 %s', (_name, w, extra, expected) => {
-    const s = snapshot({ decisions: [INTRO_GRANTED, NORSK_GRANTED, ...extra], weekly: HISTORY })
+    const s = snapshot({ decisions: [INTRO_GRANTED, NORSK_GRANTED, ...extra], weeklyParticipation: HISTORY })
     expect(errors(checkCommand(save(w), s, ETTER))).toEqual(expected)
   })
 
@@ -56,8 +56,8 @@ describe('R6.4 / R11.10 weekly participation', () => {
     ['deleting a saved week is accepted', 'w2020-11', []],
     ['deleting an unknown week is refused', 'nope', ['WEEK_NOT_FOUND@id']],
   ])('R6.4 deleteWeek: %s', (_name, id, expected) => {
-    const s = snapshot({ weekly: [week(11, 10)] })
-    expect(errors(checkCommand(cmd('deleteWeek', { id, personId: 'p1' }), s, context()))).toEqual(expected)
+    const s = snapshot({ weeklyParticipation: [week(11, 10)] })
+    expect(errors(checkCommand(cmd('norsk.deleteWeeklyParticipation', { id, personId: 'p1' }), s, context()))).toEqual(expected)
   })
 })
 
@@ -75,13 +75,13 @@ describe('R6.5 language and track', () => {
     ['a language code must have ISO 639-3 shape', [], track('t1', '2020-03-01', { motherTongue: 'ti' }), ['INVALID_INPUT@motherTongue']],
     ['only tracks 1–4 exist', [], track('t1', '2020-03-01', { track: '5' as '1' }), ['INVALID_INPUT@track']],
   ])('R6.5 %s', (_name, tracks, t, expected) => {
-    expect(errors(checkCommand(cmd('registerLanguageTrack', t), snapshot({ languageTracks: tracks }), context()))).toEqual(expected)
+    expect(errors(checkCommand(cmd('norsk.registerLanguageTrack', t), snapshot({ languageTracks: tracks }), context()))).toEqual(expected)
   })
 
   test.each([
-    ['a contact is accepted', cmd('registerContact', { id: 'c1', personId: 'p1', scheme: 'norsk', date: '2020-03-10' }), []],
-    ['a Norwegian claim is accepted', cmd('registerClaim', { id: 'c2', personId: 'p1', scheme: 'norsk', date: '2020-03-10', kind: 'NORSKOPPLAERING' }), []],
-    ['a claim kind of the other scheme is refused', cmd('registerClaim', { id: 'c3', personId: 'p1', scheme: 'intro', date: '2020-03-10', kind: 'UTSETT_OPPSTART' }), ['CLAIM_KIND_SCHEME_MISMATCH@kind']],
+    ['a contact is accepted', cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'norsk', date: '2020-03-10' }), []],
+    ['a Norwegian claim is accepted', cmd('claim.register', { id: 'c2', personId: 'p1', scheme: 'norsk', date: '2020-03-10', kind: 'NORSKOPPLAERING' }), []],
+    ['a claim kind of the other scheme is refused', cmd('claim.register', { id: 'c3', personId: 'p1', scheme: 'intro', date: '2020-03-10', kind: 'UTSETT_OPPSTART' }), ['CLAIM_KIND_SCHEME_MISMATCH@kind']],
   ])('D6 %s', (_name, command, expected) => {
     expect(errors(checkCommand(command, snapshot(), context()))).toEqual(expected)
   })
@@ -102,7 +102,7 @@ describe('R7.1 municipality offer', () => {
     ['the superuser may register it', ['kommunenirsuperbrukar'] as Role[], offer('ASYLNORSK'), [], []],
     ['another municipality\u2019s offer is out of scope', OFFER_ROLE, { ...offer('ASYLNORSK'), municipality: '4601' }, [], ['OUT_OF_SCOPE@municipality']],
   ])('R7.1 %s', (_name, roles, o, existing, expected) => {
-    const r = checkCommand(cmd('registerAsylnorskOffer', o), null, context(roles, { asylnorskOffers: existing }))
+    const r = checkCommand(cmd('asylnorsk.registerOffer', o), null, context(roles, { asylnorskOffers: existing }))
     expect(errors(r)).toEqual(expected)
   })
 })
@@ -112,7 +112,7 @@ describe('R7.2 asylnorsk participation', () => {
     id, personId: 'p1', isoYear: 2020, isoWeek, kind, hours,
   })
   const OFFERS = [offer('ASYLNORSK'), offer('NKNV')]
-  const saveRow = (r: AsylnorskParticipation) => cmd('saveAsylnorskWeek', r)
+  const saveRow = (r: AsylnorskParticipation) => cmd('asylnorsk.saveWeeklyParticipation', r)
   test.each([
     ['a week inside the offer is accepted', asylumSeeker({}, OFFERS), row(11, 'ASYLNORSK', 10), []],
     ['hours in steps other than 0.25 are refused', asylumSeeker({}, OFFERS), row(11, 'ASYLNORSK', 10.1), ['HOURS_STEP@hours']],

@@ -10,8 +10,8 @@ import { messages } from '../i18n'
 import { osloDate } from './window'
 
 const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.code}@${e.field}`)
-const contact = (date: string) => cmd('registerContact', { id: 'c1', personId: 'p1', scheme: 'norsk', date })
-const week = (isoYear: number, isoWeek: number) => cmd('saveWeek', { id: 'w1', personId: 'p1', isoYear, isoWeek, norskHours: 5, samfunnHours: 0, absenceHours: 0 })
+const contact = (date: string) => cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'norsk', date })
+const week = (isoYear: number, isoWeek: number) => cmd('norsk.saveWeeklyParticipation', { id: 'w1', personId: 'p1', isoYear, isoWeek, norskHours: 5, samfunnHours: 0, absenceHours: 0 })
 const at = (recordedAt: string, today: string, roles: Role[] = ['kommunenorsk'], extra: Partial<CheckContext> = {}) => context(roles, { recordedAt, today, ...extra })
 
 describe('R8.1 back-registration window through checkCommand', () => {
@@ -65,7 +65,7 @@ describe('R8.3 event dates in the future', () => {
 })
 
 describe('R9 permissions through checkCommand', () => {
-  const intro = cmd('registerContact', { id: 'c1', personId: 'p1', scheme: 'intro', date: '2020-03-10' })
+  const intro = cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'intro', date: '2020-03-10' })
   const elsewhere = snapshot({}, { person: { ...snapshot().person, followUpMunicipality: '4601' } })
   const inDistrict = snapshot({}, { person: { ...snapshot().person, followUpDistrict: '030101' } })
   const districtUser = (district: string): CheckContext => ({ ...context(['kommuneintro']), user: { roles: ['kommuneintro'], municipality: '0301', district } })
@@ -77,8 +77,8 @@ describe('R9 permissions through checkCommand', () => {
     ['a district user reaches its own district', intro, inDistrict, districtUser('030101'), []],
     ['a district user does not reach another district', intro, inDistrict, districtUser('030102'), ['OUT_OF_SCOPE@personId']],
     ['a refusal stops before the rules, so nothing else about the person is reported', contact('2000-01-01'), elsewhere, context(['kommunenorsk']), ['OUT_OF_SCOPE@personId']],
-    ['a command for another person is refused', cmd('registerContact', { id: 'c1', personId: 'p2', scheme: 'intro', date: '2020-03-10' }), snapshot(), context(['kommuneintro']), ['PERSON_MISMATCH@personId']],
-    ['a malformed payload is INVALID_INPUT on its field', cmd('registerContact', { id: 'c1', personId: 'p1', scheme: 'intro', date: '10.03.2020' }), snapshot(), context(['kommuneintro']), ['INVALID_INPUT@date']],
+    ['a command for another person is refused', cmd('contact.register', { id: 'c1', personId: 'p2', scheme: 'intro', date: '2020-03-10' }), snapshot(), context(['kommuneintro']), ['PERSON_MISMATCH@personId']],
+    ['a malformed payload is INVALID_INPUT on its field', cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'intro', date: '10.03.2020' }), snapshot(), context(['kommuneintro']), ['INVALID_INPUT@date']],
   ])('R9 %s', (_name, command, s, ctx, expected) => {
     expect(errors(checkCommand(command, s, ctx))).toEqual(expected)
   })
@@ -94,13 +94,13 @@ describe('R0 / A9 properties of checkCommand', () => {
   const command: fc.Arbitrary<Command> = fc.oneof(
     day.map((d) => contact(d)),
     fc.tuple(fc.integer({ min: 2019, max: 2020 }), fc.integer({ min: 1, max: 53 }), quarter, quarter, quarter).map(([y, w, n, s, a]) =>
-      cmd('saveWeek', { id: 'w', personId: 'p1', isoYear: y, isoWeek: w, norskHours: n, samfunnHours: s, absenceHours: a })),
+      cmd('norsk.saveWeeklyParticipation', { id: 'w', personId: 'p1', isoYear: y, isoWeek: w, norskHours: n, samfunnHours: s, absenceHours: a })),
     fc.tuple(day, fc.integer({ min: 0, max: 120 }), quarter).map(([d, len, h]) =>
-      cmd('addMeasures', { personId: 'p1', measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }] })),
+      cmd('intro.addMeasures', { personId: 'p1', measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }] })),
     fc.tuple(day, fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 8 })).map(([d, len, days]) =>
-      cmd('registerAbsence', { id: 'a', personId: 'p1', fromDate: d, toDate: addDays(d, len), rows: [{ typeCode: 'EIGENMELDING', days }] })),
+      cmd('intro.registerAbsence', { id: 'a', personId: 'p1', fromDate: d, toDate: addDays(d, len), rows: [{ typeCode: 'EIGENMELDING', days }] })),
     fc.tuple(day, fc.constantFrom('ARBEID', 'UTDANNING', 'PERMANENT_STANS', 'X')).map(([d, reasonCode]) =>
-      cmd('registerEnding', { id: 'e', personId: 'p1', endDate: d, reasonCode, hoursPerWeek: 20 })),
+      cmd('intro.registerEnding', { id: 'e', personId: 'p1', endDate: d, reasonCode, hoursPerWeek: 20 })),
   )
   const instant = fc.integer({ min: 0, max: 24 * 60 - 1 }).chain((minute) => day.map((d) => `${d}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`))
   const roles = fc.subarray(['kommuneintro', 'kommunenorsk', 'kommuneetterregistrering', 'kommuneles'] as Role[])

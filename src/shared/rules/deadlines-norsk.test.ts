@@ -10,20 +10,20 @@ const granted = (f: Partial<Decision> = {}) => decision('NORSK_RETT_OG_PLIKT', {
 
 describe('R6.1 completion (R11.9)', () => {
   test.each<[string, Partial<PersonSnapshot['registrations']>, string]>([
-    ['R6.1 550 Norwegian + 50 social-studies hours: gjennomført', { weekly: [week(2018, 20, 275, 25), week(2018, 21, 275, 25)] }, 'gjennomfort'],
-    ['R6.1 50 social-studies hours short of 0.25: not done', { weekly: [week(2018, 20, 600, 49.75)] }, 'current'],
-    ['R11.9 NORSK_FRITAK_NORSK completes the Norwegian part', { weekly: [week(2018, 20, 0, 50)], decisions: [granted(), decision('NORSK_FRITAK_NORSK')] }, 'gjennomfort'],
-    ['R11.9 NORSK_FRITAK_SAMFUNN completes the social-studies part', { weekly: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN')] }, 'gjennomfort'],
-    ['R11.9 a test exemption completes neither part', { weekly: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_PROVE')] }, 'current'],
-    ['R11.9 a refused exemption counts for nothing', { weekly: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN', { result: 'avslag' })] }, 'current'],
-    ['R6.4 an edited week replaces its earlier row', { weekly: [week(2018, 20, 550, 50), week(2018, 20, 10, 0)] }, 'current'],
-    ['R6.1 absence hours do not count', { weekly: [week(2018, 20, 500, 50, 60)] }, 'current'],
+    ['R6.1 550 Norwegian + 50 social-studies hours: gjennomført', { weeklyParticipation: [week(2018, 20, 275, 25), week(2018, 21, 275, 25)] }, 'gjennomfort'],
+    ['R6.1 50 social-studies hours short of 0.25: not done', { weeklyParticipation: [week(2018, 20, 600, 49.75)] }, 'current'],
+    ['R11.9 NORSK_FRITAK_NORSK completes the Norwegian part', { weeklyParticipation: [week(2018, 20, 0, 50)], decisions: [granted(), decision('NORSK_FRITAK_NORSK')] }, 'gjennomfort'],
+    ['R11.9 NORSK_FRITAK_SAMFUNN completes the social-studies part', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN')] }, 'gjennomfort'],
+    ['R11.9 a test exemption completes neither part', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_PROVE')] }, 'current'],
+    ['R11.9 a refused exemption counts for nothing', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN', { result: 'avslag' })] }, 'current'],
+    ['R6.4 an edited week replaces its earlier row', { weeklyParticipation: [week(2018, 20, 550, 50), week(2018, 20, 10, 0)] }, 'current'],
+    ['R6.1 absence hours do not count', { weeklyParticipation: [week(2018, 20, 500, 50, 60)] }, 'current'],
   ])('%s', (_name, regs, state) => {
     expect(norsk(snapshot({}, { decisions: [granted()], ...regs })).displayState).toBe(state)
   })
 
   test('R11.9 plikt: 250 Norwegian + 50 social studies complete it', () => {
-    const s = snapshot({ ground: 'ARBEID' }, { decisions: [decision('NORSK_PLIKT', { startDate: '2018-03-01' })], weekly: [week(2018, 20, 250, 50)] })
+    const s = snapshot({ ground: 'ARBEID' }, { decisions: [decision('NORSK_PLIKT', { startDate: '2018-03-01' })], weeklyParticipation: [week(2018, 20, 250, 50)] })
     expect(norsk(s).displayState).toBe('gjennomfort')
   })
 })
@@ -71,7 +71,7 @@ describe('R6.3 needs-based training (Decision: 5 years)', () => {
   test('R6.3 overdue after 5 years with hours left; not when the hours are done', () => {
     const base = { decisions: [granted(), decision('NORSK_BEHOVSPROVD', { startDate: '2019-01-01', hours: 100 })] }
     expect(deadline(snapshot({}, base), 'norskNeedsBased', '2023-01-11')?.overdue).toBe(true)
-    expect(deadline(snapshot({}, { ...base, weekly: [week(2019, 5, 650, 50)] }), 'norskNeedsBased', '2023-01-11')?.overdue).toBe(false)
+    expect(deadline(snapshot({}, { ...base, weeklyParticipation: [week(2019, 5, 650, 50)] }), 'norskNeedsBased', '2023-01-11')?.overdue).toBe(false)
   })
 
   test('R6.3 no needs-based decision: no such deadline', () => {

@@ -15,7 +15,7 @@ function heavyPerson() {
   const leaves = Array.from({ length: 5 }, (_, i) => leave(addDays('2018-06-01', i * 70), addDays('2018-06-01', i * 70 + 20), i % 2 ? 'verkedagar' : 'kalenderdagar'))
   return snapshot({}, {
     decisions: [programme('2018-03-15'), decision('INTRO_UTVIDA_DELTAKING'), ...leaves, decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' })],
-    weekly, measures, absences, parentalLeaveAbsences: [parentalAbsence('2019-02-01', '2019-02-20')],
+    weeklyParticipation: weekly, measures, absences, parentalLeaveAbsences: [parentalAbsence('2019-02-01', '2019-02-20')],
   })
 }
 

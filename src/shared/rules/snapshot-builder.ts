@@ -8,7 +8,7 @@ export function emptyRegistrations(): PersonRegistrations {
     contacts: [],
     claims: [],
     decisions: [],
-    weekly: [],
+    weeklyParticipation: [],
     measures: [],
     replacements: [],
     absences: [],

@@ -27,7 +27,7 @@ function checkRows({ f, snapshot }: CheckInput, a: Absence): { days: number; hou
 }
 
 /**
- * R5.5 `registerAbsence`: rows as above; Σ days ≤ working days of the period; Σ hours ≤
+ * R5.5 `intro.registerAbsence`: rows as above; Σ days ≤ working days of the period; Σ hours ≤
  * hours offered in the period (R5.4 average × calendar days ÷ 7); the period may not
  * overlap granted leave/stop or registered holidays; not past an ending (R5.6).
  */

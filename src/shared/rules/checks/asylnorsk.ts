@@ -3,13 +3,13 @@ import type { AsylnorskKind, AsylnorskOffer, AsylnorskParticipation } from '../.
 import type { Category } from '../categories'
 import { paramValue } from '../parameters'
 import { datesValid, onStep, periodOrdered, type CheckInput, type Findings } from './context'
-import { weekOf } from './weekly'
+import { weekOf } from './weekly-participation'
 
 /** D7: which category kind allows which kind of participation. */
 const KIND_OF_CATEGORY: Record<AsylnorskKind, Category['kind']> = { ASYLNORSK: 'asylnorsk', NKNV: 'nknv' }
 
 /**
- * R7.1 `registerAsylnorskOffer`: the period lies inside the offer's calendar year; one
+ * R7.1 `asylnorsk.registerOffer`: the period lies inside the offer's calendar year; one
  * offer per municipality, kind and year (re-saving the same id edits it).
  */
 export function checkOffer(f: Findings, o: AsylnorskOffer, existing: readonly AsylnorskOffer[]): void {
@@ -22,7 +22,7 @@ export function checkOffer(f: Findings, o: AsylnorskOffer, existing: readonly As
 }
 
 /**
- * R7.2 `saveAsylnorskWeek`:
+ * R7.2 `asylnorsk.saveWeeklyParticipation`:
  * - hours ≥ 0 in steps of 0.25; the ISO week exists and its Monday is not after today;
  * - the kind is one the person's categories allow (D7): a current (or completed, so a
  *   week can still be corrected) `asylnorsk` / `nknv` category;

@@ -15,7 +15,7 @@ export interface CheckContext {
   serverTime?: string
   /** Server-issued time of the device's last successful sync (A5). */
   lastSyncAt?: string | null
-  /** The municipality's existing asylnorsk offers, for `registerAsylnorskOffer` (R7.1). */
+  /** The municipality's existing asylnorsk offers, for `asylnorsk.registerOffer` (R7.1). */
   asylnorskOffers?: readonly AsylnorskOffer[]
 }
 

@@ -37,7 +37,7 @@ function refusalReason(f: Findings, d: Decision): void {
 }
 
 /**
- * R4 for `registerDecision` (status and offered types are checked by the caller):
+ * R4 for `decision.register` (status and offered types are checked by the caller):
  * - the type belongs to the scheme;
  * - required fields per type; refusal needs a reason; start ≤ end;
  * - NORSK_BEHOVSPROVD: hours in 1 … 2400 − hours already granted needs-based (R6.3);

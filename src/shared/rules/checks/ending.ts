@@ -24,7 +24,7 @@ export const END_REASON_CODES = [
 ] as const
 
 /**
- * R5.6 `registerEnding` (also the ending saved with a permanent stop, `prefix` `ending.`):
+ * R5.6 `intro.registerEnding` (also the ending saved with a permanent stop, `prefix` `ending.`):
  * a granted programme exists; end date not before its start (not after today: R8.3);
  * a reason from the list; `ARBEID` needs hours of work per week in (0, 75]; the reason
  * `PERMANENT_STANS` needs a granted permanent stop — saved before, or in the same save

@@ -65,7 +65,7 @@ function spanOf(items: readonly Span[]): { fromDate: IsoDate; toDate: IsoDate } 
   return { fromDate, toDate }
 }
 
-/** R5.3 + R5.4 for `addMeasures`: an edited measure (same id) replaces its earlier row. */
+/** R5.3 + R5.4 for `intro.addMeasures`: an edited measure (same id) replaces its earlier row. */
 export function checkAddMeasures(input: CheckInput, measures: readonly Measure[], p: ProgrammeFacts): void {
   const before = input.f.errors.length
   if (requireProgramme(input.f, p, 'measures') === null) return
@@ -77,7 +77,7 @@ export function checkAddMeasures(input: CheckInput, measures: readonly Measure[]
 }
 
 /**
- * R5.3 + R5.4 for `replaceMeasures`: each replacement obeys R5.3, lists at least one
+ * R5.3 + R5.4 for `intro.replaceMeasures`: each replacement obeys R5.3, lists at least one
  * measure, and every listed measure exists and runs somewhere inside the replacement's range.
  */
 export function checkReplaceMeasures(input: CheckInput, replacements: readonly Replacement[], p: ProgrammeFacts): void {
@@ -103,7 +103,7 @@ export function checkReplaceMeasures(input: CheckInput, replacements: readonly R
 }
 
 /**
- * `deleteMeasure`: the row must exist (a measure or a replacement); the norm warning of
+ * `intro.deleteMeasure`: the row must exist (a measure or a replacement); the norm warning of
  * R5.4 is given for the deleted row's range. Its R8.1 event date is the row's from date.
  */
 export function checkDeleteMeasure(input: CheckInput, ref: DeleteRef, p: ProgrammeFacts): Span | null {

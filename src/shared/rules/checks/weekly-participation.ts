@@ -28,7 +28,7 @@ export function grantedNorskHours(s: PersonSnapshot, categoryHours: number | nul
 }
 
 /**
- * R6.4 / R11.10 `saveWeek`:
+ * R6.4 / R11.10 `norsk.saveWeeklyParticipation`:
  * - each hour field ≥ 0 in steps of 0.25; their sum ≤ 40;
  * - a granted decision exists (`NO_GRANTED_DECISION`); the week's Sunday is on or after the
  *   first granted start, and its Monday not after today (the current week may be saved);
@@ -68,9 +68,9 @@ export function checkSaveWeek(input: CheckInput, w: WeeklyParticipation, categor
   return week.sunday
 }
 
-/** `deleteWeek`: the row must exist; returns its Sunday (R8.1 event date). */
+/** `norsk.deleteWeeklyParticipation`: the row must exist; returns its Sunday (R8.1 event date). */
 export function checkDeleteWeek(input: CheckInput, ref: DeleteRef): IsoDate | null {
-  const row = input.snapshot.registrations.weekly.find((r) => r.id === ref.id)
+  const row = input.snapshot.registrations.weeklyParticipation.find((r) => r.id === ref.id)
   if (!row) {
     input.f.error('WEEK_NOT_FOUND', 'id', { id: ref.id })
     return null
