@@ -3,7 +3,8 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n, savedLanguage } from './plugins/i18n'
 import { vuetify } from './plugins/vuetify'
+import { createAppRouter } from './router'
 import './styles.css'
 
 document.documentElement.lang = savedLanguage()
-createApp(App).use(createPinia()).use(i18n).use(vuetify).mount('#app')
+createApp(App).use(createPinia()).use(createAppRouter()).use(i18n).use(vuetify).mount('#app')

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { currentOf, formatDate, isInForce } from './format'
-import { parseHash } from './useRoute'
 
 describe('dates shown as dd.mm.åååå (D5)', () => {
   test.each([
@@ -29,22 +28,5 @@ describe('the current row of a base-data history (Grunndata detaljar)', () => {
   test('isInForce tells an ended row from a current one', () => {
     expect(isInForce(r('a', '2020-01-01', '2025-06-14'), today)).toBe(false)
     expect(isInForce(r('a', '2025-06-15', null), today)).toBe(true)
-  })
-})
-
-describe('hash routes of the screens (D5 global menu and person menu)', () => {
-  test.each([
-    ['', { name: 'workspace' }],
-    ['#/arbeidsflate', { name: 'workspace' }],
-    ['#/personar?q=Hansen%2C%20Kari', { name: 'search', query: 'Hansen, Kari' }],
-    ['#/kommunar', { name: 'municipalities' }],
-    ['#/rapportar', { name: 'reports' }],
-    ['#/person/p1', { name: 'person', personId: 'p1', tab: 'grunndata' }],
-    ['#/person/p1/detaljar', { name: 'person', personId: 'p1', tab: 'detaljar' }],
-    ['#/person/p1/tilskot', { name: 'person', personId: 'p1', tab: 'tilskot' }],
-    ['#/person/p1/norsk', { name: 'notFound', path: '/person/p1/norsk' }],
-    ['#/ukjend', { name: 'notFound', path: '/ukjend' }],
-  ])('%s', (hash, route) => {
-    expect(parseHash(hash)).toEqual(route)
   })
 })

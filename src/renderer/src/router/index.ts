@@ -1,0 +1,74 @@
+import type { Component } from 'vue'
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import LaterView from '../views/LaterView.vue'
+import PersonSearchView from '../views/PersonSearchView.vue'
+import WorkspaceView from '../views/WorkspaceView.vue'
+import PersonDetailsView from '../views/person/PersonDetailsView.vue'
+import PersonGrantsView from '../views/person/PersonGrantsView.vue'
+import PersonLayout from '../views/person/PersonLayout.vue'
+import PersonOverviewView from '../views/person/PersonOverviewView.vue'
+import { focusAfterNavigation } from './focus'
+import type { MainMenuKey, PersonTab } from './links'
+
+export { personTabs, to, type MainMenuKey, type PersonTab } from './links'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    menu?: MainMenuKey
+    /** Person screens: the left menu's label key and where it stands around the NIR group. */
+    personMenu?: { label: string; place: 'beforeNir' | 'afterNir' }
+  }
+}
+
+/** Route names of the person screens are `person-<tab>`; `to.person` relies on it. */
+function personTab(path: PersonTab, component: Component, label: string, place: 'beforeNir' | 'afterNir'): RouteRecordRaw {
+  return { path, name: `person-${path}`, component, meta: { menu: 'persons', personMenu: { label, place } } }
+}
+
+/**
+ * The person screens (D5 left menu), one entry each: a new person screen is one line here,
+ * and the left menu lists it from this table (`meta.personMenu`).
+ */
+export const personTabRoutes: RouteRecordRaw[] = [
+  personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
+  personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
+  personTab('tilskot', PersonGrantsView, 'person.menu.grants', 'afterNir'),
+]
+
+/**
+ * Today's URLs are kept (`#/arbeidsflate`, `#/personar?q=`, `#/person/:id/<tab>`), so
+ * bookmarks and links made before vue-router still open the same screens.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'workspace' } },
+  { path: '/arbeidsflate', name: 'workspace', component: WorkspaceView, meta: { menu: 'workspace' } },
+  {
+    path: '/personar',
+    name: 'search',
+    component: PersonSearchView,
+    props: (to) => ({ query: typeof to.query.q === 'string' ? to.query.q : '' }),
+    meta: { menu: 'persons' },
+  },
+  { path: '/kommunar', name: 'municipalities', component: LaterView, props: { kind: 'municipalities' }, meta: { menu: 'municipalities' } },
+  { path: '/rapportar', name: 'reports', component: LaterView, props: { kind: 'reports' }, meta: { menu: 'reports' } },
+  {
+    path: '/person/:personId',
+    component: PersonLayout,
+    props: true,
+    meta: { menu: 'persons' },
+    children: [{ path: '', redirect: { name: 'person-grunndata' } }, ...personTabRoutes],
+  },
+  { path: '/:unknown(.*)*', name: 'notFound', component: LaterView, props: { kind: 'notFound' } },
+]
+
+/**
+ * Hash history: the same URLs work under Electron's `file://` and on the browser-mode host.
+ * The history is a parameter so tests can run the real router on memory history.
+ */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
+  router.afterEach((dest, from, failure) => {
+    if (!failure) focusAfterNavigation(dest, from)
+  })
+  return router
+}
