@@ -22,7 +22,7 @@ const kindsNn = {
   plikt: 'plikt',
   asylnorsk: 'asylnorsk',
   nknv: 'norsk kultur og norske verdiar',
-  anna_regelverk: 'ikkje rekna ut – anna regelverk',
+  anna_regelverk: 'ikkje berekna – anna regelverk',
 }
 
 const nb = {
@@ -51,6 +51,7 @@ const nb = {
     permitEnded: 'Oppholdstillatelsen gjelder ikke lenger: ikke gjeldende fra {closedAt}.',
     permitChanged: 'Ny oppholdstillatelse med et annet grunnlag fra {closedAt}: ikke gjeldende.',
     ageLimitPassed: 'Passerte aldersgrensen på {max} år uten vedtak: ikke gjeldende fra {closedAt}.',
+    closedBeforeStart: 'Det som avslutter kategorien, gjaldt fra {closedAt}, før kategorien kunne begynne {validFrom}: kategorien har aldri gjeldt, og vises med {validFrom} som dato.',
     introStartFromSettlement: 'Bosatt etter avtale {settlement}: fristen regnes fra bosettingen.',
     introClaimWindow: 'Kravet {claim} må komme innen bosetting {settlement} + {years} år = {windowEnd}: oppfylt.',
     introStartFromClaim: 'Ikke bosatt etter avtale: fristen regnes fra kravet {claim}.',
@@ -161,7 +162,7 @@ const nb = {
 
 const nn: typeof nb = {
   steps: {
-    otherRegime: 'Første opphaldsløyve ({ground}) vart innvilga {granted}, etter {from}: personen følgjer det nye regelverket, og kategoriane vert ikkje rekna ut her.',
+    otherRegime: 'Første opphaldsløyve ({ground}) vart innvilga {granted}, etter {from}: personen følgjer det nye regelverket, og kategoriane blir ikkje berekna her.',
     introPermit: 'Opphaldsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig {validFrom}–{validTo}).',
     introPermitOpen: 'Opphaldsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig frå {validFrom}).',
     introPermitRenewed: 'Løyvet er fornya: løyvet frå {latestFrom} (innvilga {granted}) held fram utan opphald frå {firstFrom}, så kategorien held starten sin.',
@@ -171,7 +172,7 @@ const nn: typeof nb = {
     introNotSettled: 'Opphaldsgrunnlag {ground} krev busetting etter avtale, og inga busetting er registrert: ingen kategori enno.',
     introUnderAge: 'Alder {age} år den {today} (fødd {birthDate}), utanfor aldersgrensa {min}–{max} år: ingen kategori før {from}.',
     introSettlement: 'Busett {date} i kommune {municipality}. Etter avtale: {byAgreement}. Grunnlaget krev avtale: {needsAgreement}.',
-    introNoSettlement: 'Inga busetting registrert: nykomen vert rekna frå {base}. Grunnlaget krev avtale: {needsAgreement}.',
+    introNoSettlement: 'Inga busetting registrert: nykomen blir rekna frå {base}. Grunnlaget krev avtale: {needsAgreement}.',
     introAge: 'Alder {age} år den {at} (fødd {birthDate}). Aldersgrense {min}–{max} år.',
     introRettOgPlikt: 'Alle vilkåra for rett og plikt er oppfylte.',
     introOverAge: 'Over aldersgrensa ({age} år, grense {max}): kan tilbydast program.',
@@ -185,9 +186,10 @@ const nn: typeof nb = {
     permitEnded: 'Opphaldsløyvet gjeld ikkje lenger: ikkje gjeldande frå {closedAt}.',
     permitChanged: 'Nytt opphaldsløyve med eit anna grunnlag frå {closedAt}: ikkje gjeldande.',
     ageLimitPassed: 'Passerte aldersgrensa på {max} år utan vedtak: ikkje gjeldande frå {closedAt}.',
-    introStartFromSettlement: 'Busett etter avtale {settlement}: fristen vert rekna frå busettinga.',
+    closedBeforeStart: 'Det som avsluttar kategorien, galdt frå {closedAt}, før kategorien kunne byrje {validFrom}: kategorien har aldri gjolde, og blir vist med {validFrom} som dato.',
+    introStartFromSettlement: 'Busett etter avtale {settlement}: fristen blir rekna frå busettinga.',
     introClaimWindow: 'Kravet {claim} må kome innan busetting {settlement} + {years} år = {windowEnd}: oppfylt.',
-    introStartFromClaim: 'Ikkje busett etter avtale: fristen vert rekna frå kravet {claim}.',
+    introStartFromClaim: 'Ikkje busett etter avtale: fristen blir rekna frå kravet {claim}.',
     introStartDate: '{base} + {months} månader = {date}.',
     startedOn: 'Innvilga oppstart {start} (i dag {today}).',
     notStarted: 'Inga innvilga oppstart per {today}.',
@@ -224,7 +226,7 @@ const nn: typeof nb = {
     asylNotOrdinaryCentre: 'Asylsøkjar ({ground}) som ikkje bur i ordinært mottak (mottak: {centre}) og ikkje har delteke: ingen kategori.',
     asylUnderAge: 'Alder {age} år den {today} (fødd {birthDate}), under aldersgrensa på {min} år: ingen kategori før {from}.',
     statusNone: 'Ingen gjeldande kategori og ingen vedtak.',
-    statusCategoryOnly: 'Kategori {kind} er rekna ut, men det finst ikkje vedtak enno.',
+    statusCategoryOnly: 'Kategori {kind} er berekna, men det finst ikkje vedtak enno.',
     statusEnded: 'Avslutta {endDate} (årsak {reasonCode}).',
     statusPermanentStop: 'Permanent stans vedteken {decisionDate}.',
     statusRefused: 'Siste vedtak ({decisionDate}) er avslag.',
