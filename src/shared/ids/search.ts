@@ -48,11 +48,29 @@ export function classifySearch(s: string, opts: { allowSynthetic?: boolean } = {
     }
     if (digits.length === 6) return { kind: 'regNumber', value: digits }
   }
-  if (hasNorwegianDateShape(trimmed)) {
-    const iso = parseNorwegianDate(trimmed)
+  const date = asNorwegianDate(trimmed)
+  if (date !== null) {
+    const iso = parseNorwegianDate(date)
     return iso ? { kind: 'birthDate', value: iso } : { kind: 'invalid', reasons: [{ code: 'SEARCH_DATE_INVALID', field: 'query' }] }
   }
   return classifyName(trimmed)
+}
+
+const SHORT_NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * A birth date as caseworkers type it, in the guide's `dd.mm.åååå`: `19.5.1991` (day or
+ * month in one digit) and ISO `1991-05-19` (pasted from other systems) are read the same.
+ * Null when the input has no date shape at all.
+ */
+function asNorwegianDate(s: string): string | null {
+  if (hasNorwegianDateShape(s)) return s
+  const pad = (n: string) => n.padStart(2, '0')
+  const short = SHORT_NORWEGIAN_DATE.exec(s)
+  if (short) return `${pad(short[1]!)}.${pad(short[2]!)}.${short[3]}`
+  const iso = ISO_DATE.exec(s)
+  return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : null
 }
 
 function classifyName(trimmed: string): SearchClassification {
