@@ -4,9 +4,12 @@ import type { Contract, ContractName, OutputOf } from '../../shared/api'
 import type { User } from '../../shared/domain'
 import type { Replica } from '../db/open'
 import { consoleLogger, type Logger } from '../log'
-import { SyncEngine } from '../sync/engine'
+import { DeviceEvents } from '../events'
+import { SyncScheduler } from '../sync/scheduler'
+import { loggedOutStatus } from '../sync/status'
 import { RegisterClient } from '../sync/register-client'
 import { normaliseServerUrl } from '../db/vault'
+import { sessionState } from './session'
 
 /** A handler of one contract entry: validated input in, Result out. */
 export type Handler<K extends ContractName> = (input: z.output<Contract[K]['input']>) => Promise<Result<OutputOf<K>>>
@@ -44,7 +47,7 @@ export interface ActiveSession {
   /** In memory only, never stored. */
   token: string | null
   replica: Replica
-  sync: SyncEngine
+  sync: SyncScheduler
 }
 
 /** What every service shares: options, the register client, and the current session. */
@@ -53,18 +56,32 @@ export class ServiceContext {
   readonly client: RegisterClient
   readonly log: Logger
   readonly now: () => Date
-  session: ActiveSession | null = null
+  /** What the transports forward to the renderer (IPC in Electron, `GET /api/events` in browser mode). */
+  readonly events: DeviceEvents
+  private active: ActiveSession | null = null
 
   constructor(readonly options: ServiceOptions) {
     this.serverUrl = normaliseServerUrl(options.serverUrl)
     this.client = new RegisterClient(this.serverUrl, { fetch: options.fetch, timeoutMs: options.requestTimeoutMs })
     this.log = options.log ?? consoleLogger
     this.now = options.now ?? (() => new Date())
+    this.events = new DeviceEvents(this.log)
+  }
+
+  get session(): ActiveSession | null {
+    return this.active
+  }
+
+  /** Every login and logout goes through here, so the renderer always hears of it. */
+  set session(next: ActiveSession | null) {
+    this.active = next
+    this.events.emit('session.changed', sessionState(this))
+    if (!next) this.events.emit('sync.status', loggedOutStatus)
   }
 
   /** Starts the sync engine of a freshly unlocked replica. */
-  startSync(replica: Replica, token: string | null): SyncEngine {
-    const engine = new SyncEngine({
+  startSync(replica: Replica, token: string | null): SyncScheduler {
+    const engine = new SyncScheduler({
       replica,
       client: this.client,
       token,
@@ -73,6 +90,8 @@ export class ServiceContext {
       intervalMs: this.options.syncIntervalMs ?? 180_000,
       healthIntervalMs: this.options.healthIntervalMs ?? 15_000,
       now: this.now,
+      events: this.events,
+      onFirstSyncComplete: () => this.events.emit('session.changed', sessionState(this)),
     })
     engine.start()
     return engine
@@ -80,9 +99,9 @@ export class ServiceContext {
 
   /** Locks: stops sync and closes the replica. */
   async closeSession(): Promise<void> {
-    const s = this.session
-    this.session = null
+    const s = this.active
     if (!s) return
+    this.session = null
     await s.sync.stop()
     s.replica.close()
   }

@@ -1,17 +1,6 @@
-import type { SyncStatus } from '../../shared/api'
 import { ok } from '../../shared/api'
+import { loggedOutStatus as loggedOut } from '../sync/status'
 import type { AreaHandlers, ServiceContext } from './context'
-
-const loggedOut: SyncStatus = {
-  state: 'loggedOut',
-  progress: null,
-  lastSyncAt: null,
-  offlineSince: null,
-  lastError: null,
-  personsInReplica: 0,
-  clockOffsetMs: 0,
-  pendingScopeExits: null,
-}
 
 /** Sync status chip and "sync now" (A4). */
 export function syncHandlers(ctx: ServiceContext) {

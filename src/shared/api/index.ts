@@ -1,2 +1,3 @@
 export * from './result'
 export * from './contract'
+export * from './events'

@@ -1,0 +1,151 @@
+import type { SyncStatus } from '../../shared/api'
+import type { Replica } from '../db/open'
+import { readSyncState, updateSyncState } from '../db/state'
+import type { DeviceEvents } from '../events'
+import type { Logger } from '../log'
+import { runCycle } from './cycle'
+import type { PullProgress } from './pull'
+import type { RegisterClient } from './register-client'
+import { deriveSyncStatus, pendingScopeExitsOf, recordLastError, recordScopeExitConfirmation } from './status'
+
+export interface SyncSchedulerOptions {
+  replica: Replica
+  client: RegisterClient
+  /** Access token of an online login; null after an offline unlock (no pull possible). */
+  token: string | null
+  log: Logger
+  pullLimit: number
+  /** Scheduled sync while online (A4: every few minutes). */
+  intervalMs: number
+  /** Reachability probe while offline. */
+  healthIntervalMs: number
+  now: () => Date
+  /** Where `sync.status` and `sync.progress` go (the renderer listens instead of polling). */
+  events: DeviceEvents
+  /** The replica's first sync just completed (the session's `replicaReady` flips). */
+  onFirstSyncComplete?: () => void
+}
+
+/**
+ * When sync cycles run (A4): at start, every `intervalMs` while online, and on demand. A
+ * network failure anywhere marks the device offline; a `/health` probe every
+ * `healthIntervalMs` brings it back and syncs. Only the timers and the running cycle live
+ * here; everything the chip must still show after a restart is in `sync_state`.
+ */
+export class SyncScheduler {
+  private running: Promise<void> | null = null
+  private progress: PullProgress | null = null
+  private timer: NodeJS.Timeout | null = null
+  private probe: NodeJS.Timeout | null = null
+  private readonly abort = new AbortController()
+
+  constructor(private readonly o: SyncSchedulerOptions) {}
+
+  /** Starts scheduling: online → sync now and every interval; offline unlock → probe. */
+  start(): void {
+    if (this.o.token === null) {
+      this.markOffline()
+      return
+    }
+    if (readSyncState(this.o.replica).offlineSince) updateSyncState(this.o.replica, { offlineSince: null })
+    this.timer = setInterval(() => this.run(), this.o.intervalMs).unref()
+    this.run()
+  }
+
+  /** Starts a cycle unless one is running, and returns at once. */
+  run(): SyncStatus {
+    if (this.abort.signal.aborted) return this.status()
+    if (this.o.token === null || readSyncState(this.o.replica).offlineSince) {
+      void this.checkHealth()
+    } else if (!this.running) {
+      this.running = this.cycle(this.o.token)
+        .catch((err: unknown) => this.o.log.error('sync cycle failed', err))
+        .finally(() => {
+          this.running = null
+          this.progress = null
+          this.changed()
+        })
+      this.changed()
+    }
+    return this.status()
+  }
+
+  /** Resolves when no cycle is running (tests, logout). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
+  /** A request to the register failed with a network error: offline since now. */
+  markOffline(): void {
+    if (this.abort.signal.aborted) return
+    if (!readSyncState(this.o.replica).offlineSince) {
+      updateSyncState(this.o.replica, { offlineSince: this.o.now().toISOString() })
+      this.changed()
+    }
+    if (!this.probe) this.probe = setInterval(() => void this.checkHealth(), this.o.healthIntervalMs).unref()
+  }
+
+  get online(): boolean {
+    return this.o.token !== null && !readSyncState(this.o.replica).offlineSince
+  }
+
+  status(): SyncStatus {
+    return deriveSyncStatus(this.o.replica, { running: this.running !== null, progress: this.progress })
+  }
+
+  /**
+   * The caseworker confirms a pull that removes many persons (A4): audited, then the next
+   * cycle may remove them. Without a pending stop it does nothing but report the status.
+   */
+  confirmScopeExits(): SyncStatus {
+    const pending = pendingScopeExitsOf(readSyncState(this.o.replica))
+    if (!pending || this.running) return this.status()
+    recordScopeExitConfirmation(this.o.replica, pending, this.o.now())
+    this.changed()
+    return this.run()
+  }
+
+  /** Stops timers and aborts the running request; call before closing the replica. */
+  async stop(): Promise<void> {
+    this.abort.abort()
+    if (this.timer) clearInterval(this.timer)
+    if (this.probe) clearInterval(this.probe)
+    this.timer = this.probe = null
+    await this.running?.catch(() => undefined)
+  }
+
+  private async cycle(token: string): Promise<void> {
+    const wasReady = readSyncState(this.o.replica).firstSyncComplete
+    const outcome = await runCycle({
+      replica: this.o.replica,
+      client: this.o.client,
+      token,
+      pullLimit: this.o.pullLimit,
+      signal: this.abort.signal,
+      log: this.o.log,
+      now: this.o.now,
+      onProgress: (p) => {
+        this.progress = p
+        this.o.events.emit('sync.progress', p)
+      },
+    })
+    if (!outcome.ok && 'offline' in outcome && outcome.offline) this.markOffline()
+    if (!wasReady && !this.abort.signal.aborted && readSyncState(this.o.replica).firstSyncComplete) this.o.onFirstSyncComplete?.()
+  }
+
+  private async checkHealth(): Promise<void> {
+    if (!(await this.o.client.health()) || this.abort.signal.aborted) return
+    if (this.probe) clearInterval(this.probe)
+    this.probe = null
+    updateSyncState(this.o.replica, { offlineSince: null })
+    // Unlocked offline: there is no token to pull with until the caseworker logs in again.
+    recordLastError(this.o.replica, this.o.token === null ? 'LOGIN_REQUIRED' : null)
+    this.changed()
+    if (this.o.token !== null) this.run()
+  }
+
+  /** Tells the renderer; never after `stop()`, when the replica is about to close. */
+  private changed(): void {
+    if (!this.abort.signal.aborted) this.o.events.emit('sync.status', this.status())
+  }
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import { count, eq } from 'drizzle-orm'
+import type { SyncStatus } from '../../shared/api'
+import type { Replica } from '../db/open'
+import { auditEvents, persons } from '../db/schema'
+import { readSyncState, updateSyncState, type SyncStateRow } from '../db/state'
+
+/** A4 scope-exit guard stop waiting for the caseworker: persons to remove / local persons. */
+export interface PendingScopeExits {
+  count: number
+  total: number
+}
+
+/** What the chip shows with no session (logout, before login). */
+export const loggedOutStatus: SyncStatus = {
+  state: 'loggedOut',
+  progress: null,
+  lastSyncAt: null,
+  offlineSince: null,
+  lastError: null,
+  personsInReplica: 0,
+  clockOffsetMs: 0,
+  pendingScopeExits: null,
+}
+
+/** What only the running process knows: whether a cycle runs, and how far it got. */
+export interface CycleRuntime {
+  running: boolean
+  progress: { done: number; total: number } | null
+}
+
+/**
+ * The chip's status (A4) from `sync_state` — where the last error, a pending scope-exit stop
+ * and the caseworker's allowance are kept, so a restart shows the same — plus the running
+ * cycle. Precedence: syncing, offline, error, then up to date / not yet synced.
+ */
+export function deriveSyncStatus(replica: Replica, runtime: CycleRuntime): SyncStatus {
+  const state = readSyncState(replica)
+  const n = replica.db.select({ n: count() }).from(persons).where(eq(persons.deleted, false)).get()!.n
+  const base = {
+    progress: runtime.progress,
+    lastSyncAt: state.lastSyncAt,
+    offlineSince: state.offlineSince,
+    lastError: state.lastError,
+    personsInReplica: n,
+    clockOffsetMs: state.serverOffsetMs,
+    pendingScopeExits: pendingScopeExitsOf(state),
+  }
+  if (runtime.running) return { ...base, state: 'syncing' }
+  if (state.offlineSince) return { ...base, state: 'offline' }
+  if (state.lastError) return { ...base, state: 'error' }
+  return { ...base, state: state.firstSyncComplete ? 'upToDate' : 'notSynced' }
+}
+
+export function pendingScopeExitsOf(state: SyncStateRow): PendingScopeExits | null {
+  if (!state.pendingScopeExits) return null
+  const parsed = JSON.parse(state.pendingScopeExits) as Partial<PendingScopeExits>
+  return typeof parsed.count === 'number' && typeof parsed.total === 'number' ? { count: parsed.count, total: parsed.total } : null
+}
+
+/** A cycle succeeded: no error, no stop, and a given allowance is used up. */
+export function recordCycleSuccess(replica: Replica): void {
+  updateSyncState(replica, { lastError: null, pendingScopeExits: null, scopeExitsAllowed: false })
+}
+
+/** A cycle failed with `code`; a scope-exit stop also keeps what it would remove. */
+export function recordCycleFailure(replica: Replica, code: string, pending?: PendingScopeExits): void {
+  updateSyncState(replica, pending ? { lastError: code, pendingScopeExits: JSON.stringify(pending) } : { lastError: code })
+}
+
+export function recordLastError(replica: Replica, code: string | null): void {
+  updateSyncState(replica, { lastError: code })
+}
+
+/**
+ * The caseworker confirms the pending scope exits (A4): the audit entry and the allowance for
+ * the next cycle are written in one transaction, so an allowance never exists unaudited and
+ * survives a restart. This is the one place that records the confirmation.
+ */
+export function recordScopeExitConfirmation(replica: Replica, pending: PendingScopeExits, at: Date): void {
+  replica.db.transaction((tx) => {
+    tx.insert(auditEvents).values({ id: randomUUID(), kind: 'scopeExitsConfirmed', at: at.toISOString(), details: JSON.stringify(pending) }).run()
+    // Through `replica`, not `tx`: better-sqlite3 runs it on the same connection inside the transaction.
+    updateSyncState(replica, { pendingScopeExits: null, lastError: null, scopeExitsAllowed: true })
+  })
+}
