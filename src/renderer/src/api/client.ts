@@ -1,6 +1,7 @@
 import type { ContractName, InputOf, OutputOf, Result } from '../../../shared/api'
 // The bridge's type comes from the preload that exposes it (style.md 5): `window.nir`.
 import type {} from '../../../preload/types'
+import { hostHeaders } from './host-secret'
 
 /**
  * The only place that knows the transport (style.md 10, architecture.md A2): the preload
@@ -12,7 +13,8 @@ const internal = <T>(detail: string): Result<T> => ({ ok: false, reasons: [{ cod
 async function overHttp(name: string, input: unknown): Promise<unknown> {
   const res = await fetch(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The per-launch secret from the page the host served: without it the host refuses (13a).
+    headers: { 'content-type': 'application/json', ...hostHeaders() },
     body: JSON.stringify(input ?? {}),
   })
   return res.json()
