@@ -153,6 +153,33 @@ describe('R3.6 display state', () => {
     expect(brief(cat(s, scheme as CategoryScheme))).toMatchObject({ state: 'current', validFrom: scheme === 'norsk' ? '2018-01-10' : '2018-03-01' })
   })
 
+  // Decision (categories.ts `category`): when what ends a category lies before its first day,
+  // the category is shown as never applicable, from its own start — not closed before it began.
+  test.each<[string, () => PersonSnapshot, string, { validFrom: string; [field: string]: string }, string]>([
+    [
+      'R3.6b UTL38_5 granted after 2018-06-16 to a person settled in 2016: the window passed before the start, closed at the start (DUF 201425485701 in the demo)',
+      () => {
+        const s = snapshot({ ground: 'UTL38_5', birthDate: '1973-01-31', arrival: '2014-11-02', permitFrom: '2015-10-07', permitTo: '2018-10-06', settled: '2016-01-20', settledIn: '4601' })
+        s.permits.push({ groundCode: 'UTL38_5', validFrom: '2018-10-07', validTo: null, grantedDate: '2018-08-26' })
+        return s
+      },
+      'intro',
+      { kind: 'rett_og_plikt', state: 'ikkje_gjeldande', validFrom: '2018-10-07', closedAt: '2018-10-07', reason: 'newly_arrived_window_passed' },
+      '2018-01-21',
+    ],
+    [
+      'R3.6b needs-based training granted before a later arrival: ved behov from the category start',
+      () => snapshot({ arrival: '2018-02-20' }, { decisions: [decision('NORSK_BEHOVSPROVD', { startDate: '2018-01-15', hours: 100 })] }),
+      'norsk',
+      { state: 'ved_behov', validFrom: '2018-02-20', closedAt: '2018-02-20', reason: 'needs_based' },
+      '2018-01-15',
+    ],
+  ])('%s', (_name, build, scheme, expected, originalClosedAt) => {
+    const c = cat(build(), scheme as CategoryScheme, '2026-12-01')
+    expect(brief(c)).toMatchObject(expected)
+    expect(c?.explanation.at(-1)).toMatchObject({ rule: 'R3.6', key: 'closedBeforeStart', values: { closedAt: originalClosedAt, validFrom: expected.validFrom } })
+  })
+
   test('R3.6 age limit passed before any decision: ikkje gjeldande on the 56th birthday', () => {
     const s = snapshot({ birthDate: '1962-03-02' })
     expect(brief(cat(s, 'intro', '2018-03-02'))).toMatchObject({ state: 'ikkje_gjeldande', closedAt: '2018-03-02', reason: 'age_limit_passed' })

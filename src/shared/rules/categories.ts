@@ -93,7 +93,17 @@ export function otherRegimeCategory(
   }
 }
 
-/** A category result in one place so every field is always set. */
+/**
+ * A category result in one place so every field is always set.
+ *
+ * R3.6 edge case (**Decision**): a category never closes before it starts. The condition that
+ * ends it can fall before the first day it could hold — e.g. a UTL38_5 permit granted after
+ * 2018-06-16 to a person settled in 2016 starts the category on 2018-10-07, but the
+ * newly-arrived window already passed on 2018-01-21; or a needs-based decision dated before
+ * a later arrival. The rule's display state stands (the category never held a single day),
+ * and `closedAt` becomes `validFrom`, so the screen never says *valid from* after *not
+ * applicable from*; the log keeps the original date in a step of its own.
+ */
 export function category(
   scheme: CategoryScheme,
   kind: CategoryKind,
@@ -106,6 +116,10 @@ export function category(
   },
   hours: NorskHours | null = null,
 ): Category {
+  if (state.closedAt !== null && state.closedAt < validFrom) {
+    explanation.push(step('R3.6', 'closedBeforeStart', { closedAt: state.closedAt, validFrom }))
+    state = { ...state, closedAt: validFrom }
+  }
   return { scheme, kind, validFrom, ...state, hours, explanation }
 }
 
