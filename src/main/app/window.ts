@@ -1,5 +1,8 @@
+/// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
+// electron-vite copies the file next to the build and gives its runtime path (`?asset`).
+import icon from '../../../resources/icon.png?asset'
 
 /** A7: only our own code runs; styles inline because Vuetify injects its theme that way. */
 const CSP = [
@@ -47,6 +50,8 @@ export function createMainWindow(preload: string): BrowserWindow {
     height: 860,
     show: false,
     autoHideMenuBar: true,
+    // Windows and macOS take the icon from the packaged app; Linux window managers need it here.
+    icon,
     webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
   })
   win.once('ready-to-show', () => win.show())
