@@ -1,7 +1,7 @@
 /// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
-// electron-vite copies the file next to the build and gives its runtime path (`?asset`).
+// `?asset`: electron-vite resolves this to the file's path at run time, relative to the build.
 import icon from '../../../resources/icon.png?asset'
 
 /** A7: only our own code runs; styles inline because Vuetify injects its theme that way. */
