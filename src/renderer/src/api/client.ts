@@ -1,6 +1,8 @@
-import type { ContractName, InputOf, OutputOf, Result } from '../../../shared/api'
+import type { ContractName, DeviceEventListener, DeviceEventName, InputOf, OutputOf, Result } from '../../../shared/api'
+import { isDeviceEventName } from '../../../shared/api'
 // The bridge's type comes from the preload that exposes it (style.md 5): `window.nir`.
 import type {} from '../../../preload/types'
+import { openEventStream, type StreamedEvent } from './event-stream'
 import { hostHeaders } from './host-secret'
 
 /**
@@ -33,5 +35,49 @@ export async function invoke<K extends ContractName>(name: K, input: InputOf<K>)
     // Bugs and transport failures stay visible to the developer; the user sees `internal`.
     console.error(`invoke ${name} failed`, e)
     return internal(e instanceof Error ? e.message : String(e))
+  }
+}
+
+type AnyListener = (payload: unknown) => void
+const listeners = new Map<DeviceEventName, Set<AnyListener>>()
+let closeStream: (() => void) | null = null
+
+function deliver(e: StreamedEvent): void {
+  if (!isDeviceEventName(e.event)) return
+  let payload: unknown
+  try {
+    payload = JSON.parse(e.data)
+  } catch (err) {
+    console.error(`event ${e.event} is not JSON`, err)
+    return
+  }
+  for (const listener of [...(listeners.get(e.event) ?? [])]) {
+    try {
+      listener(payload)
+    } catch (err) {
+      // One failing listener must not keep the event from the others (or break the stream).
+      console.error(`listener of ${e.event} failed`, err)
+    }
+  }
+}
+
+/**
+ * Listens to one device event (issue 6 point 5) and returns the unsubscribe function: over
+ * the preload bridge in Electron; in browser mode over one shared `GET /api/events` stream,
+ * opened with the first listener and closed with the last.
+ */
+export function on<K extends DeviceEventName>(name: K, listener: DeviceEventListener<K>): () => void {
+  if (window.nir) return window.nir.on(name, listener)
+  const set = listeners.get(name) ?? new Set<AnyListener>()
+  listeners.set(name, set)
+  const l = listener as AnyListener
+  set.add(l)
+  closeStream ??= openEventStream({ url: '/api/events', headers: hostHeaders, onEvent: deliver })
+  return () => {
+    set.delete(l)
+    if ([...listeners.values()].every((s) => s.size === 0)) {
+      closeStream?.()
+      closeStream = null
+    }
   }
 }
