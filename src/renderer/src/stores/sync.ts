@@ -1,54 +1,57 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { Reason, SyncStatus } from '../../../shared/api'
-import { invoke } from '../api/client'
-
-const fastMs = 1000
-const slowMs = 10_000
+import { invoke, on } from '../api/client'
+import { useSessionStore } from './session'
 
 /**
- * The sync status chip's data (A4). Polls `sync.status` every second while a sync runs
- * and every ten seconds otherwise; polling runs only while someone is logged in.
+ * The sync status chip's data (A4). Main tells us every change (`sync.status`, and
+ * `sync.progress` per pull page) instead of being polled; one `sync.status` call on login
+ * fills the chip before the first event, and logout empties it.
  */
 export const useSyncStore = defineStore('sync', () => {
   const status = ref<SyncStatus | null>(null)
   const lastReasons = ref<Reason[] | null>(null)
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let polling = false
+  const session = useSessionStore()
 
   const syncing = computed(() => status.value?.state === 'syncing')
+  /**
+   * Counts events: an answer to a call is dropped when an event came while it was on its way,
+   * because the event is newer (in browser mode the two travel on different connections).
+   */
+  let eventsSeen = 0
+
+  // For the page's lifetime: the events stop by themselves when nobody is logged in.
+  on('sync.status', (s) => {
+    eventsSeen++
+    status.value = s
+    lastReasons.value = null
+  })
+  on('sync.progress', (progress) => {
+    eventsSeen++
+    if (status.value) status.value = { ...status.value, state: 'syncing', progress }
+  })
+
+  watch(
+    () => session.loggedIn,
+    (loggedIn) => {
+      if (loggedIn) void refresh()
+      else status.value = null
+    },
+    { immediate: true },
+  )
 
   async function refresh(): Promise<void> {
+    const before = eventsSeen
     const r = await invoke('sync.status', {})
-    if (r.ok) {
+    if (!r.ok) lastReasons.value = r.reasons
+    else if (eventsSeen === before) {
       status.value = r.value
       lastReasons.value = null
-    } else lastReasons.value = r.reasons
+    }
   }
 
-  function schedule(): void {
-    if (!polling) return
-    timer = setTimeout(tick, syncing.value ? fastMs : slowMs)
-  }
-  async function tick(): Promise<void> {
-    timer = null
-    await refresh()
-    schedule()
-  }
-
-  function startPolling(): void {
-    if (polling) return
-    polling = true
-    void tick()
-  }
-  function stopPolling(): void {
-    polling = false
-    if (timer) clearTimeout(timer)
-    timer = null
-    status.value = null
-  }
-
-  /** Starts a sync now; the status answer switches polling to the fast pace. */
+  /** Starts a sync now; its progress and end arrive as events. */
   async function runNow(): Promise<Reason[] | null> {
     return start('sync.run')
   }
@@ -59,15 +62,12 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   async function start(name: 'sync.run' | 'sync.confirmScopeExits'): Promise<Reason[] | null> {
+    const before = eventsSeen
     const r = await invoke(name, {})
     if (!r.ok) return r.reasons
-    status.value = r.value
-    if (polling && timer) {
-      clearTimeout(timer)
-      schedule()
-    }
+    if (eventsSeen === before) status.value = r.value
     return null
   }
 
-  return { status, lastReasons, syncing, refresh, startPolling, stopPolling, runNow, confirmScopeExits }
+  return { status, lastReasons, syncing, refresh, runNow, confirmScopeExits }
 })
