@@ -83,7 +83,8 @@ export class CuttingProxy {
 
   constructor(private readonly target: string) {}
 
-  async start(): Promise<void> {
+  /** `port`: listen where an earlier proxy listened, so a device sees the same register URL come back. */
+  async start(port = 0): Promise<void> {
     this.server = createServer(async (req, res) => {
       const isPull = req.url?.startsWith('/sync/pull') ?? false
       if (isPull) {
@@ -100,7 +101,7 @@ export class CuttingProxy {
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
       res.end(Buffer.from(await upstream.arrayBuffer()))
     })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve))
     const addr = this.server.address()
     this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
   }
