@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { districtCode, isoDate, municipalityCode, rowId } from './common'
 
+/** Sex as the population register records it. */
+export const sexes = ['K', 'M'] as const
+/** Kinds of asylum reception centre (R3.5). */
+export const receptionCentreKinds = ['ordinaert', 'transitt', 'ankomst'] as const
+
 /**
  * A person in the register (domain.md D3). Base data: owned by the central register,
  * read-only on the device.
@@ -18,7 +23,7 @@ export const personSchema = z.object({
   middleName: z.string().max(100).nullable(),
   lastName: z.string().min(1).max(100),
   birthDate: isoDate,
-  sex: z.enum(['K', 'M']),
+  sex: z.enum(sexes),
   /** Closed (lukka) data: hidden from `kommuneles` (R9). */
   closed: z.boolean(),
   /** Date of arrival in Norway. */
@@ -29,6 +34,6 @@ export const personSchema = z.object({
   /** True when the follow-up municipality differs from the address by agreement. */
   followUpByAgreement: z.boolean(),
   /** Asylum reception centre kind while the person lives in one (R3.5). */
-  receptionCentre: z.enum(['ordinaert', 'transitt', 'ankomst']).nullable(),
+  receptionCentre: z.enum(receptionCentreKinds).nullable(),
 })
 export type Person = z.infer<typeof personSchema>

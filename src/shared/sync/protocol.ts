@@ -1,17 +1,7 @@
 import { z } from 'zod'
-import {
-  addressSchema,
-  citizenshipSchema,
-  codeListEntrySchema,
-  districtSchema,
-  grantSchema,
-  municipalitySchema,
-  permitSchema,
-  personSchema,
-  settlementSchema,
-  testResultSchema,
-  userSchema,
-} from '../domain'
+import { userSchema } from '../domain'
+import type { EntityName } from './entities'
+import { entityNames } from './entities'
 
 /** Wire version of the sync protocol; a device with another major version must update. */
 export const SYNC_PROTOCOL_VERSION = 1
@@ -33,30 +23,6 @@ export function decodeCursor(s: string): Cursor | null {
   const seq = Number(s.slice(i + 1))
   if (!Number.isSafeInteger(seq) || seq < 0) return null
   return { epoch: s.slice(0, i), seq }
-}
-
-/** Every synced entity with the schema of its row (`data`). Person-owned rows carry `personId`. */
-export const entitySchemas = {
-  person: personSchema,
-  permit: permitSchema,
-  address: addressSchema,
-  citizenship: citizenshipSchema,
-  settlement: settlementSchema,
-  testResult: testResultSchema,
-  grant: grantSchema,
-  codeList: codeListEntrySchema,
-  municipality: municipalitySchema,
-  district: districtSchema,
-} as const
-export type EntityName = keyof typeof entitySchemas
-export const entityNames = Object.keys(entitySchemas) as EntityName[]
-/** Entities that belong to one person and leave the replica with them. */
-export const personOwnedEntities = ['permit', 'address', 'citizenship', 'settlement', 'testResult', 'grant'] as const
-export type PersonOwnedEntity = (typeof personOwnedEntities)[number]
-
-/** Row key of an entity: `id`, or `code` for municipalities and districts. */
-export function entityKey(entity: EntityName, data: Record<string, unknown>): string {
-  return String(entity === 'municipality' || entity === 'district' ? data.code : data.id)
 }
 
 export const changeSchema = z.discriminatedUnion('kind', [
@@ -114,18 +80,6 @@ export const loginResponseSchema = z.object({
   epoch: z.string(),
 })
 export type LoginResponse = z.infer<typeof loginResponseSchema>
-
-/** A person with all their base data, as the DUF look-up outside scope returns it. */
-export const personBundleSchema = z.object({
-  person: personSchema,
-  permits: z.array(permitSchema),
-  addresses: z.array(addressSchema),
-  citizenships: z.array(citizenshipSchema),
-  settlements: z.array(settlementSchema),
-  testResults: z.array(testResultSchema),
-  grants: z.array(grantSchema),
-})
-export type PersonBundle = z.infer<typeof personBundleSchema>
 
 /** Error body of every non-2xx server answer. */
 export interface ServerError {
