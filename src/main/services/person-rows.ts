@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { PersonHit } from '../../shared/api'
 import type { PersonBundle } from '../../shared/sync'
+import { bundleRows, emptyBundle, personOwnedEntities } from '../../shared/sync'
 import { ownedTables, toDomain } from '../db/entities'
 import { indexPersonName } from '../db/name-index'
 import type { Replica } from '../db/open'
@@ -50,27 +51,20 @@ export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
   return out
 }
 
-/** The person and all their live base data rows. */
+/** The person and all their live base data rows, one list per person-owned entity (rows by id). */
 export function loadBundle(replica: Replica, p: PersonRow): PersonBundle {
-  const rows = <E extends keyof typeof ownedTables>(entity: E) => {
-    const { table, personId } = ownedTables[entity]
-    return replica.db
+  const bundle = emptyBundle(toDomain('person', p))
+  for (const entity of personOwnedEntities) {
+    const { table, personId, key, deleted } = ownedTables[entity]
+    const rows = replica.db
       .select()
       .from(table)
-      .where(and(eq(personId, p.id), eq((table as typeof t.permits).deleted, false)))
-      .orderBy(asc((table as typeof t.permits).id))
+      .where(and(eq(personId, p.id), eq(deleted, false)))
+      .orderBy(asc(key))
       .all()
-      .map((r) => toDomain(r))
+    bundleRows(bundle, entity).push(...rows.map((r) => toDomain(entity, r)))
   }
-  return {
-    person: toDomain(p),
-    permits: rows('permit'),
-    addresses: rows('address'),
-    citizenships: rows('citizenship'),
-    settlements: rows('settlement'),
-    testResults: rows('testResult'),
-    grants: rows('grant'),
-  } as PersonBundle
+  return bundle
 }
 
 /**
@@ -84,16 +78,9 @@ export function cacheBundle(replica: Replica, bundle: PersonBundle): PersonRow {
     if (existing && !existing.cachedReadOnly && !existing.deleted) return
     for (const { table, personId } of Object.values(ownedTables)) tx.delete(table).where(eq(personId, bundle.person.id)).run()
     tx.delete(t.persons).where(eq(t.persons.id, bundle.person.id)).run()
-    tx.insert(t.persons).values({ ...bundle.person, serverVersion: null, cachedReadOnly: true }).run()
-    const owned: [keyof typeof ownedTables, Record<string, unknown>[]][] = [
-      ['permit', bundle.permits],
-      ['address', bundle.addresses],
-      ['citizenship', bundle.citizenships],
-      ['settlement', bundle.settlements],
-      ['testResult', bundle.testResults],
-      ['grant', bundle.grants],
-    ]
-    for (const [entity, list] of owned) {
+    tx.insert(t.persons).values({ ...toDomain('person', bundle.person), serverVersion: null, cachedReadOnly: true }).run()
+    for (const entity of personOwnedEntities) {
+      const list = bundleRows(bundle, entity)
       if (list.length) tx.insert(ownedTables[entity].table).values(list.map((r) => ({ ...r, serverVersion: null }))).onConflictDoNothing().run()
     }
     indexPersonName(replica.sqlite, bundle.person)

@@ -75,10 +75,14 @@ function applyChange(replica: Replica, tx: Tx, change: Change): void {
 function dropPerson(replica: Replica, tx: Tx, personId: string): void {
   const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
   if (row?.cached) return
+  dropOwnedRows(tx, personId)
+  tx.delete(persons).where(eq(persons.id, personId)).run()
+  unindexPersonName(replica.sqlite, personId)
+}
+
+function dropOwnedRows(tx: Tx, personId: string): void {
   for (const entity of personOwnedEntities) {
     const { table, personId: col } = ownedTables[entity]
     tx.delete(table).where(eq(col, personId)).run()
   }
-  tx.delete(persons).where(eq(persons.id, personId)).run()
-  unindexPersonName(replica.sqlite, personId)
 }

@@ -1,4 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { addressSources } from '../../../shared/domain'
 import { syncColumns } from './columns'
 
 /** Addresses with source and history (domain `addressSchema`). */
@@ -7,7 +8,7 @@ export const addresses = sqliteTable(
   {
     id: text('id').primaryKey(),
     personId: text('person_id').notNull(),
-    source: text('source', { enum: ['DSF', 'UDB', 'IMDi'] }).notNull(),
+    source: text('source', { enum: addressSources }).notNull(),
     street: text('street').notNull(),
     postalCode: text('postal_code').notNull(),
     postalPlace: text('postal_place').notNull(),

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { grantKinds } from '../../../shared/domain'
 import { syncColumns } from './columns'
 
 /** Grants paid (domain `grantSchema`). */
@@ -9,7 +10,7 @@ export const grants = sqliteTable(
     personId: text('person_id').notNull(),
     municipality: text('municipality').notNull(),
     year: integer('year').notNull(),
-    kind: text('kind', { enum: ['NORSKTILSKOT_PERSON', 'NORSKTILSKOT_RESULTAT', 'INTEGRERINGSTILSKOT'] }).notNull(),
+    kind: text('kind', { enum: grantKinds }).notNull(),
     amountNok: integer('amount_nok').notNull(),
     paidDate: text('paid_date').notNull(),
     ...syncColumns(),

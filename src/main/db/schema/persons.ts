@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { receptionCentreKinds, sexes } from '../../../shared/domain'
 import { syncColumns } from './columns'
 
 /** Persons (domain `personSchema`). */
@@ -14,13 +15,13 @@ export const persons = sqliteTable(
     middleName: text('middle_name'),
     lastName: text('last_name').notNull(),
     birthDate: text('birth_date').notNull(),
-    sex: text('sex', { enum: ['K', 'M'] }).notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
     closed: integer('closed', { mode: 'boolean' }).notNull(),
     arrivalDate: text('arrival_date'),
     followUpMunicipality: text('follow_up_municipality').notNull(),
     followUpDistrict: text('follow_up_district'),
     followUpByAgreement: integer('follow_up_by_agreement', { mode: 'boolean' }).notNull(),
-    receptionCentre: text('reception_centre', { enum: ['ordinaert', 'transitt', 'ankomst'] }),
+    receptionCentre: text('reception_centre', { enum: receptionCentreKinds }),
     ...syncColumns(),
     /** Fetched by a DUF look-up outside the user's scope: read-only, untouched by scope exits. */
     cachedReadOnly: integer('cached_read_only', { mode: 'boolean' }).notNull().default(false),
