@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { EntityName } from '../../shared/sync'
-import { entityStores, personOwnedStores, stableJson, toDomain } from '../db/entities'
+import { toDomain } from '../../shared/sync'
+import { entityStores, personOwnedStores, stableJson } from '../db/entities'
 import type { RegisterDb } from '../db/types'
 import type { ParsedLine } from './types'
 
@@ -43,7 +44,7 @@ export async function diffImport(tx: RegisterDb, lines: ParsedLine[]): Promise<I
       else unchanged.push({ entity: l.entity })
       continue
     }
-    if (old && !old.deleted && stableJson(toDomain(entityStores[l.entity], old)) === stableJson(l.row)) {
+    if (old && !old.deleted && stableJson(toDomain(l.entity, old)) === stableJson(l.row)) {
       unchanged.push({ entity: l.entity })
       continue
     }
@@ -83,11 +84,10 @@ async function cascade(tx: RegisterDb, personIds: string[], touched: Set<string>
   const out: RowChange[] = []
   if (!personIds.length) return out
   for (const st of personOwnedStores) {
-    const personCol = (st.table as unknown as Record<string, Parameters<typeof eq>[0]>).personId
     const rows = (await tx
       .select()
       .from(st.table)
-      .where(and(inArray(personCol, personIds), eq(st.table.deleted, false)))) as Stored[]
+      .where(and(inArray(st.personId, personIds), eq(st.table.deleted, false)))) as Stored[]
     for (const r of rows) {
       const key = String(r.id)
       if (touched.has(`${st.entity}:${key}`)) continue

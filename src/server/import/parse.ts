@@ -1,6 +1,6 @@
-import { entityNames, entitySchemas } from '../../shared/sync'
+import { entityNames, entitySchemas, toDomain } from '../../shared/sync'
 import type { EntityName } from '../../shared/sync'
-import { entityStores, toDomain } from '../db/entities'
+import { entityStores } from '../db/entities'
 import { validateDuf } from '../../shared/ids'
 import type { ImportError, ParsedLine } from './types'
 
@@ -65,6 +65,6 @@ function parseLine(text: string, line: number): ParsedLine | ImportError {
     const message = parsed.error.issues.map((iss) => `${iss.path.join('.') || '(row)'}: ${iss.message}`).join('; ')
     return { line, code: 'INVALID_ROW', message }
   }
-  const row = toDomain(st, parsed.data as Record<string, unknown>)
+  const row = toDomain(entity, parsed.data) as Record<string, unknown>
   return { line, entity, key: String(row[st.keyField]), deleted: false, row }
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
 import { snapshotFromBase } from '../../shared/rules'
-import type { PersonBundle, PersonOwnedEntity } from '../../shared/sync'
-import { entityStores, toDomain } from '../db/entities'
+import type { PersonBundle } from '../../shared/sync'
+import { bundleRows, emptyBundle, toDomain } from '../../shared/sync'
+import { personOwnedStores } from '../db/entities'
 import { codeLists, persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 
@@ -15,15 +16,6 @@ import type { RegisterDb } from '../db/types'
 /** Code lists the rules read (R3.1 permit grounds, R10 absence types); the device reads the same two. */
 export const RULE_CODE_LISTS = ['permitGround', 'absenceType'] as const
 
-const OWNED: [keyof Omit<PersonBundle, 'person'>, PersonOwnedEntity][] = [
-  ['permits', 'permit'],
-  ['addresses', 'address'],
-  ['citizenships', 'citizenship'],
-  ['settlements', 'settlement'],
-  ['testResults', 'testResult'],
-  ['grants', 'grant'],
-]
-
 /** Live code-list entries of the rule lists. */
 export async function ruleCodeLists(db: RegisterDb): Promise<CodeListEntry[]> {
   const rows = await db
@@ -31,7 +23,7 @@ export async function ruleCodeLists(db: RegisterDb): Promise<CodeListEntry[]> {
     .from(codeLists)
     .where(and(inArray(codeLists.list, [...RULE_CODE_LISTS]), eq(codeLists.deleted, false)))
     .orderBy(asc(codeLists.id))
-  return rows.map((r) => toDomain(entityStores.codeList, r) as CodeListEntry)
+  return rows.map((r) => toDomain('codeList', r))
 }
 
 /**
@@ -46,24 +38,16 @@ export async function loadServerBundles(db: RegisterDb, personIds: readonly stri
     .select()
     .from(persons)
     .where(and(inArray(persons.id, ids), eq(persons.deleted, false)))
-  for (const p of people) {
-    const bundle = { person: toDomain(entityStores.person, p) } as Record<string, unknown>
-    for (const [field] of OWNED) bundle[field] = []
-    out.set(p.id, bundle as unknown as PersonBundle)
-  }
+  for (const p of people) out.set(p.id, emptyBundle(toDomain('person', p)))
   const live = [...out.keys()]
   if (live.length === 0) return out
-  for (const [field, entity] of OWNED) {
-    const st = entityStores[entity]
-    const table = st.table as unknown as typeof entityStores.permit.table & { personId: typeof persons.id; id: typeof persons.id }
+  for (const st of personOwnedStores) {
     const rows = await db
       .select()
-      .from(table)
-      .where(and(inArray(table.personId, live), eq(table.deleted, false)))
-      .orderBy(asc(table.id))
-    for (const r of rows as Record<string, unknown>[]) {
-      ;(out.get(String(r.personId))![field] as unknown[]).push(toDomain(st, r))
-    }
+      .from(st.table)
+      .where(and(inArray(st.personId, live), eq(st.table.deleted, false)))
+      .orderBy(asc(st.key))
+    for (const r of rows as Record<string, unknown>[]) bundleRows(out.get(String(r.personId))!, st.entity).push(toDomain(st.entity, r))
   }
   return out
 }

@@ -23,8 +23,7 @@ export function candidateSeqsSql(tx: RegisterDb, scope: PullScope, after: number
     parts.push(sql`${tx.select({ seq: persons.seq }).from(person).where(and(gt(persons.seq, after), placeCond))}`)
     const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
     for (const st of personOwnedStores) {
-      const personId = (st.table as unknown as typeof entityStores.permit.table & { personId: typeof persons.id }).personId
-      parts.push(sql`${tx.select({ seq: st.table.seq }).from(st.table).where(and(gt(st.table.seq, after), inArray(personId, visibleIds)))}`)
+      parts.push(sql`${tx.select({ seq: st.table.seq }).from(st.table).where(and(gt(st.table.seq, after), inArray(st.personId, visibleIds)))}`)
     }
     parts.push(sql`${tx.select({ seq: scopeEvents.seq }).from(scopeEvents).where(eventCond(tx, scope, after))}`)
   }

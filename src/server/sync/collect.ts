@@ -1,7 +1,9 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Change } from '../../shared/sync'
+import { toDomain } from '../../shared/sync'
 import type { EntityStore } from '../db/entities'
-import { entityStores, personOwnedStores, referenceStores, toDomain } from '../db/entities'
+import { entityStores, personOwnedStores, referenceStores } from '../db/entities'
 import { persons, scopeEvents } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import type { PullScope } from './scope'
@@ -16,17 +18,13 @@ export function rowChange(st: EntityStore, r: Stored): Change {
   const id = String(r[st.keyField])
   return r.deleted
     ? { kind: 'delete', entity: st.entity, id, version: r.version }
-    : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st, r) }
+    : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st.entity, r) }
 }
 
 function add(sets: ChangeSets, seq: number, c: Change): void {
   const list = sets.get(seq)
   if (list) list.push(c)
   else sets.set(seq, [c])
-}
-
-function personIdCol(st: EntityStore) {
-  return (st.table as unknown as { personId: typeof persons.id }).personId
 }
 
 /**
@@ -49,7 +47,7 @@ export async function collectChanges(tx: RegisterDb, scope: PullScope, after: nu
   }
   const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
   for (const st of personOwnedStores) {
-    const rows = (await tx.select().from(st.table).where(and(inRange(st), inArray(personIdCol(st), visibleIds)))) as Stored[]
+    const rows = (await tx.select().from(st.table).where(and(inRange(st), inArray(st.personId, visibleIds)))) as Stored[]
     for (const r of rows) add(sets, r.seq, rowChange(st, r))
   }
   const events = await tx.select().from(scopeEvents).where(and(eventCond(tx, scope, after), lte(scopeEvents.seq, upTo)))
@@ -68,13 +66,13 @@ function inPlaceOrVisible(scope: PullScope, after: number) {
 async function addEnteredPersons(tx: RegisterDb, sets: ChangeSets, enters: { seq: number; personId: string }[]): Promise<void> {
   const seqOf = new Map(enters.map((e) => [e.personId, e.seq]))
   const ids = [...seqOf.keys()]
-  const live = (st: EntityStore, col: typeof persons.id) => and(inArray(col, ids), eq(st.table.deleted, false))
+  const live = (st: EntityStore, col: PgColumn) => and(inArray(col, ids), eq(st.table.deleted, false))
   const pst = entityStores.person
   for (const r of (await tx.select().from(persons).where(live(pst, persons.id))) as unknown as Stored[]) {
     add(sets, seqOf.get(String(r.id))!, rowChange(pst, r))
   }
   for (const st of personOwnedStores) {
-    for (const r of (await tx.select().from(st.table).where(live(st, personIdCol(st)))) as Stored[]) {
+    for (const r of (await tx.select().from(st.table).where(live(st, st.personId))) as Stored[]) {
       add(sets, seqOf.get(String(r.personId))!, rowChange(st, r))
     }
   }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { EntityName } from '../../shared/sync'
-import { entityNames } from '../../shared/sync'
-import { entityStores, toDomain } from '../db/entities'
+import { entityNames, toDomain } from '../../shared/sync'
+import { entityStores } from '../db/entities'
 import { persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 
@@ -22,13 +22,13 @@ export async function projectScope(db: RegisterDb, municipality: string, distric
   for (const entity of entityNames) {
     const st = entityStores[entity]
     let rows: Record<string, unknown>[]
-    if (entity === 'person' || st.personOwned) {
-      const col = entity === 'person' ? persons.id : (st.table as unknown as { personId: typeof persons.id }).personId
+    const col = entity === 'person' ? persons.id : st.personId
+    if (col) {
       rows = ids.length ? await db.select().from(st.table).where(and(inArray(col, ids), eq(st.table.deleted, false))) : []
     } else {
       rows = await db.select().from(st.table).where(eq(st.table.deleted, false))
     }
-    out[entity] = rows.map((r) => toDomain(st, r)).sort((a, b) => (String(a[st.keyField]) < String(b[st.keyField]) ? -1 : 1))
+    out[entity] = rows.map((r) => toDomain(entity, r) as Record<string, unknown>).sort((a, b) => (String(a[st.keyField]) < String(b[st.keyField]) ? -1 : 1))
   }
   return out
 }

@@ -1,4 +1,5 @@
 import type { Change, ChangeSet, Cursor, PullResponse } from '../../shared/sync'
+import { isPersonOwned } from '../../shared/sync'
 import type { RegisterDb } from '../db/types'
 import { pageSeqs } from './candidates'
 import { collectChanges } from './collect'
@@ -10,8 +11,7 @@ export const MAX_PULL_LIMIT = 2000
 /** Order inside a change set: reference data, the person, their rows, deletes of rows, the person's delete, exits. */
 function rank(c: Change): number {
   if (c.kind === 'scopeExit') return 6
-  const ref = c.entity === 'municipality' || c.entity === 'district' || c.entity === 'codeList'
-  if (ref) return 0
+  if (c.entity !== 'person' && !isPersonOwned(c.entity)) return 0
   if (c.kind === 'upsert') return c.entity === 'person' ? 1 : 2
   return c.entity === 'person' ? 5 : 4
 }

@@ -1,4 +1,5 @@
 import { date, index, pgTable, text } from 'drizzle-orm/pg-core'
+import { addressSources } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
 /** Addresses with source register and history (D3). */
@@ -7,7 +8,7 @@ export const addresses = pgTable(
   {
     id: text('id').primaryKey(),
     personId: text('person_id').notNull(),
-    source: text('source').notNull(),
+    source: text('source', { enum: addressSources }).notNull(),
     street: text('street').notNull(),
     postalCode: text('postal_code').notNull(),
     postalPlace: text('postal_place').notNull(),

@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core'
+import { codeListNames } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
 /** Code list entries (reference data, rules.md R10), synced to every device. */
@@ -6,7 +7,7 @@ export const codeLists = pgTable(
   'code_lists',
   {
     id: text('id').primaryKey(),
-    list: text('list').notNull(),
+    list: text('list', { enum: codeListNames }).notNull(),
     code: text('code').notNull(),
     nameNb: text('name_nb').notNull(),
     nameNn: text('name_nn').notNull(),

@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
+import { grantKinds } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
 /** Grants paid for a person (norsktilskot utbetalt), read-only (D3). */
@@ -9,7 +10,7 @@ export const grants = pgTable(
     personId: text('person_id').notNull(),
     municipality: text('municipality').notNull(),
     year: integer('year').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: grantKinds }).notNull(),
     amountNok: integer('amount_nok').notNull(),
     paidDate: date('paid_date', { mode: 'string' }).notNull(),
     ...syncColumns(),

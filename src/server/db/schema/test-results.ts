@@ -1,4 +1,5 @@
 import { date, index, pgTable, text } from 'drizzle-orm/pg-core'
+import { testLevels, testParts } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
 /** Test results from the national competence agency, read-only (D3). */
@@ -7,8 +8,8 @@ export const testResults = pgTable(
   {
     id: text('id').primaryKey(),
     personId: text('person_id').notNull(),
-    part: text('part').notNull(),
-    level: text('level').notNull(),
+    part: text('part', { enum: testParts }).notNull(),
+    level: text('level', { enum: testLevels }).notNull(),
     testDate: date('test_date', { mode: 'string' }).notNull(),
     ...syncColumns(),
   },
