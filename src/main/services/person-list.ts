@@ -4,6 +4,7 @@ import { fail, ok } from '../../shared/api'
 import * as t from '../db/schema'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { withSession } from './guard'
+import { mutating } from './mutating'
 import { byName, findPerson, municipalityNames, personsByIds, toHit } from './person-rows'
 
 /**
@@ -17,14 +18,19 @@ export function personListHandlers(ctx: ServiceContext) {
     'personList.add': ({ personId }) =>
       withSession(ctx, (s) => {
         if (!findPerson(s.replica, personId)) return fail('PERSON_NOT_FOUND', 'personId')
-        s.replica.db.insert(t.personList).values({ personId, addedAt: ctx.now().toISOString() }).onConflictDoNothing().run()
-        return ok(list(s))
+        const now = ctx.now()
+        return mutating({ replica: s.replica, user: s.user, now }, { type: 'personList.add', payload: { personId } }, ({ tx }) => {
+          tx.insert(t.personList).values({ personId, addedAt: now.toISOString() }).onConflictDoNothing().run()
+          return list(s)
+        })
       }),
     'personList.remove': ({ personId }) =>
-      withSession(ctx, (s) => {
-        s.replica.db.delete(t.personList).where(eq(t.personList.personId, personId)).run()
-        return ok(list(s))
-      }),
+      withSession(ctx, (s) =>
+        mutating({ replica: s.replica, user: s.user, now: ctx.now() }, { type: 'personList.remove', payload: { personId } }, ({ tx }) => {
+          tx.delete(t.personList).where(eq(t.personList.personId, personId)).run()
+          return list(s)
+        }),
+      ),
   } satisfies AreaHandlers<'personList'>
 }
 

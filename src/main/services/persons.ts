@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import type { PersonView, Reason, Result, SearchResult } from '../../shared/api'
 import { failWith, fail, ok } from '../../shared/api'
@@ -10,6 +9,7 @@ import { NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice } from './evaluation'
 import { withPersonAccess } from './guard'
+import { mutating } from './mutating'
 import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
 
 /** Most hits a search returns (`truncated` says when there were more). */
@@ -25,12 +25,9 @@ export function personsHandlers(ctx: ServiceContext) {
       withPersonAccess(ctx, 'personId', async (s): Promise<Result<PersonView>> => {
         const p = findPerson(s.replica, input.personId)
         if (!p) return fail('PERSON_NOT_FOUND', 'personId')
-        const view = s.replica.db.transaction((tx) => {
-          // D12: every read of a person is audited; queued here, pushed later.
-          tx.insert(t.auditReads).values({ id: randomUUID(), personId: p.id, readAt: ctx.now().toISOString() }).run()
-          return personView(s, p, ctx.now())
-        })
-        return ok(view)
+        // D12: every read of a person is audited: an outbox row, pushed like any mutation.
+        const now = ctx.now()
+        return mutating({ replica: s.replica, user: s.user, now }, { type: 'audit.read', payload: { personId: p.id } }, () => personView(s, p, now))
       }),
   } satisfies AreaHandlers<'persons'>
 }

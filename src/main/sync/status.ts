@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { SyncStatus } from '../../shared/api'
 import type { Replica } from '../db/open'
-import { auditEvents, persons } from '../db/schema'
+import { persons } from '../db/schema'
 import { readSyncState, updateSyncState, type SyncStateRow } from '../db/state'
 
 /** A4 scope-exit guard stop waiting for the caseworker: persons to remove / local persons. */
@@ -72,15 +71,5 @@ export function recordLastError(replica: Replica, code: string | null): void {
   updateSyncState(replica, { lastError: code })
 }
 
-/**
- * The caseworker confirms the pending scope exits (A4): the audit entry and the allowance for
- * the next cycle are written in one transaction, so an allowance never exists unaudited and
- * survives a restart. This is the one place that records the confirmation.
- */
-export function recordScopeExitConfirmation(replica: Replica, pending: PendingScopeExits, at: Date): void {
-  replica.db.transaction((tx) => {
-    tx.insert(auditEvents).values({ id: randomUUID(), kind: 'scopeExitsConfirmed', at: at.toISOString(), details: JSON.stringify(pending) }).run()
-    // Through `replica`, not `tx`: better-sqlite3 runs it on the same connection inside the transaction.
-    updateSyncState(replica, { pendingScopeExits: null, lastError: null, scopeExitsAllowed: true })
-  })
-}
+/** The confirmation is a mutation: `services/scope-exits.ts` writes it through `mutating()`. */
+export { recordScopeExitConfirmation } from '../services/scope-exits'

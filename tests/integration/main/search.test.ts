@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { makeDuf } from '../../../src/shared/ids'
 import { importNdjson, projectScope, startRegister } from '../../../src/server'
-import { auditReads, persons } from '../../../src/main/db/schema'
+import { outbox, persons } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { SEARCH_LIMIT } from '../../../src/main/services/persons'
 import { call, loginAndSync, PASSWORD, tempDir, testDevice, value } from '../sync/helpers'
@@ -68,9 +68,9 @@ describe('search online (D5)', () => {
     expect(view).toMatchObject({ cachedReadOnly: true, bundle: { person: { id: outside.id } } })
   })
 
-  test('D12 reading a person queues an audit read', async () => {
+  test('D12 reading a person queues an audit read in the outbox', async () => {
     const p = inScope[2]
-    const reads = () => device.ctx.session!.replica.db.select().from(auditReads).where(eq(auditReads.personId, p.id)).all()
+    const reads = () => device.ctx.session!.replica.db.select().from(outbox).where(and(eq(outbox.personId, p.id), eq(outbox.command, 'audit.read'))).all()
     const before = reads().length
     value(await call(device, 'persons.get', { personId: p.id }))
     expect(reads()).toHaveLength(before + 1)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { importNdjson, projectScope, startRegister } from '../../../src/server'
-import { auditEvents } from '../../../src/main/db/schema'
+import { outbox } from '../../../src/main/db/schema'
 import { SCOPE_EXIT_GUARD } from '../../../src/main/sync/pull'
 import { call, loginAndSync, replicaSnapshot, serverSnapshot, tempDir, testDevice, value } from './helpers'
 
@@ -66,7 +66,7 @@ describe('A4 scope-exit guard: a pull that would remove more than 20 % of the lo
     expect(replicaSnapshot(device).person).toHaveLength(total)
     expect(await syncAgain(device)).toMatchObject({ lastError: 'SCOPE_EXITS_NEED_CONFIRMATION', pendingScopeExits: stopped.pendingScopeExits })
     expect(replicaSnapshot(device).person).toHaveLength(total)
-    expect(device.ctx.session!.replica.db.select().from(auditEvents).all()).toEqual([])
+    expect(device.ctx.session!.replica.db.select().from(outbox).all()).toEqual([])
 
     const confirmed = value(await call(device, 'sync.confirmScopeExits', {}))
     expect(confirmed.pendingScopeExits).toBeNull()
@@ -74,10 +74,10 @@ describe('A4 scope-exit guard: a pull that would remove more than 20 % of the lo
     const after = value(await call(device, 'sync.status', {}))
     expect(after.state).toBe('upToDate')
     expect(replicaSnapshot(device)).toEqual(serverSnapshot(await projectScope(register.db, '4601')))
-    const audit = device.ctx.session!.replica.db.select().from(auditEvents).all()
+    const audit = device.ctx.session!.replica.db.select().from(outbox).all()
     expect(audit).toHaveLength(1)
-    expect(audit[0].kind).toBe('scopeExitsConfirmed')
-    expect(JSON.parse(audit[0].details)).toMatchObject({ total })
+    expect(audit[0]).toMatchObject({ command: 'audit.scopeExitsConfirmed', seq: 1, state: 'pending' })
+    expect(JSON.parse(audit[0].payload)).toMatchObject({ total })
     await device.close()
   })
 
@@ -86,7 +86,7 @@ describe('A4 scope-exit guard: a pull that would remove more than 20 % of the lo
     const status = value(await call(device, 'sync.confirmScopeExits', {}))
     expect(status.pendingScopeExits).toBeNull()
     await device.ctx.session!.sync.whenIdle()
-    expect(device.ctx.session!.replica.db.select().from(auditEvents).all()).toEqual([])
+    expect(device.ctx.session!.replica.db.select().from(outbox).all()).toEqual([])
     await device.close()
   })
 })
