@@ -1,5 +1,6 @@
 import type { Result, SessionState } from '../../shared/api'
 import { fail, ok } from '../../shared/api'
+import { osloDateOfMs } from '../../shared/rules'
 import type { LoginResponse } from '../../shared/sync'
 import { readProfile, readSyncState, saveProfile, updateSyncState } from '../db/state'
 import { replicaFile, unlockReplica } from '../db/vault'
@@ -69,12 +70,15 @@ async function unlockOffline(ctx: ServiceContext, username: string, password: st
 
 export function sessionState(ctx: ServiceContext): SessionState {
   const s = ctx.session
-  if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false }
+  // The Oslo calendar date by the shared dayjs/timezone conversion the rules judge with (R11.11).
+  const today = osloDateOfMs(ctx.now().getTime())
+  if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false, today }
   return {
     phase: 'unlocked',
     user: s.user,
     mode: s.mode,
     serverUrl: ctx.serverUrl,
     replicaReady: readSyncState(s.replica).firstSyncComplete,
+    today,
   }
 }

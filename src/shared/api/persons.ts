@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import type { Evaluation } from '../rules'
+import type { PersonBundle } from '../sync'
+import { personRef } from './inputs'
+
+/** One search hit / one row of the person list. */
+export interface PersonHit {
+  id: string
+  duf: string
+  dufCheckFailed: boolean
+  nationalId: string | null
+  regNumber: string | null
+  firstName: string
+  middleName: string | null
+  lastName: string
+  birthDate: string
+  followUpMunicipality: string
+  municipalityName: string
+  /** Cached from a DUF look-up outside the user's scope: read-only. */
+  cachedReadOnly: boolean
+}
+
+export interface SearchResult {
+  /** How the input was read (R2.4). */
+  kind: 'duf' | 'nationalId' | 'regNumber' | 'birthDate' | 'name'
+  /** Normalised search value (digits without spaces, ISO date, or the name query). */
+  value: string
+  /** Warnings about the input (e.g. a failed check digit): the search still ran. */
+  warnings: { code: string; field?: string; values?: Record<string, string | number | boolean | null> }[]
+  hits: PersonHit[]
+  /** True when a DUF search reached the central register (person outside the replica). */
+  fromRegister: boolean
+  /** More hits exist than returned. */
+  truncated: boolean
+}
+
+/** Everything the person screens (Grunndata, Grunndata detaljar) show. */
+export interface PersonView {
+  bundle: PersonBundle
+  /** Categories, status and deadlines computed by the shared rules on the device (rules.md R0). */
+  evaluation: Evaluation
+  municipalityName: string
+  districtName: string | null
+  cachedReadOnly: boolean
+  inPersonList: boolean
+}
+
+/** Person search and the person screens (D5, R2.4). */
+export const personsSlice = {
+  'persons.search': { input: z.object({ query: z.string().max(200) }).strict(), output: {} as SearchResult },
+  /** Reads one person (audited as a read, D12). */
+  'persons.get': { input: personRef, output: {} as PersonView },
+} as const

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import type { User } from '../domain'
+import { empty } from './inputs'
+
+export type Language = 'nb' | 'nn'
+
+/** What the device knows about the logged-in session. */
+export interface SessionState {
+  phase: 'loggedOut' | 'unlocked'
+  user: User | null
+  /** `online`: logged in against the central register; `offline`: unlocked the replica with the password. */
+  mode: 'online' | 'offline' | null
+  serverUrl: string
+  /** True once the first sync of this replica has completed. */
+  replicaReady: boolean
+  /**
+   * Today's calendar date in Norway (Europe/Oslo), `YYYY-MM-DD`, computed by main. The
+   * renderer uses it instead of its own clock's local date, so "today" is the same date the
+   * rules judge with (R11.11) wherever the laptop's time zone is set.
+   */
+  today: string
+}
+
+/** Login and logout (A7). */
+export const sessionSlice = {
+  'session.state': { input: empty, output: {} as SessionState },
+  'session.login': {
+    input: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    output: {} as SessionState,
+  },
+  'session.logout': { input: empty, output: {} as SessionState },
+} as const
