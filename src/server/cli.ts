@@ -1,24 +1,38 @@
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { estimateScope } from './admin/scope-estimate'
+import { count } from 'drizzle-orm'
 import { createUser } from './auth/users'
 import { openDatabase } from './db/open'
+import { users } from './db/schema'
+import { demoWanted, NO_USERS_HINT } from './demo/mode'
 import { importNdjson } from './import'
 import { recomputeAll } from './rules/evaluate'
 import { osloDateOfMs } from '../shared/rules'
 import { startRegister } from './start'
 
 /**
- * `npm run server -- [serve|import <file>|create-admin <username>|scope-estimate <username>|recompute]`.
+ * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|scope-estimate <username>|recompute]`.
  * Database: `DATABASE_URL` (PostgreSQL), else PGlite in `NIR_DATA_DIR` (default `.data/register`).
+ * The demo users (known password, a central administrator among them) load only into that
+ * embedded default or with `--demo` (demo/mode.ts).
  */
 const dbOptions = () => ({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.NIR_DATA_DIR || '.data/register' })
 
 async function serve(args: string[]): Promise<void> {
-  const demo = !args.includes('--no-demo')
+  const options = dbOptions()
+  const demo = demoWanted(args, options.databaseUrl)
   const persons = Number(process.env.NIR_DEMO_PERSONS ?? 2000)
-  const reg = await startRegister({ ...dbOptions(), host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4100), demo: demo ? { persons } : false, logger: true })
-  console.log(`NIR central register listening on ${reg.url}`)
+  const port = Number(process.env.PORT ?? 4100)
+  const reg = await startRegister({ ...options, host: process.env.HOST ?? '127.0.0.1', port, demo: demo ? { persons } : false, logger: true }).catch((e: unknown) => {
+    // A taken port in one line naming the variable that moves it (issue 6 point 11).
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
+    throw new Error(`Port ${port} is already in use: stop the program using it, or set PORT to another port (e.g. PORT=${port + 1} npm run server).`)
+  })
+  const [{ n }] = await reg.db.select({ n: count() }).from(users)
+  if (n === 0) console.log(NO_USERS_HINT)
+  // Last, so a reader of the output knows the start-up is over when it appears.
+  console.log(`NIR central register listening on ${reg.url}${demo ? ' (demo users and data)' : ''}`)
   const stop = async () => {
     await reg.close()
     process.exit(0)
@@ -48,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd = 'serve', arg, ...rest] = argv
   switch (cmd) {
     case 'serve':
+    case '--demo':
     case '--no-demo':
       await serve(argv)
       return -1
