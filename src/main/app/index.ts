@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
+import { StartupError } from '../host/startup-error'
 import { createDevice, type Device } from '../services'
 import { registerIpc } from './ipc'
 import { createMainWindow, isTrustedUrl } from './window'
@@ -11,7 +12,8 @@ let stopRegister: (() => Promise<void>) | undefined
 
 async function registerUrl(): Promise<string> {
   if (process.env.NIR_REGISTER_URL) return process.env.NIR_REGISTER_URL
-  // A8: with no central register configured, an embedded demo register starts in-process.
+  // A8: with no central register configured, and only then, an embedded demo register starts
+  // in-process; it says so on the console (13b).
   const { startEmbeddedRegister } = await import('../embedded-register')
   // Bundled by electron-vite, the register can't find its migrations relative to itself.
   const register = await startEmbeddedRegister(app.getPath('userData'), join(app.getAppPath(), 'src/server/db/migrations'))
@@ -39,10 +41,14 @@ async function start(): Promise<void> {
 
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) app.quit()
-app.whenReady().then(start, (err) => {
-  console.error(err)
-  app.quit()
-})
+// A failed start (a taken NIR_REGISTER_PORT, say) ends the app with its reason, never silently.
+app
+  .whenReady()
+  .then(start)
+  .catch((err: unknown) => {
+    console.error(err instanceof StartupError ? err.message : err)
+    app.exit(1)
+  })
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
 app.on('window-all-closed', () => app.quit())
 app.on('will-quit', (event) => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { createDevice } from '../services'
 import { startHost } from './server'
+import { explainListenError, StartupError } from './startup-error'
 
 interface RegisterHandle {
   url: string
@@ -30,10 +31,11 @@ async function main(): Promise<void> {
     allowSynthetic: process.env.NIR_ALLOW_SYNTHETIC !== '0',
     pullLimit: process.env.NIR_PULL_LIMIT ? Number(process.env.NIR_PULL_LIMIT) : undefined,
   })
-  const host = await startHost({
-    device,
-    staticDir: resolve('dist-web'),
-    port: Number(process.env.NIR_HOST_PORT ?? process.env.PORT ?? 5173),
+  const port = Number(process.env.NIR_HOST_PORT ?? process.env.PORT ?? 5173)
+  const host = await startHost({ device, staticDir: resolve('dist-web'), port }).catch(async (e: unknown) => {
+    await device.close()
+    await reg.close()
+    throw explainListenError(e, process.env.NIR_HOST_PORT === undefined && process.env.PORT !== undefined ? 'PORT' : 'NIR_HOST_PORT', port)
   })
   console.log(`NIR Offline (browser mode): ${host.url} — register ${reg.url}`)
   const shutdown = async () => {
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown())
 }
 
-main().catch((err) => {
-  console.error(err)
+main().catch((err: unknown) => {
+  // What the user can fix is one line; anything else is a bug and keeps its stack.
+  console.error(err instanceof StartupError ? err.message : err)
   process.exit(1)
 })
