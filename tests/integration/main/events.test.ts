@@ -4,7 +4,7 @@ import type { DeviceEvent, SessionState, SyncStatus } from '../../../src/shared/
 import { startRegister } from '../../../src/server'
 import { registerEventStream } from '../../../src/main/host/events'
 import { startHost } from '../../../src/main/host/server'
-import { openEventStream } from '../../../src/renderer/src/api/event-stream'
+import { openEventStream } from '../../../src/shared/api/event-stream'
 import { PASSWORD, tempDir, testDevice } from '../sync/helpers'
 
 type Register = Awaited<ReturnType<typeof startRegister>>

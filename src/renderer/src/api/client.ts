@@ -2,7 +2,7 @@ import type { ContractName, DeviceEventListener, DeviceEventName, InputOf, Outpu
 import { isDeviceEventName } from '../../../shared/api'
 // The bridge's type comes from the preload that exposes it (style.md 5): `window.nir`.
 import type {} from '../../../preload/types'
-import { openEventStream, type StreamedEvent } from './event-stream'
+import { openEventStream, type StreamedEvent } from '../../../shared/api/event-stream'
 import { hostHeaders } from './host-secret'
 
 /**

@@ -1,7 +1,9 @@
 /**
- * Browser mode's event stream reader (issue 6 point 5). `EventSource` cannot send headers and
- * every `/api/*` request must carry the host secret, so the stream is read with `fetch` and
- * parsed here. Used only by `client.ts`, the one place that knows the transport.
+ * The reading side of the device events' browser transport (issue 6 point 5), beside the
+ * events map it carries. `EventSource` cannot send headers and every `/api/*` request must
+ * carry the host secret, so the stream is read with `fetch` and parsed here: only web
+ * platform globals (fetch, streams), so the integration tests run the very same reader.
+ * The renderer's `client.ts` is its only user in the app and still alone decides the transport.
  */
 
 export interface StreamedEvent {
@@ -78,7 +80,7 @@ export function openEventStream(o: EventStreamOptions): () => void {
     })
 
   async function readOnce(): Promise<boolean> {
-    const res = await fetch(o.url, { headers: { accept: 'text/event-stream', ...o.headers() }, cache: 'no-store', signal: abort.signal })
+    const res = await fetch(o.url, { headers: { accept: 'text/event-stream', ...o.headers() }, signal: abort.signal })
     if (!res.ok || !res.body) {
       // Drain so the connection can be reused; the status is only a reason to wait.
       await res.body?.cancel()
