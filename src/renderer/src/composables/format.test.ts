@@ -1,13 +1,23 @@
 import { describe, expect, test } from 'vitest'
-import { currentOf, formatDate, isInForce } from './format'
+import { currentOf, formatDate, formatDateTime, isInForce } from './format'
 
 describe('dates shown as dd.mm.åååå (D5)', () => {
   test.each([
     ['2024-02-29', '29.02.2024'],
     ['1999-12-31', '31.12.1999'],
     [null, '–'],
+    ['2024-02-29T23:30:00Z', '29.02.2024'],
+    ['ukjend', 'ukjend'],
   ])('%s → %s', (iso, shown) => {
     expect(formatDate(iso)).toBe(shown)
+  })
+
+  test.each([
+    ['2024-05-17T08:05:00', '17.05.2024 08:05'],
+    ['not a time', 'not a time'],
+    [null, '–'],
+  ])('timestamp %s → %s', (iso, shown) => {
+    expect(formatDateTime(iso)).toBe(shown)
   })
 })
 

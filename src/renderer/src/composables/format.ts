@@ -1,29 +1,30 @@
+import dayjs from 'dayjs'
+
 /**
  * Display helpers shared by the screens: dates as dd.mm.åååå (style of the NIR guide),
- * and "which row of a history is current".
+ * and "which row of a history is current". Dates go through dayjs, as everywhere in the
+ * product; the rules keep their own pure day arithmetic.
  */
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
 
 /** `YYYY-MM-DD` → `dd.mm.åååå`; anything else is shown as is, empty as an en dash. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–'
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso
+  // Only the calendar day is read: a date must not shift with the machine's time zone.
+  return ISO_DAY.test(iso) ? dayjs(iso.slice(0, 10)).format('DD.MM.YYYY') : iso
 }
 
-/** An ISO timestamp in local time, `dd.mm.åååå kl. HH:MM`. */
+/** An ISO timestamp in the machine's local time, `dd.mm.åååå HH:MM`. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '–'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`
+  const d = dayjs(iso)
+  return d.isValid() ? d.format('DD.MM.YYYY HH:mm') : iso
 }
 
 /** Today's date in local time as `YYYY-MM-DD`. */
 export function todayIso(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+  return dayjs().format('YYYY-MM-DD')
 }
 
 interface Dated {
