@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Role } from '../../shared/domain'
 import { readsPersonData } from '../../shared/domain'
+import { writesPersonData } from '../../shared/rules'
 import { persons } from '../db/schema'
 
 /** What a user may pull (A4, D2, R9). */
@@ -20,14 +21,12 @@ export interface PullScope {
   writer: boolean
 }
 
-const writerRoles: Role[] = ['kommuneintro', 'kommunenorsk', 'kommunenirsuperbrukar']
-
 export function scopeOf(user: { municipality: string; district: string | null; roles: Role[] }): PullScope {
   return {
     municipality: user.municipality,
     district: user.district,
     readsPersons: readsPersonData(user.roles),
-    writer: user.roles.some((r) => writerRoles.includes(r)),
+    writer: writesPersonData(user.roles),
   }
 }
 

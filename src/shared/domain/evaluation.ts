@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDate } from './common'
+import { schemeSchema, schemeStatusSchema } from './scheme'
 
 /**
  * The output of `evaluatePerson` as a zod schema (issue: "inputs and outputs are plain JSON
@@ -14,7 +15,7 @@ export const stepSchema = z.object({
 })
 
 export const categorySchema = z.object({
-  scheme: z.enum(['intro', 'norsk', 'asylnorsk']),
+  scheme: schemeSchema,
   kind: z.enum(['rett_og_plikt', 'kan_tilbydast', 'rett', 'plikt', 'asylnorsk', 'nknv', 'anna_regelverk']),
   displayState: z.enum(['current', 'ikkje_gjeldande', 'gjennomfort', 'friteken', 'ved_behov']),
   validFrom: isoDate.nullable(),
@@ -49,7 +50,7 @@ export const deadlineSchema = z.object({
 })
 
 export const schemeResultSchema = z.object({
-  status: z.enum(['ingen', 'kategori_berekna', 'vedtak_fatta', 'deltar', 'permisjon', 'stansa', 'avslutta', 'avslag', 'friteken']),
+  status: schemeStatusSchema,
   deadlines: z.array(deadlineSchema),
   explanation: z.array(stepSchema),
 })

@@ -1,4 +1,5 @@
 export * from './common'
+export * from './scheme'
 export * from './person'
 export * from './permit'
 export * from './address'

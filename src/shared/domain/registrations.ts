@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDate, municipalityCode, rowId } from './common'
+import { decisionSchemeSchema } from './scheme'
 
 /**
  * Registrations a municipality makes on a person (domain.md D6–D9, rules.md R4–R7).
@@ -8,10 +9,6 @@ import { isoDate, municipalityCode, rowId } from './common'
  * (omitted) both parse.
  */
 
-/** The two schemes that carry decisions, contacts and claims. */
-export const schemes = ['intro', 'norsk'] as const
-export const schemeSchema = z.enum(schemes)
-export type Scheme = z.infer<typeof schemeSchema>
 
 /** Decision types of R4, by scheme. */
 export const norskDecisionTypes = [
@@ -41,18 +38,18 @@ const isoWeekFields = { isoYear: z.number().int().min(1900).max(9999), isoWeek: 
 const owned = { id: rowId, personId: rowId }
 
 /** Contact with the person (Registrer kontakt med person, D6.1 / D8.1). */
-export const contactSchema = z.object({ ...owned, scheme: schemeSchema, date: isoDate })
+export const contactSchema = z.object({ ...owned, scheme: decisionSchemeSchema, date: isoDate })
 export type Contact = z.infer<typeof contactSchema>
 
 export const claimKinds = ['NORSKOPPLAERING', 'UTSETT_OPPSTART', 'INTROPROGRAM'] as const
 /** Claim/application from the person (D6.2); its date starts deadlines (R5.1, R6.2). */
-export const claimSchema = z.object({ ...owned, scheme: schemeSchema, date: isoDate, kind: z.enum(claimKinds) })
+export const claimSchema = z.object({ ...owned, scheme: decisionSchemeSchema, date: isoDate, kind: z.enum(claimKinds) })
 export type Claim = z.infer<typeof claimSchema>
 
 /** A decision (vedtak, D6.3 / D8.1); which fields apply depends on `type` (R4 table). */
 export const decisionSchema = z.object({
   ...owned,
-  scheme: schemeSchema,
+  scheme: decisionSchemeSchema,
   type: decisionTypeSchema,
   result: z.enum(['innvilga', 'avslag']),
   decisionDate: isoDate,

@@ -1,16 +1,9 @@
 import type { CodeListEntry } from '../domain/code-list'
+import type { DecisionScheme, SchemeStatus } from '../domain/scheme'
 import { listOf, type Row } from './entry'
 
-/** A scheme status of rules.md R4. */
-export type SchemeStatus =
-  | 'kategori_berekna'
-  | 'vedtak_fatta'
-  | 'deltar'
-  | 'permisjon'
-  | 'stansa'
-  | 'avslutta'
-  | 'avslag'
-  | 'friteken'
+/** A scheme status of rules.md R4 (declared once, in `domain/scheme.ts`). */
+export type { SchemeStatus } from '../domain/scheme'
 
 /**
  * Attributes of a decision type (rules.md R4 table), kept in `data`. `requiredFields` are
@@ -18,7 +11,7 @@ export type SchemeStatus =
  * `requiredOnRefusal` only when `result = avslag` (every refusal needs a reason).
  */
 export interface DecisionTypeData {
-  scheme: 'norsk' | 'intro'
+  scheme: DecisionScheme
   offeredWhen: SchemeStatus[]
   requiredFields: string[]
   requiredOnGrant: string[]

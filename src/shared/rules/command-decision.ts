@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar'
 import type { DecisionCommandPayload } from '../domain/command'
-import type { DecisionType, Scheme } from '../domain/registrations'
+import type { DecisionType } from '../domain/registrations'
+import type { DecisionScheme } from '../domain/scheme'
 import type { PersonSnapshot } from '../domain/snapshot'
 import type { CheckInput } from './checks/context'
 import { checkDecisionFields } from './checks/decision'
@@ -11,7 +12,7 @@ import { evaluatePerson, type Evaluation } from './evaluate'
 import type { EventDateCheck } from './window'
 
 /** R4 view of one scheme from `evaluatePerson` (`ingen` = no status to offer from). */
-function schemeView(ev: Evaluation, scheme: Scheme): SchemeView {
+function schemeView(ev: Evaluation, scheme: DecisionScheme): SchemeView {
   const status = ev.schemes[scheme].status
   return { status: status === 'ingen' ? null : status, category: ev.categories.find((c) => c.scheme === scheme) ?? null }
 }
@@ -20,7 +21,7 @@ function schemeView(ev: Evaluation, scheme: Scheme): SchemeView {
  * R4: decision types the dialog offers for `scheme` at `today`, from the person's status
  * and category (`evaluatePerson`). Empty when the person has no category or status there.
  */
-export function offeredDecisionTypes(snapshot: PersonSnapshot, scheme: Scheme, today: IsoDate): DecisionType[] {
+export function offeredDecisionTypes(snapshot: PersonSnapshot, scheme: DecisionScheme, today: IsoDate): DecisionType[] {
   return offeredFor(snapshot, scheme, schemeView(evaluatePerson(snapshot, today), scheme))
 }
 

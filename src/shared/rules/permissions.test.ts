@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Role } from '../domain/user'
-import { hasWriteRole, liftsBackRegistrationWindow, maySeeClosedData, permissionReasons, type RuleUser, type WriteArea } from './permissions'
+import { hasWriteRole, liftsBackRegistrationWindow, maySeeClosedData, permissionReasons, writesPersonData, type RuleUser, type WriteArea } from './permissions'
 
 const user = (roles: Role[], district: string | null = null): RuleUser => ({ roles, municipality: '0301', district })
 const person = { followUpMunicipality: '0301', followUpDistrict: '030101' }
@@ -51,6 +51,20 @@ describe('R9 scope and reasons', () => {
     ['a writer out of scope does not see closed data', user(['kommunenorsk'], '030199'), false],
   ])('R9 closed data: %s', (_name, u, expected) => {
     expect(maySeeClosedData(u, person)).toBe(expected)
+  })
+})
+
+describe('R9 who writes person data at all (the register pulls closed persons only to them)', () => {
+  test.each<[Role[], boolean]>([
+    [['kommuneintro'], true],
+    [['kommunenorsk'], true],
+    [['kommunenirsuperbrukar'], true],
+    [['kommuneles'], false],
+    [['kommuneetterregistrering'], false],
+    [['kommunetilskudd_asylnorsksokar'], false],
+    [['kommuneadministrator', 'kommunesupport'], false],
+  ])('R9 roles %j write person data: %s', (roles, expected) => {
+    expect(writesPersonData(roles)).toBe(expected)
   })
 })
 

@@ -1,4 +1,5 @@
 import type { Reason } from '../api/result'
+import type { Scheme } from '../domain/scheme'
 import type { Role } from '../domain/user'
 
 /**
@@ -25,7 +26,7 @@ export interface PersonScope {
  * What a command acts on: a scheme of a person, or the municipality's yearly asylnorsk
  * offer (R7.1), which belongs to no person.
  */
-export type WriteArea = 'intro' | 'norsk' | 'asylnorsk' | 'asylnorskOffer'
+export type WriteArea = Scheme | 'asylnorskOffer'
 
 const SUPERUSER: Role = 'kommunenirsuperbrukar'
 
@@ -65,8 +66,18 @@ export function mayWrite(user: RuleUser, area: WriteArea, person: PersonScope): 
  * (any scheme); open data to anyone who reads person data.
  */
 export function maySeeClosedData(user: RuleUser, person: PersonScope): boolean {
-  const areas: WriteArea[] = ['intro', 'norsk', 'asylnorsk']
-  return areas.some((a) => mayWrite(user, a, person))
+  return writesPersonData(user.roles) && inScope(user, person)
+}
+
+/** The person areas (every scheme; the asylnorsk offer belongs to no person). */
+const PERSON_AREAS: readonly WriteArea[] = ['intro', 'norsk', 'asylnorsk']
+
+/**
+ * R9, roles only: may these roles write something for some person? The register pulls closed
+ * persons only to such users (`server/sync/scope.ts`), so device and register agree on it.
+ */
+export function writesPersonData(roles: readonly Role[]): boolean {
+  return PERSON_AREAS.some((a) => hasWriteRole(roles, a))
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
+import type { SchemeStatus } from '../domain/scheme'
 import type { Category } from './categories'
 import { latestEnding } from './categories-intro'
 import type { NorskProgress } from './categories-norsk-progress'
@@ -7,20 +8,7 @@ import { firstNorskStart, NORSK_BASE_TYPES } from './deadlines-norsk'
 import { step, type Step } from './explanation'
 import { activePeriod, decisionsOf, earliestStart, grantedOf, latestDecision } from './queries'
 
-/**
- * R4 status of a scheme. `ingen`: neither a current category nor a decision — nothing to do.
- * Asylnorsk uses `ingen`, `kategori_berekna`, `deltar` and `avslutta` only.
- */
-export type SchemeStatus =
-  | 'ingen'
-  | 'kategori_berekna'
-  | 'vedtak_fatta'
-  | 'deltar'
-  | 'permisjon'
-  | 'stansa'
-  | 'avslutta'
-  | 'avslag'
-  | 'friteken'
+export type { SchemeStatus } from '../domain/scheme'
 
 type Judged = { status: SchemeStatus; steps: Step[] }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { addDays, isoWeek, isValidIsoDate, type IsoDate } from '../../../src/shared/calendar'
 import type { Command } from '../../../src/shared/domain/command'
-import { introDecisionTypes, norskDecisionTypes, type Scheme } from '../../../src/shared/domain/registrations'
+import { introDecisionTypes, norskDecisionTypes } from '../../../src/shared/domain/registrations'
+import type { DecisionScheme } from '../../../src/shared/domain/scheme'
 import { initialCodeLists } from '../../../src/shared/reference/initial-code-lists'
 import { END_REASON_CODES, type CheckContext } from '../../../src/shared/rules'
 import type { PersonBundle } from '../../../src/shared/sync'
@@ -37,7 +38,7 @@ function dateNear(anchors: IsoDate[], today: IsoDate): fc.Arbitrary<IsoDate> {
 }
 
 function decision(personId: string, date: fc.Arbitrary<IsoDate>, ending: fc.Arbitrary<Record<string, unknown>>) {
-  return fc.constantFrom<Scheme>('intro', 'norsk').chain((scheme) =>
+  return fc.constantFrom<DecisionScheme>('intro', 'norsk').chain((scheme) =>
     fc.record({
       id,
       personId: fc.constant(personId),

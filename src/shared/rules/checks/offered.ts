@@ -1,4 +1,5 @@
-import type { DecisionType, Scheme } from '../../domain/registrations'
+import type { DecisionType } from '../../domain/registrations'
+import type { DecisionScheme } from '../../domain/scheme'
 import type { PersonSnapshot } from '../../domain/snapshot'
 import type { Category } from '../categories'
 import { paramValue } from '../parameters'
@@ -65,6 +66,6 @@ function offeredIntro(v: SchemeView): DecisionType[] {
 }
 
 /** R4: the decision types offered for a scheme, in the table's order. */
-export function offeredFor(s: PersonSnapshot, scheme: Scheme, v: SchemeView): DecisionType[] {
+export function offeredFor(s: PersonSnapshot, scheme: DecisionScheme, v: SchemeView): DecisionType[] {
   return scheme === 'norsk' ? offeredNorsk(s, v) : offeredIntro(v)
 }
