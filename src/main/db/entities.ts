@@ -38,18 +38,25 @@ function column(table: SQLiteTable, name: string): SQLiteColumn {
   return col
 }
 
-/** Each synced entity's table, key column (`id`, or `code` for municipalities and districts) and tombstone flag. */
+/** Each synced entity's table, key column (`id`, or `code` for municipalities and districts) and bookkeeping columns. */
 export const entityTables = Object.fromEntries(
   entityNames.map((e) => {
     const table = replicaTables[e]
-    return [e, { table, key: column(table, entities[e].key), deleted: column(table, 'deleted') }]
+    return [e, { table, key: column(table, entities[e].key), deleted: column(table, 'deleted'), serverVersion: column(table, 'serverVersion') }]
   }),
-) as unknown as Record<EntityName, { table: SQLiteTable; key: SQLiteColumn; deleted: SQLiteColumn }>
+) as unknown as Record<EntityName, EntityTable>
+
+interface EntityTable {
+  table: SQLiteTable
+  key: SQLiteColumn
+  deleted: SQLiteColumn
+  serverVersion: SQLiteColumn
+}
 
 /** Person-owned tables with their `personId` column (rows leave with the person). */
 export const ownedTables = Object.fromEntries(
   personOwnedEntities.map((e) => [e, { ...entityTables[e], personId: column(replicaTables[e], 'personId') }]),
-) as unknown as Record<PersonOwnedEntity, { table: SQLiteTable; key: SQLiteColumn; deleted: SQLiteColumn; personId: SQLiteColumn }>
+) as unknown as Record<PersonOwnedEntity, EntityTable & { personId: SQLiteColumn }>
 
 /**
  * A replica row as its domain object: exactly the fields of the entity's schema (the shared

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Change, ChangeSet, Cursor } from '../../shared/sync'
 import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
@@ -63,7 +63,10 @@ function applyChange(replica: Replica, tx: Tx, change: Change): void {
   const data = entitySchemas[change.entity].parse(change.data) as Record<string, unknown>
   const row: Record<string, unknown> = { ...data, serverVersion: change.version, deleted: false }
   // A person that arrives through the pull is in scope: no longer a read-only cached copy.
-  if (change.entity === 'person') row.cachedReadOnly = false
+  if (change.entity === 'person') {
+    row.cachedReadOnly = false
+    dropCachedRows(tx, change.id)
+  }
   tx.insert(table).values(row).onConflictDoUpdate({ target: key, set: row }).run()
   if (change.entity === 'person') indexPersonName(replica.sqlite, data as never)
 }
@@ -78,6 +81,21 @@ function dropPerson(replica: Replica, tx: Tx, personId: string): void {
   dropOwnedRows(tx, personId)
   tx.delete(persons).where(eq(persons.id, personId)).run()
   unindexPersonName(replica.sqlite, personId)
+}
+
+/**
+ * A cached person (D5) arriving through the pull: their rows from the look-up go. The pull
+ * brings every live row of a person who enters the scope (after the person, in the same
+ * change set), but never the delete of a row removed while the device was not following
+ * them. Rows the pull already versioned (`serverVersion` set) stay.
+ */
+function dropCachedRows(tx: Tx, personId: string): void {
+  const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
+  if (!row?.cached) return
+  for (const entity of personOwnedEntities) {
+    const { table, personId: col, serverVersion } = ownedTables[entity]
+    tx.delete(table).where(and(eq(col, personId), isNull(serverVersion))).run()
+  }
 }
 
 function dropOwnedRows(tx: Tx, personId: string): void {
