@@ -15,8 +15,8 @@ export interface RowChange {
   row?: Record<string, unknown>
   /** Change-set group: the person id for person-owned data, `''` for reference data. */
   group: string
-  /** Follow-up place before an update of a person (for scope events). */
-  previousPlace?: { municipality: string; district: string | null }
+  /** Follow-up place and closed flag before an update of a person (for scope events). */
+  previous?: { municipality: string; district: string | null; closed: boolean }
 }
 
 export interface ImportDiff {
@@ -51,7 +51,11 @@ export async function diffImport(tx: RegisterDb, lines: ParsedLine[]): Promise<I
     const kind = old && !old.deleted ? 'updated' : 'created'
     const change: RowChange = { entity: l.entity, key: l.key, kind, version: old ? old.version + 1 : 1, row: l.row, group }
     if (l.entity === 'person' && kind === 'updated') {
-      change.previousPlace = { municipality: String(old!.followUpMunicipality), district: (old!.followUpDistrict as string | null) ?? null }
+      change.previous = {
+        municipality: String(old!.followUpMunicipality),
+        district: (old!.followUpDistrict as string | null) ?? null,
+        closed: Boolean(old!.closed),
+      }
     }
     changes.push(change)
   }

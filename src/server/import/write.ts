@@ -14,7 +14,8 @@ const CHUNK = 500
  * change-set group: reference data first (so devices know a municipality before a person
  * names it), then each touched person in order of first appearance. A person whose follow-up
  * municipality/district changed gets an `exit` event for the old place and an `enter` for
- * the new one at the person's seq.
+ * the new one at the person's seq; a person closed or reopened in place gets an `exit` or an
+ * `enter` there (R9: readers without a writing role stop or start seeing them).
  */
 export async function writeChanges(tx: RegisterDb, changes: RowChange[]): Promise<void> {
   const groups = [...new Set(changes.map((c) => c.group))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0))
@@ -50,12 +51,19 @@ async function tombstone(tx: RegisterDb, entity: EntityName, c: RowChange, seq: 
 }
 
 function scopeEventsOf(c: RowChange, seq: number): (typeof scopeEvents.$inferInsert)[] {
-  const before = c.previousPlace
+  const before = c.previous
   if (!before || !c.row) return []
-  const after = { municipality: String(c.row.followUpMunicipality), district: (c.row.followUpDistrict as string | null) ?? null }
-  if (before.municipality === after.municipality && before.district === after.district) return []
-  return [
-    { seq, personId: c.key, kind: 'exit', ...before },
-    { seq, personId: c.key, kind: 'enter', ...after },
-  ]
+  const from = { municipality: before.municipality, district: before.district }
+  const to = { municipality: String(c.row.followUpMunicipality), district: (c.row.followUpDistrict as string | null) ?? null }
+  if (from.municipality !== to.municipality || from.district !== to.district) {
+    return [
+      { seq, personId: c.key, kind: 'exit', ...from },
+      { seq, personId: c.key, kind: 'enter', ...to },
+    ]
+  }
+  // Pull filters events by the person's current visibility, so a writer (who sees closed
+  // persons) never gets the exit; a reopened person reaches a reader whole, not as a bare row.
+  const closed = Boolean(c.row.closed)
+  if (before.closed !== closed) return [{ seq, personId: c.key, kind: closed ? 'exit' : 'enter', ...to }]
+  return []
 }
