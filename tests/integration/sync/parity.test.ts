@@ -9,13 +9,14 @@ import { persons } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { checkOnDevice, snapshotOnDevice } from '../../../src/main/services/evaluation'
 import { findPerson, loadBundle } from '../../../src/main/services/person-rows'
+import { backends } from '../server/backends'
 import { commandFor, contextFor } from './command-arbitraries'
 import { call, loginAndSync, tempDir, testDevice, value } from './helpers'
 
 /**
  * A9 rules parity: the device (SQLite replica) and the register (PostgreSQL) build the rules'
  * input separately; the same person and command must give the same evaluation and the same
- * reasons on both.
+ * reasons on both — on PGlite, and on real PostgreSQL when `TEST_DATABASE_URL` is set.
  */
 
 const now = new Date()
@@ -23,26 +24,27 @@ const today = osloDateOfMs(now.getTime())
 let register: Awaited<ReturnType<typeof startRegister>>
 let device: Device
 let bundles: PersonBundle[]
-const dir = tempDir('parity')
 
-beforeAll(async () => {
-  register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 40 } })
-  device = testDevice(dir.dir, register.url, { now: () => now })
-  await loginAndSync(device, 'super')
-  const replica = device.ctx.session!.replica
-  const ids = replica.db.select({ id: persons.id }).from(persons).where(eq(persons.cachedReadOnly, false)).all()
-  bundles = ids.map((r) => loadBundle(replica, findPerson(replica, r.id)!))
-  // The register evaluated at import time; a run that crossed midnight since then re-evaluates.
-  const [row] = await register.db.select({ on: personEvaluations.evaluatedOn }).from(personEvaluations).limit(1)
-  if (row?.on !== today) await recomputeAll(register.db, today)
-}, 120_000)
-afterAll(async () => {
-  await device?.close()
-  await register?.close()
-  dir.remove()
-})
+for (const backend of backends()) describe(`A9 rules parity between device and register on ${backend.name}`, () => {
+  const dir = tempDir(`parity-${backend.name}`)
 
-describe('A9 rules parity between device and register', () => {
+  beforeAll(async () => {
+    register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 40 } })
+    device = testDevice(dir.dir, register.url, { now: () => now })
+    await loginAndSync(device, 'super')
+    const replica = device.ctx.session!.replica
+    const ids = replica.db.select({ id: persons.id }).from(persons).where(eq(persons.cachedReadOnly, false)).all()
+    bundles = ids.map((r) => loadBundle(replica, findPerson(replica, r.id)!))
+    // The register evaluated at import time; a run that crossed midnight since then re-evaluates.
+    const [row] = await register.db.select({ on: personEvaluations.evaluatedOn }).from(personEvaluations).limit(1)
+    if (row?.on !== today) await recomputeAll(register.db, today)
+  }, 120_000)
+  afterAll(async () => {
+    await device?.close()
+    await register?.close()
+    dir.remove()
+  })
+
   test('A9 every person in scope has the same snapshot and the same evaluation on the device and in person_evaluations', async () => {
     expect(bundles.length).toBeGreaterThanOrEqual(30)
     const stored = new Map((await register.db.select().from(personEvaluations)).map((r) => [r.personId, r]))
