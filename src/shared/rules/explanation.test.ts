@@ -137,7 +137,7 @@ describe('D4 explanations (berekningslogg)', () => {
 
   test.each([
     ['R0 decimals use a comma, booleans ja/nei, null a dash, codes their label', 'nb', step('R3.2', 'introAge', { age: 27.5, at: '2018-03-01', birthDate: null, min: 18, max: 55 }), 'Alder 27,5 år den 01.03.2018 (født –). Aldersgrense 18–55 år.'],
-    ['R0 a code value shows its label', 'nn', step('R4', 'statusCategoryOnly', { kind: 'kan_tilbydast' }), 'Kategori kan tilbydast er rekna ut, men det finst ikkje vedtak enno.'],
+    ['R0 a code value shows its label', 'nn', step('R4', 'statusCategoryOnly', { kind: 'kan_tilbydast' }), 'Kategori kan tilbydast er berekna, men det finst ikkje vedtak enno.'],
     ['R0 a key without text shows the key and its values', 'nb', step('R9', 'noSuchKey', { a: true, b: '2019-01-02' }), 'noSuchKey a=ja b=02.01.2019'],
   ])('%s', (_name, lang, s, expected) => {
     expect(renderExplanation([s], ruleExplanations, lang)[0].text).toBe(expected)

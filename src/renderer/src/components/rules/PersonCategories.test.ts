@@ -70,8 +70,8 @@ describe('PersonCategories — other regime and no category', () => {
   test('R0 first permit from 2021: both schemes say not computed, other regime, without dates', async () => {
     const w = await show(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01')
     expect(rows(w).map((r) => [cell(r, 'category-kind'), cell(r, 'category-valid-from')])).toEqual([
-      ['ikkje rekna ut – anna regelverk', '–'],
-      ['ikkje rekna ut – anna regelverk', '–'],
+      ['ikkje berekna – anna regelverk', '–'],
+      ['ikkje berekna – anna regelverk', '–'],
     ])
   })
 

@@ -8,6 +8,7 @@ import { createVuetify } from 'vuetify'
 import * as components from 'vuetify/components'
 import * as directives from 'vuetify/directives'
 import { createI18n } from 'vue-i18n'
+import { createPinia } from 'pinia'
 import { messages } from '../../../../shared/i18n'
 
 export type Lang = 'nb' | 'nn'
@@ -20,7 +21,7 @@ if (!('visualViewport' in globalThis)) Object.defineProperty(globalThis, 'visual
 export function mountWithPlugins(component: Component, props: Record<string, unknown>, lang: Lang = 'nb'): VueWrapper {
   const vuetify = createVuetify({ components, directives })
   const i18n = createI18n({ legacy: false, locale: lang, fallbackLocale: 'nb', messages, missingWarn: false, fallbackWarn: false })
-  return mount(component, { props, attachTo: document.body, global: { plugins: [vuetify, i18n] } })
+  return mount(component, { props, attachTo: document.body, global: { plugins: [vuetify, i18n, createPinia()] } })
 }
 
 /** The open dialog's card (Vuetify teleports overlays to the body). */

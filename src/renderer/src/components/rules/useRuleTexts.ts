@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { messages } from '../../../../shared/i18n'
+import { useReferenceStore } from '../../stores/reference'
 import {
   renderExplanation,
   type Category,
@@ -26,6 +27,7 @@ export function formatIsoDate(iso: string | null): string {
  */
 export function useRuleTexts() {
   const { t, locale } = useI18n()
+  const reference = useReferenceStore()
 
   const schemeName = (scheme: CategoryScheme): string => t(`rulesUi.schemes.${scheme}`)
   const kindText = (c: Category): string => t(`explanations.kinds.${c.kind}`)
@@ -44,10 +46,16 @@ export function useRuleTexts() {
     return d.overdue ? t('rulesUi.days.overdue', { n }, n) : t('rulesUi.days.passed', { n }, n)
   }
 
-  /** The log lines of `steps` in the current locale (bokmål if the locale is unknown). */
+  /**
+   * The log lines of `steps` in the current locale (bokmål if the locale is unknown). A
+   * permit ground is shown by its name in the code list (`Flyktning, familiegjenforeining`),
+   * not as the internal code (`FAM_FLYKTNING`), once the list is loaded.
+   */
   function render(steps: readonly Step[]): RenderedStep[] {
-    const lang = locale.value in explanationTexts ? locale.value : 'nb'
-    return renderExplanation(steps, explanationTexts, lang)
+    const lang = locale.value === 'nn' ? 'nn' : 'nb'
+    const grounds = Object.fromEntries((reference.lists.permitGround ?? []).map((e) => [e.code, lang === 'nn' ? e.nameNn : e.nameNb]))
+    const texts = { [lang]: { ...explanationTexts[lang], codes: { ...explanationTexts[lang].codes, ...grounds } } }
+    return renderExplanation(steps, texts, lang)
   }
 
   return { t, schemeName, kindText, stateSuffix, reasonText, hoursText, deadlineName, daysText, render }
