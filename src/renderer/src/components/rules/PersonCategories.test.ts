@@ -33,7 +33,7 @@ describe('PersonCategories — current categories (R3.2, R3.4)', () => {
       ['Norsk og samfunnskunnskap', 'rett og plikt', '10.01.2018', '600 (550 norsk + 50 samfunnskunnskap)'],
     ])
     for (const r of rows(w)) {
-      expect(r.classes()).not.toContain('text-disabled')
+      expect(r.classes()).not.toContain('nir-not-current')
       expect(r.find('[data-testid="category-suffix"]').exists()).toBe(false)
     }
   })
@@ -54,7 +54,7 @@ describe('PersonCategories — greyed display states with suffix (R3.6, D4)', ()
     const s = snapshot()
     change(s)
     const r = rowOf(await show(s, today), scheme)
-    expect(r.classes()).toContain('text-disabled')
+    expect(r.classes()).toContain('nir-not-current')
     expect(cell(r, 'category-suffix')).toBe(suffix)
     expect(cell(r, 'category-closed')).toBe(closed)
   })
