@@ -45,7 +45,7 @@ test.describe('Personar: one search field, classified by shape (D5, R2.4)', () =
       const person = c.pick(await stack.scope(USER), stack.extra)
       const search = new SearchPage(page)
       await search.open()
-      await search.search(c.query(person))
+      await search.searchForList(c.query(person))
       await expect(search.kind).toContainText(kindLine(c.kind, c.shown(person)))
       await expect(search.hit(person.duf)).toHaveCount(1)
       if (c.kind === 'birthDate') for (const row of await search.hits.all()) await expect(row).toContainText(nbDate(person.birthDate))
@@ -62,6 +62,10 @@ test.describe('Personar: one search field, classified by shape (D5, R2.4)', () =
     await search.search(prefix.toUpperCase())
     await expect(search.kind).toContainText(kindLine('name', prefix.toUpperCase()))
     await expect(search.hits).toHaveCount(Math.min(persons.length, 100))
+    // The count stands above the list, and says so when the list is cut short.
+    await expect(page.getByTestId('search-count')).toHaveText(
+      persons.length > 100 ? nb.search.hitsMore.replace('{n}', '100') : nb.search.hits.split(' | ')[2]!.replace('{n}', String(persons.length)),
+    )
     for (const p of persons.slice(0, 5)) await expect(search.hit(p.duf)).toHaveCount(1)
     expect(persons.every((p) => nameParts(p).some((n) => n.startsWith(prefix)))).toBe(true)
     await screens('search-partial-name')
@@ -87,13 +91,39 @@ test.describe('Personar: one search field, classified by shape (D5, R2.4)', () =
     await search.open()
     await search.search(other.lastName)
     await expect(search.noHits).toBeVisible()
-    await search.search(other.duf)
+    await search.searchForList(other.duf)
     await expect(search.hit(other.duf)).toHaveCount(1)
     await expect(search.hit(other.duf).getByTestId('read-only-badge')).toHaveText(nb.search.readOnly)
     await screens('search-duf-other-municipality')
     await search.hit(other.duf).getByRole('link').click()
     await expect(page.getByTestId('person-read-only')).toHaveText(nb.person.readOnly)
   })
+
+  test('a search with exactly one hit opens the person; Back shows the result, not the person again', async ({ page, stack }) => {
+    const person = richestPerson(await stack.scope(USER), MUNICIPALITY)
+    const search = new SearchPage(page)
+    await search.open()
+    expect((await search.search(person.duf)).opensPerson).toBe(true)
+    await expect(page).toHaveURL(new RegExp(`#/person/${person.id}/grunndata$`))
+    await expect(page.getByTestId('banner-duf')).toHaveText(person.duf)
+    await page.goBack()
+    await expect(search.hit(person.duf)).toHaveCount(1)
+    await expect(page).toHaveURL(/#\/personar\?q=/)
+  })
+
+  for (const [typed, how] of [
+    ['d.m.åååå', (iso: string) => iso.split('-').reverse().map((x) => String(Number(x))).join('.')],
+    ['åååå-mm-dd', (iso: string) => iso],
+  ] as const) {
+    test(`R2.4 a birth date typed as ${typed} is read as a birth date`, async ({ page, stack }) => {
+      const person = richestPerson(await stack.scope(USER), MUNICIPALITY)
+      const search = new SearchPage(page)
+      await search.open()
+      await search.searchForList(how(person.birthDate))
+      await expect(search.kind).toContainText(kindLine('birthDate', nbDate(person.birthDate)))
+      await expect(search.hit(person.duf)).toHaveCount(1)
+    })
+  }
 
   test('R11.4 a birth date that does not exist is refused beside the search field', async ({ page, screens }) => {
     const search = new SearchPage(page)
@@ -108,7 +138,7 @@ test.describe('Personar: one search field, classified by shape (D5, R2.4)', () =
     const person = richestPerson(await stack.scope(USER), MUNICIPALITY)
     const search = new SearchPage(page)
     await search.open()
-    await search.search(person.duf)
+    await search.searchForList(person.duf)
     await search.hit(person.duf).locator('td').nth(3).click()
     await expect(page).toHaveURL(new RegExp(`#/person/${person.id}/grunndata$`))
     await expect(page.getByTestId('overview')).toBeVisible()

@@ -26,12 +26,26 @@ export class SearchPage {
     await expect(this.input).toBeVisible()
   }
 
-  /** Searches and waits until the answer for this query is on screen (result or field error). */
-  async search(query: string): Promise<void> {
+  /**
+   * Searches and waits for the service's answer. Returns whether the screen will open the
+   * person by itself: one hit and no warning (the guide's "one hit opens the person").
+   */
+  async search(query: string): Promise<{ opensPerson: boolean }> {
     await this.input.fill(query)
     const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/persons.search'))
     await this.submit.click()
-    await answered
+    const body = (await (await answered).json()) as { ok: boolean; value?: { hits: unknown[]; warnings: unknown[] } }
+    return { opensPerson: body.ok && body.value!.hits.length === 1 && body.value!.warnings.length === 0 }
+  }
+
+  /** Searches and stays on the result list: a single hit opens the person, and Back returns here. */
+  async searchForList(query: string): Promise<void> {
+    const { opensPerson } = await this.search(query)
+    if (!opensPerson) return
+    await expect(this.page).toHaveURL(/#\/person\/[^/]+\/grunndata$/)
+    await expect(this.page.getByTestId('person-banner')).toBeVisible()
+    await this.page.goBack()
+    await expect(this.kind).toBeVisible()
   }
 
   hit(text: string | RegExp): Locator {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base } from '@playwright/test'
+import { expectAccessible } from './accessibility'
 import { extraPersons, type ExtraPersons } from './extra-persons'
 import { freePort, startTs, type Started } from './processes'
 import { readScope, type ScopeData } from './register-data'
@@ -79,9 +80,11 @@ export const test = base.extend<{ screens: (name: string) => Promise<void> }, { 
     { scope: 'worker', timeout: 180_000 },
   ],
   baseURL: async ({ stack }, use) => use(stack.baseURL),
+  // Every screen a test photographs is also checked with axe-core (issue 6 point 9).
   screens: async ({ page }, use) => {
     await use(async (name) => {
       await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
+      await expectAccessible(page, name)
     })
   },
 })
