@@ -4,6 +4,7 @@ import { openDatabase } from './db/open'
 import type { RegisterDb } from './db/types'
 import { loadDemo } from './demo/load'
 import { buildApp } from './http/app'
+import type { DufLookupLimit } from './http/context'
 
 export interface StartRegisterOptions {
   databaseUrl?: string
@@ -16,6 +17,8 @@ export interface StartRegisterOptions {
   logger?: boolean
   /** Login attempts per IP per minute (default 20). */
   loginRateLimit?: number
+  /** DUF look-ups per user and window (default `DUF_LOOKUP_LIMIT`: 30 per 10 minutes). */
+  dufLookupLimit?: DufLookupLimit
   /** Where the migrations are when this code runs bundled (the desktop app's embedded register). */
   migrationsFolder?: string
 }
@@ -33,7 +36,7 @@ export async function startRegister(opts: StartRegisterOptions = {}): Promise<Ru
   try {
     if (opts.demo) await loadDemo(opened.db, { persons: opts.demo.persons })
     const { tokenSecret } = await getServerMeta(opened.db)
-    const app = await buildApp({ db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20 }, { logger: opts.logger })
+    const app = await buildApp({ db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20, dufLookupLimit: opts.dufLookupLimit }, { logger: opts.logger })
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })
     return {
       url: address,

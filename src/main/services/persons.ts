@@ -5,7 +5,7 @@ import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
 import { nameCandidates } from '../db/name-index'
 import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
-import { NetworkError } from '../sync/register-client'
+import { HttpError, NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice } from './evaluation'
 import { withPersonAccess } from './guard'
@@ -104,6 +104,11 @@ async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, war
     const hits = bundle ? [cacheBundle(s.replica, bundle)] : []
     return ok({ ...result(s, 'duf', duf, warnings, hits), fromRegister: true })
   } catch (err) {
+    if (err instanceof HttpError && err.status === 429) {
+      // The register's per-user limit (13c): say how long to wait, in whole minutes.
+      const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60))
+      return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_RATE_LIMITED', field: 'query', severity: 'warning', values: { minutes } }], []))
+    }
     if (!(err instanceof NetworkError)) throw err
     s.sync.markOffline()
     return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_OFFLINE', field: 'query', severity: 'warning' }], []))

@@ -12,6 +12,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** `Retry-After` in seconds on a 429 or 503, so the caseworker can be told how long to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`register answered ${status}`)
   }
@@ -46,7 +48,10 @@ export class RegisterClient {
     return pullResponseSchema.parse(await this.request('GET', `/sync/pull?${query}`, token, undefined, signal))
   }
 
-  /** The person with this DUF number and all their base data, or null when the register has none. */
+  /**
+   * The person with this DUF number and all their base data, or null when the register has
+   * none. The register limits look-ups per user (429 with `Retry-After`: an `HttpError`).
+   */
   async personByDuf(token: string, duf: string): Promise<PersonBundle | null> {
     try {
       return personBundleSchema.parse(await this.request('GET', `/persons/by-duf/${encodeURIComponent(duf)}`, token))
@@ -85,9 +90,16 @@ export class RegisterClient {
       throw new NetworkError(`${method} ${path}: ${(err as Error).message}`, { cause: err })
     }
     const parsed: unknown = text.length > 0 ? safeJson(text) : null
-    if (!res.ok) throw new HttpError(res.status, parsed)
+    if (!res.ok) throw new HttpError(res.status, parsed, retryAfter(res.headers.get('retry-after')))
     return parsed
   }
+}
+
+/** Seconds from `Retry-After`, which is either a number of seconds or an HTTP date. */
+function retryAfter(header: string | null): number | null {
+  if (!header) return null
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null
 }
 
 function safeJson(text: string): unknown {

@@ -11,10 +11,11 @@ import { personRoutes } from '../routes/persons'
 import { pullRoutes } from '../routes/pull'
 import type { ServerContext } from './context'
 import { ApiError, installErrorHandling } from './errors'
+import { loggerOptions } from './log'
 
 /** Builds the register's HTTP app (A6): zod-validated routes, helmet headers, throttled login. */
 export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false })
+  const app = Fastify({ logger: loggerOptions(opts.logger ?? false) })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)

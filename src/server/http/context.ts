@@ -6,4 +6,12 @@ export interface ServerContext {
   tokenSecret: string
   /** Login attempts per IP per minute (A7 throttling). */
   loginRateLimit: number
+  /** DUF look-ups per user and window; `DUF_LOOKUP_LIMIT` (routes/persons.ts) when absent. */
+  dufLookupLimit?: DufLookupLimit
+}
+
+/** At most `max` requests per user in any fixed window of `windowMs` (issue 6 point 13c). */
+export interface DufLookupLimit {
+  max: number
+  windowMs: number
 }

@@ -27,11 +27,17 @@ async function serveOnce(env: Record<string, string | undefined>, args: string[]
     // The listening line comes last: everything the start-up prints is there by then.
     const out = await cli.waitFor(LISTENING)
     const url = LISTENING.exec(out)![1]!
-    return { output: out, centralAdmin: await loginStatus(url, 'nir-admin'), caseworker: await loginStatus(url, 'intro') }
+    const centralAdmin = await loginStatus(url, 'nir-admin')
+    const caseworker = await loginStatus(url, 'intro')
+    // The request log must not carry the DUF number looked up (13c).
+    await fetch(`${url}/persons/by-duf/${LOOKED_UP}`)
+    await cli.stop()
+    return { output: out, log: cli.output(), centralAdmin, caseworker }
   } finally {
     await cli.stop()
   }
 }
+const LOOKED_UP = '201425485701'
 
 describe('13b demo users only in the embedded default or with --demo', () => {
   test('embedded PGlite (no DATABASE_URL): the demo loads and the start-up line says so', async () => {
@@ -39,6 +45,8 @@ describe('13b demo users only in the embedded default or with --demo', () => {
     expect(r.output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+ \(demo users and data\)/)
     expect(r.caseworker).toBe(200)
     expect(r.output).not.toContain(NO_USERS_HINT)
+    expect(r.log).toContain('/persons/by-duf/<redacted>')
+    expect(r.log).not.toContain(LOOKED_UP)
   })
 
   test('embedded PGlite with --no-demo: empty, with the one line on how to create the first administrator', async () => {
