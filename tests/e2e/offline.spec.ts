@@ -5,6 +5,7 @@ import { PersonPage } from './pages/PersonPage'
 import { SearchPage } from './pages/SearchPage'
 import { displayName, richestPerson } from './support/choose'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
+import { hostFetch } from './support/host-api'
 
 const nb = messages.nb
 const USER = 'intro'
@@ -13,7 +14,7 @@ test.describe('offline: the register is gone (D12 offline first)', () => {
   test.afterAll(async ({ stack }) => {
     await stack.startRegister()
     // The session unlocked offline has no token: later specs log in online again.
-    await fetch(`${stack.baseURL}/api/session.logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    await hostFetch(stack.baseURL, 'session.logout')
   })
 
   test('with the register stopped the chip says offline, and search and person screens still work', async ({ page, stack, screens }) => {

@@ -1,3 +1,5 @@
+// First: configures zod before any module can parse with it.
+import './plugins/zod'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { hostPost } from '../support/host-api'
 
 /** The login screen and what follows it (first sync, then the workspace). */
 export class LoginPage {
@@ -20,7 +21,7 @@ export class LoginPage {
 
   /** Logs the host's session out through the contract, so a test starts at the login screen. */
   async resetSession(): Promise<void> {
-    const res = await this.page.request.post('/api/session.logout', { data: {} })
+    const res = await hostPost(this.page.request, 'session.logout')
     expect(res.ok()).toBe(true)
   }
 
@@ -52,7 +53,7 @@ export class LoginPage {
   }
 
   async whoAmI(): Promise<string | null> {
-    const res = await this.page.request.post('/api/session.state', { data: {} })
+    const res = await hostPost(this.page.request, 'session.state')
     const body = (await res.json()) as { ok: boolean; value?: { user: { username: string } | null } }
     return body.value?.user?.username ?? null
   }
