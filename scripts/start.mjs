@@ -19,15 +19,25 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-/** Path of the Electron binary, or the reason it can't be had. */
+/**
+ * Path of the Electron binary, or why it can't be had — in words a user can act on (issue 6
+ * point 11), not the `TypeError: fetch failed` of the downloader underneath.
+ */
 function electronBinary() {
   const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], {
     cwd: root, encoding: 'utf8', timeout: 120_000,
   })
   const path = probe.stdout?.trim()
   if (probe.status === 0 && path && existsSync(path)) return { path }
-  const why = (probe.stderr || 'no output').split('\n').find((l) => /error|fail/i.test(l)) ?? 'unknown reason'
-  return { error: why.trim() }
+  // Electron ≥ 42 records its binary in path.txt once downloaded; without it, the download
+  // on first launch is what failed, and that needs network access.
+  const installed = existsSync(join(root, 'node_modules/electron/path.txt'))
+  const network = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|failed to install/i.test(probe.stderr ?? '')
+  if (!installed || network) {
+    return { error: 'the Electron runtime is not installed on this machine (it downloads on first launch, which needs network access)' }
+  }
+  const detail = (probe.stderr || '').split('\n').find((l) => /error/i.test(l))?.trim() ?? `exit code ${probe.status}`
+  return { error: `the Electron runtime could not be started (${detail})` }
 }
 
 /** node-gyp from node_modules, else the copy bundled with npm. */
@@ -54,7 +64,7 @@ function buildNativeForElectron() {
 
 const electron = electronBinary()
 if (electron.error) {
-  console.log(`Electron runtime unavailable here (${electron.error}); starting browser mode instead.`)
+  console.log(`${electron.error} — starting browser mode`)
   const web = spawn('npm', ['run', 'web'], { cwd: root, stdio: 'inherit' })
   web.on('exit', (code) => process.exit(code ?? 0))
 } else {
