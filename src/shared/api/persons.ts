@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Evaluation } from '../rules'
 import type { PersonBundle } from '../sync'
+import type { Reason } from './result'
 import { personRef } from './inputs'
 
 /** One search hit / one row of the person list. */
@@ -26,7 +27,7 @@ export interface SearchResult {
   /** Normalised search value (digits without spaces, ISO date, or the name query). */
   value: string
   /** Warnings about the input (e.g. a failed check digit): the search still ran. */
-  warnings: { code: string; field?: string; values?: Record<string, string | number | boolean | null> }[]
+  warnings: Pick<Reason, 'code' | 'field' | 'values'>[]
   hits: PersonHit[]
   /** True when a DUF search reached the central register (person outside the replica). */
   fromRegister: boolean

@@ -7,8 +7,22 @@ import { rulesUi } from './messages/rules-ui'
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
  * exporting `{ nb, nn }` with identical keys (a test checks that both are complete).
  */
-export const messages = {
-  nb: { ...app.nb, reasons: reasons.nb, explanations: ruleExplanations.nb, rulesUi: rulesUi.nb },
-  nn: { ...app.nn, reasons: reasons.nn, explanations: ruleExplanations.nn, rulesUi: rulesUi.nn },
-}
-export type Messages = typeof messages.nb
+const nb = { ...app.nb, reasons: reasons.nb, explanations: ruleExplanations.nb, rulesUi: rulesUi.nb }
+
+/** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
+export type Messages = typeof nb
+
+/** Dotted paths of every text (`reasons.NOT_PERMITTED`, …). */
+type LeafPaths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : LeafPaths<T[K], `${P}${K}.`>
+}[keyof T & string]
+
+const nn = { ...app.nn, reasons: reasons.nn, explanations: ruleExplanations.nn, rulesUi: rulesUi.nn } satisfies Messages
+
+// Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one
+// language only is a compile error (and `messages.test.ts` names it).
+type OnlyInOne = Exclude<LeafPaths<Messages>, LeafPaths<typeof nn>> | Exclude<LeafPaths<typeof nn>, LeafPaths<Messages>>
+const sameKeys: [OnlyInOne] extends [never] ? true : { onlyInOneLanguage: OnlyInOne } = true
+void sameKeys
+
+export const messages: { nb: Messages; nn: Messages } = { nb, nn }

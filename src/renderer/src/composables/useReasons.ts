@@ -8,7 +8,8 @@ import type { Reason } from '../../../shared/api'
 export function useReasons() {
   const { t, te } = useI18n()
 
-  function reasonText(r: Pick<Reason, 'code' | 'values'>): string {
+  /** `code` is a string: codes also arrive from storage (the sync status's last error). */
+  function reasonText(r: { code: string; values?: Reason['values'] }): string {
     const key = `reasons.${r.code}`
     const values = r.values ?? {}
     return te(key) ? t(key, values as Record<string, unknown>) : t('errors.unknownReason', { code: r.code })

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { messages } from '../../../shared/i18n'
+import { messages, type Messages } from '../../../shared/i18n'
 import type { Language } from '../../../shared/api'
 
 const storageKey = 'nir.locale'
@@ -22,7 +22,8 @@ export function saveLanguage(lang: Language): void {
   document.documentElement.lang = lang
 }
 
-export const i18n = createI18n({
+/** Bokmål is the message schema (`Messages`); nynorsk is checked against it in `shared/i18n`. */
+export const i18n = createI18n<[Messages], Language, false>({
   legacy: false,
   locale: savedLanguage(),
   fallbackLocale: 'nb',

@@ -1,4 +1,4 @@
-import type { Reason } from '../../api/result'
+import type { Reason, ReasonCode } from '../../api/result'
 import { isValidIsoDate, type IsoDate } from '../../calendar'
 import type { AsylnorskOffer } from '../../domain/registrations'
 import type { PersonSnapshot } from '../../domain/snapshot'
@@ -32,12 +32,12 @@ export class Findings {
   readonly errors: Reason[] = []
   readonly warnings: Reason[] = []
 
-  error(code: string, field: string, values?: Values): this {
+  error(code: ReasonCode, field: string, values?: Values): this {
     this.errors.push(values === undefined ? { code, field } : { code, field, values })
     return this
   }
 
-  warn(code: string, field: string, values?: Values): this {
+  warn(code: ReasonCode, field: string, values?: Values): this {
     this.warnings.push(values === undefined ? { code, field } : { code, field, values })
     return this
   }

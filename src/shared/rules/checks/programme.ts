@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../../api/result'
 import type { IsoDate } from '../../calendar'
 import type { Ending } from '../../domain/registrations'
 import type { PersonSnapshot } from '../../domain/snapshot'
@@ -40,7 +41,7 @@ export function requireProgramme(f: Findings, p: ProgrammeFacts, field: string):
 }
 
 /** R5.6: after an ending, nothing may reach past its end date. */
-export function afterEnding(f: Findings, p: ProgrammeFacts, code: string, toDate: IsoDate, field: string, ownEndingId?: string): void {
+export function afterEnding(f: Findings, p: ProgrammeFacts, code: ReasonCode, toDate: IsoDate, field: string, ownEndingId?: string): void {
   if (p.ending && p.ending.id !== ownEndingId && toDate > p.ending.endDate) {
     f.error(code, field, { endDate: p.ending.endDate })
   }
