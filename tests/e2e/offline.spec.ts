@@ -30,7 +30,7 @@ test.describe('offline: the register is gone (D12 offline first)', () => {
 
     const search = new SearchPage(page)
     await search.open()
-    await search.search(p.lastName)
+    await search.searchForList(p.lastName)
     await expect(search.hit(p.duf)).toHaveCount(1)
     await screens('offline-search')
 
