@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
-import { checkCommand, evaluatePerson, osloDateOfMs, snapshotFromBase, type CheckContext, type CheckResult, type Evaluation } from '../../shared/rules'
+import { checkCommand, commandSpecs, evaluatePerson, osloDateOfMs, snapshotFromBase, type CheckContext, type CheckResult, type Evaluation } from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
 import { toDomain } from '../db/entities'
 import type { Replica } from '../db/open'
@@ -39,10 +39,11 @@ export function snapshotOnDevice(replica: Replica, personId: string): PersonSnap
   return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica)) : null
 }
 
-/** The person a command is about; null for `asylnorsk.registerOffer` (no person) or a malformed command. */
+/** The person a command is about; null for a command on the municipality (`asylnorsk.registerOffer`) or a malformed one. */
 function commandPersonId(command: Command): string | null {
   const id = (command as { payload?: { personId?: unknown } }).payload?.personId
-  return command.type === 'asylnorsk.registerOffer' || typeof id !== 'string' ? null : id
+  // `?.`: the command is not parsed yet here, and an unknown type names no person.
+  return commandSpecs[command.type]?.permission !== 'person' || typeof id !== 'string' ? null : id
 }
 
 /** R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer` twin). */

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { Command } from '../../shared/domain'
-import { checkCommand, evaluatePerson, RULES_VERSION, snapshotFromBase, type CheckContext, type CheckResult } from '../../shared/rules'
+import { checkCommand, commandSpecs, evaluatePerson, RULES_VERSION, snapshotFromBase, type CheckContext, type CheckResult } from '../../shared/rules'
 import { personEvaluations, persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { takeChangeLock } from '../sync/change-lock'
@@ -68,10 +68,11 @@ export async function recomputeAll(db: RegisterDb, today: string): Promise<numbe
   })
 }
 
-/** The person a command is about; null for `asylnorsk.registerOffer` (no person) or a malformed command. */
+/** The person a command is about; null for a command on the municipality (`asylnorsk.registerOffer`) or a malformed one. */
 export function commandPersonId(command: Command): string | null {
   const id = (command as { payload?: { personId?: unknown } }).payload?.personId
-  return command.type === 'asylnorsk.registerOffer' || typeof id !== 'string' ? null : id
+  // `?.`: the command is not parsed yet here, and an unknown type names no person.
+  return commandSpecs[command.type]?.permission !== 'person' || typeof id !== 'string' ? null : id
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import type { PersonSnapshot, SnapshotPermit } from '../domain'
-import type { CategoryScheme } from './categories'
+import type { Scheme } from '../domain/scheme'
 import { evaluatePerson } from './evaluate'
 import { PERMIT_GROUNDS, programme, snapshot, type BaseFacts } from './test-fixtures'
 
-const cat = (s: PersonSnapshot, scheme: CategoryScheme, today: string) =>
+const cat = (s: PersonSnapshot, scheme: Scheme, today: string) =>
   evaluatePerson(s, today).categories.find((c) => c.scheme === scheme) ?? null
 const permit = (groundCode: string, validFrom: string, validTo: string | null, grantedDate = validFrom): SnapshotPermit => ({
   groundCode,

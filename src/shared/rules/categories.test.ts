@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import type { PersonSnapshot } from '../domain'
-import type { CategoryScheme } from './categories'
+import type { Scheme } from '../domain/scheme'
 import { evaluatePerson, RULES_VERSION } from './evaluate'
 import { asylWeek, claim, decision, ending, programme, snapshot, week, type BaseFacts } from './test-fixtures'
 
 const TODAY = '2019-06-01'
 
-function cat(s: PersonSnapshot, scheme: CategoryScheme, today = TODAY, kind?: string) {
+function cat(s: PersonSnapshot, scheme: Scheme, today = TODAY, kind?: string) {
   return evaluatePerson(s, today).categories.find((c) => c.scheme === scheme && (!kind || c.kind === kind)) ?? null
 }
 const brief = (c: ReturnType<typeof cat>) => c && { kind: c.kind, state: c.displayState, validFrom: c.validFrom, closedAt: c.closedAt, reason: c.reason }
@@ -133,7 +133,7 @@ describe('R3.6 display state', () => {
   ])('%s', (_name, change, scheme, expected) => {
     const s = snapshot()
     change(s)
-    expect(brief(cat(s, scheme as CategoryScheme))).toMatchObject(expected)
+    expect(brief(cat(s, scheme as Scheme))).toMatchObject(expected)
   })
 
   test.each<[string, (s: PersonSnapshot) => void, string]>([
@@ -150,7 +150,7 @@ describe('R3.6 display state', () => {
   ])('%s', (_name, change, scheme) => {
     const s = snapshot()
     change(s)
-    expect(brief(cat(s, scheme as CategoryScheme))).toMatchObject({ state: 'current', validFrom: scheme === 'norsk' ? '2018-01-10' : '2018-03-01' })
+    expect(brief(cat(s, scheme as Scheme))).toMatchObject({ state: 'current', validFrom: scheme === 'norsk' ? '2018-01-10' : '2018-03-01' })
   })
 
   // Decision (categories.ts `category`): when what ends a category lies before its first day,
@@ -175,7 +175,7 @@ describe('R3.6 display state', () => {
       '2018-01-15',
     ],
   ])('%s', (_name, build, scheme, expected, originalClosedAt) => {
-    const c = cat(build(), scheme as CategoryScheme, '2026-12-01')
+    const c = cat(build(), scheme as Scheme, '2026-12-01')
     expect(brief(c)).toMatchObject(expected)
     expect(c?.explanation.at(-1)).toMatchObject({ rule: 'R3.6', key: 'closedBeforeStart', values: { closedAt: originalClosedAt, validFrom: expected.validFrom } })
   })

@@ -1,11 +1,8 @@
 import type { IsoDate } from '../calendar'
-import type { PermitGroundAttributes, PersonSnapshot } from '../domain'
+import type { PermitGroundAttributes, PersonSnapshot, Scheme } from '../domain'
 import { step, type Step } from './explanation'
 import { paramValue } from './parameters'
 import { groundFor, groundOf } from './queries'
-
-/** The schemes a category belongs to (D4). */
-export type CategoryScheme = 'intro' | 'norsk' | 'asylnorsk'
 
 /**
  * Category kinds (R3.2–R3.5). `anna_regelverk`: the person's first permit is from the later
@@ -48,7 +45,7 @@ export interface NorskHours {
 
 /** One computed category with its calculation log (berekningslogg). */
 export interface Category {
-  scheme: CategoryScheme
+  scheme: Scheme
   kind: CategoryKind
   displayState: DisplayState
   /** First day the category holds; null for `anna_regelverk`. */
@@ -78,7 +75,7 @@ export function otherRegime(s: PersonSnapshot): { grantedDate: IsoDate; groundCo
 
 /** The placeholder category shown for a scheme under the later act. */
 export function otherRegimeCategory(
-  scheme: CategoryScheme,
+  scheme: Scheme,
   regime: { grantedDate: IsoDate; groundCode: string; from: IsoDate },
 ): Category {
   return {
@@ -105,7 +102,7 @@ export function otherRegimeCategory(
  * applicable from*; the log keeps the original date in a step of its own.
  */
 export function category(
-  scheme: CategoryScheme,
+  scheme: Scheme,
   kind: CategoryKind,
   validFrom: IsoDate,
   explanation: Step[],

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { ruleExplanations } from '../i18n/messages/rules-explanations'
 import type { PersonSnapshot } from '../domain'
-import type { CategoryScheme } from './categories'
+import type { Scheme } from '../domain/scheme'
 import { evaluatePerson } from './evaluate'
 import { renderExplanation } from './explanation'
 import { asylWeek, snapshot, type BaseFacts } from './test-fixtures'
@@ -9,14 +9,14 @@ import { asylWeek, snapshot, type BaseFacts } from './test-fixtures'
 const TODAY = '2019-06-01'
 
 /** The scheme's log as `rule key` strings, so a table can state the expected reasons. */
-function log(s: PersonSnapshot, scheme: CategoryScheme, today = TODAY): string[] {
+function log(s: PersonSnapshot, scheme: Scheme, today = TODAY): string[] {
   return evaluatePerson(s, today).schemes[scheme].explanation.map((x) => `${x.rule} ${x.key}`)
 }
-const none = (s: PersonSnapshot, scheme: CategoryScheme, today = TODAY) =>
+const none = (s: PersonSnapshot, scheme: Scheme, today = TODAY) =>
   evaluatePerson(s, today).categories.every((c) => c.scheme !== scheme)
 
 describe('R3.1–R3.5 a scheme without a category says why (empty state)', () => {
-  test.each<[string, BaseFacts | 'no permit', CategoryScheme, string[], string?]>([
+  test.each<[string, BaseFacts | 'no permit', Scheme, string[], string?]>([
     ['R3.1 EEA citizen (EOS): intro ground gives no right', { ground: 'EOS' }, 'intro', ['R3.1 introGroundNoRight', 'R4 statusNone']],
     ['R3.1 EEA citizen (EOS): norsk ground gives no right', { ground: 'EOS' }, 'norsk', ['R3.1 norskGroundNoRight', 'R4 statusNone']],
     ['R3.1 student (STUDIE): no intro right', { ground: 'STUDIE' }, 'intro', ['R3.1 introGroundNoRight', 'R4 statusNone']],

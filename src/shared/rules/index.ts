@@ -1,6 +1,6 @@
 /** The shared rules (rules.md): pure functions over a person snapshot and `today`. */
 export { RULES_VERSION, evaluatePerson, type Evaluation, type SchemeResult } from './evaluate'
-export type { Category, CategoryKind, CategoryReason, CategoryScheme, DisplayState, NorskHours } from './categories'
+export type { Category, CategoryKind, CategoryReason, DisplayState, NorskHours } from './categories'
 export type { Deadline, DeadlineKey } from './deadline'
 export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'

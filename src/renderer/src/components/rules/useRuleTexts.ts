@@ -1,10 +1,10 @@
 import { useI18n } from 'vue-i18n'
+import type { Scheme } from '../../../../shared/domain'
 import { messages } from '../../../../shared/i18n'
 import { useReferenceStore } from '../../stores/reference'
 import {
   renderExplanation,
   type Category,
-  type CategoryScheme,
   type Deadline,
   type RenderedStep,
   type Step,
@@ -29,7 +29,7 @@ export function useRuleTexts() {
   const { t, locale } = useI18n()
   const reference = useReferenceStore()
 
-  const schemeName = (scheme: CategoryScheme): string => t(`rulesUi.schemes.${scheme}`)
+  const schemeName = (scheme: Scheme): string => t(`rulesUi.schemes.${scheme}`)
   const kindText = (c: Category): string => t(`explanations.kinds.${c.kind}`)
   /** The greyed suffix, e.g. `(ikkje gjeldande)`; empty for a current category. */
   const stateSuffix = (c: Category): string => (c.displayState === 'current' ? '' : t(`explanations.displayStates.${c.displayState}`))
