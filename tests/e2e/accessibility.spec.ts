@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { messages } from '../../src/shared/i18n'
 import { AppShellPage } from './pages/AppShellPage'
 import { LoginPage } from './pages/LoginPage'

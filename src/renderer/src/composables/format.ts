@@ -22,9 +22,19 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.format('DD.MM.YYYY HH:mm') : iso
 }
 
-/** Today's date in local time as `YYYY-MM-DD`. */
+let deviceToday: string | null = null
+
+/** Main's Europe/Oslo date (`SessionState.today`); set by the session store. */
+export function setDeviceToday(today: string | null): void {
+  deviceToday = today
+}
+
+/**
+ * Today as `YYYY-MM-DD`: the Oslo date main gave with the session, so the screens and the
+ * rules agree on "today"; the window's local date only before any session state arrived.
+ */
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD')
+  return deviceToday ?? dayjs().format('YYYY-MM-DD')
 }
 
 interface Dated {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { Reason, SessionState } from '../../../shared/api'
-import { invoke } from '../api/client'
+import { invoke, on } from '../api/client'
+import { setDeviceToday } from '../composables/format'
 
 /** Who is logged in, and whether the replica has had its first sync (A3, A8). */
 export const useSessionStore = defineStore('session', () => {
@@ -12,6 +13,17 @@ export const useSessionStore = defineStore('session', () => {
   const loggedIn = computed(() => state.value?.phase === 'unlocked')
   const user = computed(() => state.value?.user ?? null)
   const replicaReady = computed(() => state.value?.replicaReady === true)
+
+  // Main tells us when the session changes on its own (first sync done, lock, expiry).
+  on('session.changed', (s) => {
+    state.value = s
+  })
+  // "Today" is the Europe/Oslo date main computed, not this window's clock (issue 6, point 7).
+  watch(
+    () => state.value?.today,
+    (today) => setDeviceToday(today ?? null),
+    { immediate: true },
+  )
 
   async function refresh(): Promise<void> {
     const r = await invoke('session.state', {})
