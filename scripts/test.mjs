@@ -9,6 +9,8 @@ const only = process.argv.slice(2)
 const steps = [
   { name: 'tsc', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.node.json'] },
   { name: 'vue-tsc', cmd: 'npx', args: ['vue-tsc', '-p', 'tsconfig.web.json'] },
+  // Renderer tests (stores against the real device services) need DOM and Node types at once.
+  { name: 'vue-tsc tests', cmd: 'npx', args: ['vue-tsc', '-p', 'tsconfig.web-tests.json'] },
   { name: 'desktop build', cmd: 'npx', args: ['electron-vite', 'build'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], report: 'test-results/vitest.json' },

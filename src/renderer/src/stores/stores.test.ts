@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { Reason } from '../../../shared/api'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { i18n } from '../plugins/i18n'
@@ -188,9 +189,9 @@ describe('reference store (code lists and municipality names)', () => {
 
 describe('notifications store (the one funnel, style.md 6)', () => {
   test.each([
-    ['only warnings make a warning', [{ code: 'DUF_CHECK_FAILED', severity: 'warning' as const }], 'warning'],
-    ['any error makes an error', [{ code: 'A', severity: 'warning' as const }, { code: 'B' }], 'error'],
-  ])('%s', (_name, reasons, kind) => {
+    ['only warnings make a warning', [{ code: 'DUF_CHECK_FAILED', severity: 'warning' }], 'warning'],
+    ['any error makes an error', [{ code: 'DUF_CHECK_FAILED', severity: 'warning' }, { code: 'internal' }], 'error'],
+  ] satisfies [string, Reason[], string][])('%s', (_name, reasons, kind) => {
     const n = useNotificationsStore()
     n.reasons(reasons)
     expect(n.queue.map((x) => x.kind)).toEqual([kind])

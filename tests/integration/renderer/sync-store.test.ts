@@ -1,12 +1,12 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { nextTick } from 'vue'
-import type { NirBridge } from '../../../preload/types'
-import type { SessionState, SyncStatus } from '../../../shared/api'
-import { createDevice, type Device } from '../../../main/services'
-import { loggedOutStatus } from '../../../main/sync/status'
-import { useSessionStore } from './session'
-import { useSyncStore } from './sync'
+import type { NirBridge } from '../../../src/preload/types'
+import type { SessionState, SyncStatus } from '../../../src/shared/api'
+import { createDevice, type Device } from '../../../src/main/services'
+import { loggedOutStatus } from '../../../src/main/sync/status'
+import { useSessionStore } from '../../../src/renderer/src/stores/session'
+import { useSyncStore } from '../../../src/renderer/src/stores/sync'
 
 /**
  * The store against the real device services and event bus, joined the way the preload and
@@ -36,7 +36,7 @@ afterEach(async () => {
 })
 
 const status = (over: Partial<SyncStatus>): SyncStatus => ({ ...loggedOutStatus, state: 'upToDate', personsInReplica: 5, ...over })
-const unlocked: SessionState = { phase: 'unlocked', user: null, mode: 'online', serverUrl: 'x', replicaReady: true }
+const unlocked: SessionState = { phase: 'unlocked', user: null, mode: 'online', serverUrl: 'x', replicaReady: true, today: '2026-12-01' }
 const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0))
   await nextTick()
