@@ -106,10 +106,10 @@ export default [
     languageOptions: {
       parserOptions: {
         projectService: {
-          // Renderer tests belong to neither tsconfig (the web one excludes tests); they get the
-          // web config's options as a default project.
+          // Renderer tests are in no project the root tsconfig references (the web one excludes
+          // tests); they get the options of tsconfig.web-tests.json as a default project.
           allowDefaultProject: ['src/renderer/src/*/*.test.ts', 'src/renderer/src/*/*/*.test.ts'],
-          defaultProject: 'tsconfig.web.json',
+          defaultProject: 'tsconfig.web-tests.json',
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 30,
         },
         tsconfigRootDir: import.meta.dirname,
