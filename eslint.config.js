@@ -107,8 +107,9 @@ export default [
       parserOptions: {
         projectService: {
           // Renderer tests are in no project the root tsconfig references (the web one excludes
-          // tests); they get the options of tsconfig.web-tests.json as a default project.
-          allowDefaultProject: ['src/renderer/src/*/*.test.ts', 'src/renderer/src/*/*/*.test.ts'],
+          // tests, the node one tests/integration/renderer); they get the options of
+          // tsconfig.web-tests.json as a default project.
+          allowDefaultProject: ['src/renderer/src/*/*.test.ts', 'src/renderer/src/*/*/*.test.ts', 'tests/integration/renderer/*.ts'],
           defaultProject: 'tsconfig.web-tests.json',
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 30,
         },
