@@ -14,7 +14,7 @@ import { asylnorskStatus, introStatus, norskStatus, type SchemeStatus } from './
  * Version of the rules that produced a result; stored with every registration a device
  * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
  */
-export const RULES_VERSION = '2017-2020.1'
+export const RULES_VERSION = '2017-2020.2'
 
 /** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
 export interface SchemeResult {
