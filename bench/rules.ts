@@ -37,7 +37,9 @@ function benchEvaluatePerson(): void {
   const evaluated = timeMany(() => evaluatePerson(snapshot, BENCH_TODAY), RUNS)
   const parsed = timeMany(() => parseSnapshot(json), RUNS)
   const r = snapshot.registrations
-  log(`3-year person: ${r.weeklyParticipation.length} weeks, ${r.measures.length} measures, ${r.absences.length} absences, ${r.decisions.filter((d) => d.type === 'INTRO_PERMISJON').length} leaves, ${json.length} bytes; ${RUNS} runs`)
+  log(
+    `3-year person: ${r.weeklyParticipation.length} weeks, ${r.measures.length} measures, ${r.absences.length} absences, ${r.decisions.filter((d) => d.type === 'INTRO_PERMISJON').length} leaves, ${json.length} bytes; ${RUNS} runs`,
+  )
   const baselineLabel = 'parse of the same snapshot (JSON.parse + zod)'
   report({ name: 'rules.evaluatePerson.median', value: evaluated.median, unit: 'ms', baseline: parsed.median, baselineLabel })
   report({ name: 'rules.evaluatePerson.p99', value: evaluated.p99, unit: 'ms', baseline: parsed.p99, baselineLabel })

@@ -75,7 +75,13 @@ export async function run(): Promise<void> {
       if (!status.ok || (status.value as SyncStatus).personsInReplica < PERSONS * 0.9) {
         throw new Error(`first sync incomplete: ${JSON.stringify(status)}`)
       }
-      report({ name: 'sync.firstSync.demoMunicipality', value: sync.ms / 1000, unit: 's', baseline: raw.ms / 1000, baselineLabel: `download of the same ${raw.value.changeSets} change sets without applying` })
+      report({
+        name: 'sync.firstSync.demoMunicipality',
+        value: sync.ms / 1000,
+        unit: 's',
+        baseline: raw.ms / 1000,
+        baselineLabel: `download of the same ${raw.value.changeSets} change sets without applying`,
+      })
 
       const search = async (query: string) => {
         const r = await device.dispatch('persons.search', { query })

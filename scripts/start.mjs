@@ -25,7 +25,9 @@ function run(cmd, args, opts = {}) {
  */
 function electronBinary() {
   const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], {
-    cwd: root, encoding: 'utf8', timeout: 120_000,
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
   })
   const path = probe.stdout?.trim()
   if (probe.status === 0 && path && existsSync(path)) return { path }
@@ -36,7 +38,11 @@ function electronBinary() {
   if (!installed || network) {
     return { error: 'the Electron runtime is not installed on this machine (it downloads on first launch, which needs network access)' }
   }
-  const detail = (probe.stderr || '').split('\n').find((l) => /error/i.test(l))?.trim() ?? `exit code ${probe.status}`
+  const detail =
+    (probe.stderr || '')
+      .split('\n')
+      .find((l) => /error/i.test(l))
+      ?.trim() ?? `exit code ${probe.status}`
   return { error: `the Electron runtime could not be started (${detail})` }
 }
 

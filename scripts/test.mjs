@@ -13,7 +13,13 @@ const steps = [
   { name: 'vue-tsc tests', cmd: 'npx', args: ['vue-tsc', '-p', 'tsconfig.web-tests.json'] },
   { name: 'desktop build', cmd: 'npx', args: ['electron-vite', 'build'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
-  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], report: 'test-results/vitest.json' },
+  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
+  {
+    name: 'vitest',
+    cmd: 'npx',
+    args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+    report: 'test-results/vitest.json',
+  },
   { name: 'e2e', cmd: 'npx', args: ['playwright', 'test', '--reporter=list,json'], report: 'test-results/e2e.json', env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' } },
 ]
 

@@ -64,7 +64,12 @@ test.describe('keyboard and screen reader (issue 6 point 9)', () => {
     await expect(login.username).toBeFocused()
     await page.keyboard.press('Shift+Tab')
     await expect
-      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim() ?? ''} ${document.activeElement?.closest('[data-testid="language-switch"]') ? 'in-switch' : ''}`))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim() ?? ''} ${document.activeElement?.closest('[data-testid="language-switch"]') ? 'in-switch' : ''}`,
+        ),
+      )
       .toMatch(/in-switch$/)
     await page.keyboard.press('Tab')
     await expect(login.username).toBeFocused()

@@ -10,8 +10,7 @@ import { nbDate, type ScopeData } from './support/register-data'
 const nb = messages.nb
 const USER = 'intro'
 const MUNICIPALITY = '4601'
-const kindLine = (kind: keyof typeof nb.search.kinds, value: string) =>
-  nb.search.interpretedAs.replace('{kind}', nb.search.kinds[kind]).replace('{value}', value)
+const kindLine = (kind: keyof typeof nb.search.kinds, value: string) => nb.search.interpretedAs.replace('{kind}', nb.search.kinds[kind]).replace('{value}', value)
 
 test.describe('Personar: one search field, classified by shape (D5, R2.4)', () => {
   test.beforeEach(async ({ page }) => {
@@ -112,7 +111,15 @@ test.describe('Personar: one search field, classified by shape (D5, R2.4)', () =
   })
 
   for (const [typed, how] of [
-    ['d.m.åååå', (iso: string) => iso.split('-').reverse().map((x) => String(Number(x))).join('.')],
+    [
+      'd.m.åååå',
+      (iso: string) =>
+        iso
+          .split('-')
+          .reverse()
+          .map((x) => String(Number(x)))
+          .join('.'),
+    ],
     ['åååå-mm-dd', (iso: string) => iso],
   ] as const) {
     test(`R2.4 a birth date typed as ${typed} is read as a birth date`, async ({ page, stack }) => {

@@ -103,7 +103,12 @@ test('13a a page on another origin can neither confirm scope exits, nor log the 
     for (const r of [results.confirmNoCors, results.confirmNoCorsText, results.logoutCors]) expect(r).toMatch(/^(opaque:0|failed:TypeError)$/)
     // The framed app never loads: frame-ancestors 'none' (the page with the secret stays out of reach).
     const framed = evil.frames().find((f) => f !== evil.mainFrame())
-    expect(await framed?.locator('meta[name="nir-host-secret"]').count().catch(() => 0)).toBe(0)
+    expect(
+      await framed
+        ?.locator('meta[name="nir-host-secret"]')
+        .count()
+        .catch(() => 0),
+    ).toBe(0)
     // The bodyless cross-site form POST navigates the attacker's tab to our refusal.
     const navigation = evil.waitForResponse((r) => r.url() === `${stack.baseURL}/api/session.logout` && r.request().method() === 'POST')
     await evil.evaluate("document.getElementById('logout').submit()")

@@ -25,7 +25,7 @@ function literalKeys(source: string): string[] {
 }
 
 describe('renderer message keys', () => {
-  test('every literal t(\'…\') key in the renderer exists in both languages', () => {
+  test("every literal t('…') key in the renderer exists in both languages", () => {
     const files = sources(RENDERER)
     // The scan must see the screens' keys at all, or it would pass on nothing.
     expect(files.flatMap((f) => literalKeys(readFileSync(f, 'utf8'))).length).toBeGreaterThan(50)

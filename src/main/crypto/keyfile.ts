@@ -26,9 +26,7 @@ const SCRYPT_P = 1
 function deriveKey(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; the default maxmem (32 MiB) is exactly too small for N=2^15.
   const options: ScryptOptions = { N: n, r, p, maxmem: 256 * n * r }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))),
-  )
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))))
 }
 
 /** A fresh random replica key. */

@@ -54,9 +54,10 @@ interface EntityTable {
 }
 
 /** Person-owned tables with their `personId` column (rows leave with the person). */
-export const ownedTables = Object.fromEntries(
-  personOwnedEntities.map((e) => [e, { ...entityTables[e], personId: column(replicaTables[e], 'personId') }]),
-) as unknown as Record<PersonOwnedEntity, EntityTable & { personId: SQLiteColumn }>
+export const ownedTables = Object.fromEntries(personOwnedEntities.map((e) => [e, { ...entityTables[e], personId: column(replicaTables[e], 'personId') }])) as unknown as Record<
+  PersonOwnedEntity,
+  EntityTable & { personId: SQLiteColumn }
+>
 
 /**
  * A replica row as its domain object: exactly the fields of the entity's schema (the shared

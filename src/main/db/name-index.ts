@@ -14,7 +14,10 @@ export interface NamedPerson {
 
 export function indexPersonName(sqlite: Database.Database, p: NamedPerson): void {
   unindexPersonName(sqlite, p.id)
-  const names = [p.firstName, p.middleName, p.lastName].filter((n): n is string => !!n).map(foldName).join(' ')
+  const names = [p.firstName, p.middleName, p.lastName]
+    .filter((n): n is string => !!n)
+    .map(foldName)
+    .join(' ')
   sqlite.prepare('INSERT INTO person_names (person_id, names) VALUES (?, ?)').run(p.id, names)
 }
 

@@ -20,9 +20,7 @@ export function normaliseServerUrl(url: string): string {
   return url.replace(/\/+$/, '')
 }
 
-export type UnlockOutcome =
-  | { ok: true; replica: Replica; created: boolean; replacedUnreadable: boolean }
-  | { ok: false; reason: 'WRONG_PASSWORD' | 'NO_REPLICA' }
+export type UnlockOutcome = { ok: true; replica: Replica; created: boolean; replacedUnreadable: boolean } | { ok: false; reason: 'WRONG_PASSWORD' | 'NO_REPLICA' }
 
 export interface UnlockOptions {
   /**

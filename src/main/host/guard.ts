@@ -34,7 +34,11 @@ function allowedHosts(port: number): string[] {
 }
 
 function refuse(reply: FastifyReply, status: 403 | 415, code: 'HOST_FORBIDDEN' | 'HOST_UNSUPPORTED_MEDIA_TYPE', field: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').type('application/json').send({ ok: false, reasons: [{ code, field }] })
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('application/json')
+    .send({ ok: false, reasons: [{ code, field }] })
 }
 
 /**

@@ -1,14 +1,6 @@
 import type { Reason, Result } from '../../shared/api'
 import { failWith, ok } from '../../shared/api'
-import {
-  auditCommandPayloadSchemas,
-  commandPayloadSchemas,
-  readsPersonData,
-  type AuditCommand,
-  type AuditCommandType,
-  type Command,
-  type User,
-} from '../../shared/domain'
+import { auditCommandPayloadSchemas, commandPayloadSchemas, readsPersonData, type AuditCommand, type AuditCommandType, type Command, type User } from '../../shared/domain'
 import { commandSpec, hasWriteRole, osloDateOfMs, RULES_VERSION, type CheckContext } from '../../shared/rules'
 import type { Replica, ReplicaDb } from '../db/open'
 import { outbox } from '../db/schema'

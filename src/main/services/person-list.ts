@@ -35,7 +35,13 @@ export function personListHandlers(ctx: ServiceContext) {
 }
 
 function list(s: ActiveSession): PersonHit[] {
-  const ids = s.replica.db.select({ id: t.personList.personId }).from(t.personList).all().map((r) => r.id)
+  const ids = s.replica.db
+    .select({ id: t.personList.personId })
+    .from(t.personList)
+    .all()
+    .map((r) => r.id)
   const names = municipalityNames(s.replica)
-  return personsByIds(s.replica, ids).sort(byName).map((p) => toHit(p, names))
+  return personsByIds(s.replica, ids)
+    .sort(byName)
+    .map((p) => toHit(p, names))
 }

@@ -38,7 +38,11 @@ export function byName(a: PersonRow, b: PersonRow): number {
 }
 
 export function findPerson(replica: Replica, id: string): PersonRow | undefined {
-  return replica.db.select().from(t.persons).where(and(eq(t.persons.id, id), eq(t.persons.deleted, false))).get()
+  return replica.db
+    .select()
+    .from(t.persons)
+    .where(and(eq(t.persons.id, id), eq(t.persons.deleted, false)))
+    .get()
 }
 
 export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
@@ -46,7 +50,13 @@ export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
   // SQLite limits bound parameters; chunk large candidate sets.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    out.push(...replica.db.select().from(t.persons).where(and(inArray(t.persons.id, chunk), eq(t.persons.deleted, false))).all())
+    out.push(
+      ...replica.db
+        .select()
+        .from(t.persons)
+        .where(and(inArray(t.persons.id, chunk), eq(t.persons.deleted, false)))
+        .all(),
+    )
   }
   return out
 }
@@ -78,10 +88,16 @@ export function cacheBundle(replica: Replica, bundle: PersonBundle): PersonRow {
     if (existing && !existing.cachedReadOnly && !existing.deleted) return
     for (const { table, personId } of Object.values(ownedTables)) tx.delete(table).where(eq(personId, bundle.person.id)).run()
     tx.delete(t.persons).where(eq(t.persons.id, bundle.person.id)).run()
-    tx.insert(t.persons).values({ ...toDomain('person', bundle.person), serverVersion: null, cachedReadOnly: true }).run()
+    tx.insert(t.persons)
+      .values({ ...toDomain('person', bundle.person), serverVersion: null, cachedReadOnly: true })
+      .run()
     for (const entity of personOwnedEntities) {
       const list = bundleRows(bundle, entity)
-      if (list.length) tx.insert(ownedTables[entity].table).values(list.map((r) => ({ ...r, serverVersion: null }))).onConflictDoNothing().run()
+      if (list.length)
+        tx.insert(ownedTables[entity].table)
+          .values(list.map((r) => ({ ...r, serverVersion: null })))
+          .onConflictDoNothing()
+          .run()
     }
     indexPersonName(replica.sqlite, bundle.person)
   })

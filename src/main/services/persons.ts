@@ -88,13 +88,15 @@ function scopeFilter(s: ActiveSession) {
 
 function searchName(s: ActiveSession, q: NameQuery): PersonRow[] {
   const ids = nameCandidates(s.replica.sqlite, q.words)
-  return personsByIds(s.replica, ids).filter(
-    (p) => p.followUpMunicipality === s.user.municipality && !p.cachedReadOnly && nameMatches(q, p),
-  )
+  return personsByIds(s.replica, ids).filter((p) => p.followUpMunicipality === s.user.municipality && !p.cachedReadOnly && nameMatches(q, p))
 }
 
 async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, warnings: Reason[]): Promise<Result<SearchResult>> {
-  const local = s.replica.db.select().from(t.persons).where(and(eq(t.persons.duf, duf), eq(t.persons.deleted, false))).all()
+  const local = s.replica.db
+    .select()
+    .from(t.persons)
+    .where(and(eq(t.persons.duf, duf), eq(t.persons.deleted, false)))
+    .all()
   if (local.length > 0) return ok(result(s, 'duf', duf, warnings, local))
   if (!s.token || !s.sync.online) {
     return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_OFFLINE', field: 'query', severity: 'warning' }], []))

@@ -94,7 +94,9 @@ function dropCachedRows(tx: Tx, personId: string): void {
   if (!row?.cached) return
   for (const entity of personOwnedEntities) {
     const { table, personId: col, serverVersion } = ownedTables[entity]
-    tx.delete(table).where(and(eq(col, personId), isNull(serverVersion))).run()
+    tx.delete(table)
+      .where(and(eq(col, personId), isNull(serverVersion)))
+      .run()
   }
 }
 

@@ -74,7 +74,10 @@ export async function pullToCurrent(deps: PullDeps): Promise<void> {
     if (page === 'reset') return pullReset(deps)
     pages.push(page)
   }
-  const removed = exitsOfLocalPersons(deps.replica, pages.flatMap((p) => p.changeSets))
+  const removed = exitsOfLocalPersons(
+    deps.replica,
+    pages.flatMap((p) => p.changeSets),
+  )
   if (removed > SCOPE_EXIT_GUARD * local) throw new ScopeExitGuardError(removed, local)
   let done = 0
   for (const page of pages) {

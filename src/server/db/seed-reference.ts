@@ -22,10 +22,21 @@ export async function seedReferenceData(db: RegisterDb): Promise<number> {
     if (count === 0) return 0
     const [seq] = await nextSeqs(tx, 1)
     for (let i = 0; i < newCodes.length; i += 500) {
-      await tx.insert(codeLists).values(newCodes.slice(i, i + 500).map((c) => ({ ...c, seq }))).onConflictDoNothing()
+      await tx
+        .insert(codeLists)
+        .values(newCodes.slice(i, i + 500).map((c) => ({ ...c, seq })))
+        .onConflictDoNothing()
     }
-    if (newMun.length) await tx.insert(municipalities).values(newMun.map((m) => ({ ...m, seq }))).onConflictDoNothing()
-    if (newDist.length) await tx.insert(districts).values(newDist.map((d) => ({ ...d, seq }))).onConflictDoNothing()
+    if (newMun.length)
+      await tx
+        .insert(municipalities)
+        .values(newMun.map((m) => ({ ...m, seq })))
+        .onConflictDoNothing()
+    if (newDist.length)
+      await tx
+        .insert(districts)
+        .values(newDist.map((d) => ({ ...d, seq })))
+        .onConflictDoNothing()
     return count
   })
 }

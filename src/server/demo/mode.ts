@@ -11,4 +11,5 @@ export function demoWanted(args: readonly string[], databaseUrl: string | undefi
 }
 
 /** The one line a register with no users prints, so the operator knows the next step. */
-export const NO_USERS_HINT = 'The register has no users yet: create the first central administrator with `npm run server -- create-admin NAME` (password from NIR_ADMIN_PASSWORD or a prompt).'
+export const NO_USERS_HINT =
+  'The register has no users yet: create the first central administrator with `npm run server -- create-admin NAME` (password from NIR_ADMIN_PASSWORD or a prompt).'

@@ -62,15 +62,28 @@ export const norwegianLastNames = ['Ødegård', 'Sæther', 'Bjørnstad', 'Åshei
 export const norwegianFirstNames = { male: ['Bjørn', 'Håkon', 'Sindre', 'Øystein'], female: ['Åse', 'Kjærsti', 'Sølvi', 'Ingrid'] }
 
 const poolOfCountry: Record<string, string> = {
-  SYR: 'arabic', IRQ: 'arabic', SDN: 'arabic', XXX: 'arabic', PSE: 'arabic',
-  AFG: 'persian', IRN: 'persian',
-  ERI: 'horn', ETH: 'horn',
+  SYR: 'arabic',
+  IRQ: 'arabic',
+  SDN: 'arabic',
+  XXX: 'arabic',
+  PSE: 'arabic',
+  AFG: 'persian',
+  IRN: 'persian',
+  ERI: 'horn',
+  ETH: 'horn',
   SOM: 'somali',
-  COD: 'french', BDI: 'french',
+  COD: 'french',
+  BDI: 'french',
   MMR: 'burmese',
   UKR: 'ukrainian',
-  PHL: 'asian', THA: 'asian', VNM: 'asian', IND: 'asian', CHN: 'asian',
-  POL: 'european', LTU: 'european', ROU: 'european',
+  PHL: 'asian',
+  THA: 'asian',
+  VNM: 'asian',
+  IND: 'asian',
+  CHN: 'asian',
+  POL: 'european',
+  LTU: 'european',
+  ROU: 'european',
 }
 
 export function namePool(country: string): NamePool {

@@ -14,16 +14,48 @@ type Street = [street: string, postalCode: string, postalPlace: string]
 
 /** Streets by district code (the demo cities) — real street names, made-up house numbers. */
 const streetsByDistrict: Record<string, Street[]> = {
-  '460101': [['Arnatveitvegen', '5262', 'Arnatveit'], ['Indre Arnavegen', '5260', 'Indre Arna']],
-  '460102': [['Nygårdsgaten', '5015', 'Bergen'], ['Kong Oscars gate', '5017', 'Bergen'], ['Øvregaten', '5003', 'Bergen']],
-  '460103': [['Nesttunvegen', '5221', 'Nesttun'], ['Fanavegen', '5239', 'Rådal']],
-  '460104': [['Folke Bernadottes vei', '5147', 'Fyllingsdalen'], ['Dag Hammarskjølds vei', '5144', 'Fyllingsdalen']],
-  '460105': [['Damsgårdsveien', '5058', 'Bergen'], ['Olsvikveien', '5183', 'Olsvik']],
-  '460106': [['Kokstadvegen', '5257', 'Kokstad'], ['Sandsliåsen', '5254', 'Sandsli']],
-  '460107': [['Inndalsveien', '5063', 'Bergen'], ['Kronstadveien', '5053', 'Bergen'], ['Fjøsangerveien', '5054', 'Bergen']],
-  '460108': [['Åsamyrane', '5116', 'Ulset'], ['Myrdalsvegen', '5130', 'Nyborg']],
-  '030101': [['Tøyengata', '0578', 'Oslo'], ['Grønlandsleiret', '0190', 'Oslo']],
-  '030102': [['Thorvald Meyers gate', '0555', 'Oslo'], ['Trondheimsveien', '0560', 'Oslo']],
+  '460101': [
+    ['Arnatveitvegen', '5262', 'Arnatveit'],
+    ['Indre Arnavegen', '5260', 'Indre Arna'],
+  ],
+  '460102': [
+    ['Nygårdsgaten', '5015', 'Bergen'],
+    ['Kong Oscars gate', '5017', 'Bergen'],
+    ['Øvregaten', '5003', 'Bergen'],
+  ],
+  '460103': [
+    ['Nesttunvegen', '5221', 'Nesttun'],
+    ['Fanavegen', '5239', 'Rådal'],
+  ],
+  '460104': [
+    ['Folke Bernadottes vei', '5147', 'Fyllingsdalen'],
+    ['Dag Hammarskjølds vei', '5144', 'Fyllingsdalen'],
+  ],
+  '460105': [
+    ['Damsgårdsveien', '5058', 'Bergen'],
+    ['Olsvikveien', '5183', 'Olsvik'],
+  ],
+  '460106': [
+    ['Kokstadvegen', '5257', 'Kokstad'],
+    ['Sandsliåsen', '5254', 'Sandsli'],
+  ],
+  '460107': [
+    ['Inndalsveien', '5063', 'Bergen'],
+    ['Kronstadveien', '5053', 'Bergen'],
+    ['Fjøsangerveien', '5054', 'Bergen'],
+  ],
+  '460108': [
+    ['Åsamyrane', '5116', 'Ulset'],
+    ['Myrdalsvegen', '5130', 'Nyborg'],
+  ],
+  '030101': [
+    ['Tøyengata', '0578', 'Oslo'],
+    ['Grønlandsleiret', '0190', 'Oslo'],
+  ],
+  '030102': [
+    ['Thorvald Meyers gate', '0555', 'Oslo'],
+    ['Trondheimsveien', '0560', 'Oslo'],
+  ],
   '030103': [['Sandakerveien', '0473', 'Oslo']],
   '030104': [['Ullevålsveien', '0165', 'Oslo']],
   '030105': [['Bygdøy allé', '0265', 'Oslo']],
@@ -37,10 +69,19 @@ const streetsByDistrict: Record<string, Street[]> = {
   '030113': [['Østensjøveien', '0667', 'Oslo']],
   '030114': [['Ljabruveien', '1166', 'Oslo']],
   '030115': [['Mortensrudveien', '1283', 'Oslo']],
-  '500101': [['Kongens gate', '7011', 'Trondheim'], ['Prinsens gate', '7012', 'Trondheim']],
+  '500101': [
+    ['Kongens gate', '7011', 'Trondheim'],
+    ['Prinsens gate', '7012', 'Trondheim'],
+  ],
   '500102': [['Innherredsveien', '7042', 'Trondheim']],
-  '500103': [['Holtermanns veg', '7030', 'Trondheim'], ['Nardovegen', '7032', 'Trondheim']],
-  '500104': [['Heimdalsvegen', '7080', 'Heimdal'], ['Saupstadringen', '7078', 'Saupstad']],
+  '500103': [
+    ['Holtermanns veg', '7030', 'Trondheim'],
+    ['Nardovegen', '7032', 'Trondheim'],
+  ],
+  '500104': [
+    ['Heimdalsvegen', '7080', 'Heimdal'],
+    ['Saupstadringen', '7078', 'Saupstad'],
+  ],
 }
 
 /** Other municipalities: one main street each, for earlier addresses and reception centres. */

@@ -50,9 +50,14 @@ export function immigrant(g: GenContext, m: string, profile: 'family' | 'worker'
   const arrival = rng.date(addMonths(today, -96), addDays(today, -30))
   const country = rng.pick(countryOf[profile]!)
   const ground = rng.pick(groundOf[profile]!)
-  const rec = newPerson(g, m, { country, sex: rng.chance(0.5) ? 'K' : 'M', birthDate: adultBirthDate(g, arrival, 18, 50), arrival }, {
-    nationalId: rng.chance(0.85) ? (profile === 'family' ? 'fnr' : 'dnr') : 'none',
-  })
+  const rec = newPerson(
+    g,
+    m,
+    { country, sex: rng.chance(0.5) ? 'K' : 'M', birthDate: adultBirthDate(g, arrival, 18, 50), arrival },
+    {
+      nationalId: rng.chance(0.85) ? (profile === 'family' ? 'fnr' : 'dnr') : 'none',
+    },
+  )
   if (ground === 'FAM_NORDISK' && rng.chance(0.6)) rec.person.lastName = rng.pick(norwegianLastNames)
   grantPermits(rec, rng, ground, addDays(arrival, -rng.int(20, 90)), today)
   pushAddress(rec, rng, 'DSF', randomPlace(rng, m), addDays(arrival, rng.int(7, 28)))

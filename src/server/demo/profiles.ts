@@ -43,7 +43,8 @@ export function newPerson(g: GenContext, m: string, b: Basics, opts: { nationalI
   const pool = namePool(b.country)
   const firstName = g.rng.pick(b.sex === 'K' ? pool.female : pool.male)
   const child = b.birthDate > addMonths(b.arrival, -12 * 10)
-  const middleName = child && g.rng.chance(0.15) ? g.rng.pick(b.sex === 'K' ? norwegianFirstNames.female : norwegianFirstNames.male) : g.rng.chance(0.1) ? g.rng.pick(pool.male) : null
+  const middleName =
+    child && g.rng.chance(0.15) ? g.rng.pick(b.sex === 'K' ? norwegianFirstNames.female : norwegianFirstNames.male) : g.rng.chance(0.1) ? g.rng.pick(pool.male) : null
   const nationalId = opts.nationalId === 'none' ? null : g.ids.nationalId(b.birthDate, opts.nationalId === 'dnr')
   const arrivalYear = Number(b.arrival.slice(0, 4))
   return {
@@ -142,7 +143,13 @@ export function familyMember(g: GenContext, anchor: PersonRecord, role: 'spouse'
   const rec = newPerson(g, anchor.person.followUpMunicipality, { country, sex, birthDate, arrival, lastName }, { nationalId: 'fnr' })
   grantPermits(rec, rng, 'FAM_FLYKTNING', addDays(arrival, -rng.int(20, 90)), today)
   const home = anchor.addresses.find((a) => a.validTo === null || a.validTo >= arrival) ?? anchor.addresses[anchor.addresses.length - 1]
-  pushAddress(rec, rng, 'DSF', { municipality: home.municipality, district: home.district, street: home.street, postalCode: home.postalCode, postalPlace: home.postalPlace }, arrival)
+  pushAddress(
+    rec,
+    rng,
+    'DSF',
+    { municipality: home.municipality, district: home.district, street: home.street, postalCode: home.postalCode, postalPlace: home.postalPlace },
+    arrival,
+  )
   const current = anchor.addresses[anchor.addresses.length - 1]
   if (current !== home && current.validFrom > arrival) pushAddress(rec, rng, 'DSF', { ...current }, current.validFrom)
   rec.person.followUpMunicipality = anchor.person.followUpMunicipality

@@ -80,7 +80,16 @@ const legalBasis: Record<string, string> = {
  */
 export function grantPermits(rec: PersonRecord, rng: Rng, ground: string, granted: string, today: string): void {
   if (ground === 'ASYLSOKAR') {
-    rec.permits.push({ id: rng.uuid(), personId: rec.person.id, groundCode: ground, permitType: 'Asylsøknad under behandling', legalBasis: legalBasis[ground], validFrom: granted, validTo: null, grantedDate: granted })
+    rec.permits.push({
+      id: rng.uuid(),
+      personId: rec.person.id,
+      groundCode: ground,
+      permitType: 'Asylsøknad under behandling',
+      legalBasis: legalBasis[ground],
+      validFrom: granted,
+      validTo: null,
+      grantedDate: granted,
+    })
     return
   }
   let from = granted
@@ -90,7 +99,16 @@ export function grantPermits(rec: PersonRecord, rng: Rng, ground: string, grante
     const permanent = rec.permits.length > 0 && from >= addMonths(first, 36) && ground !== 'STUDIE'
     const to = permanent ? null : addDays(addMonths(from, rng.pick([12, 24, 36])), -1)
     const permitType = permanent ? 'Permanent opphaldsløyve' : 'Midlertidig opphaldsløyve'
-    rec.permits.push({ id: rng.uuid(), personId: rec.person.id, groundCode: ground, permitType, legalBasis: legalBasis[ground] ?? 'utlendingsloven', validFrom: from, validTo: to, grantedDate: decided })
+    rec.permits.push({
+      id: rng.uuid(),
+      personId: rec.person.id,
+      groundCode: ground,
+      permitType,
+      legalBasis: legalBasis[ground] ?? 'utlendingsloven',
+      validFrom: from,
+      validTo: to,
+      grantedDate: decided,
+    })
     if (to === null || to >= today) return
     decided = addDays(to, -rng.int(14, 60))
     from = addDays(to, 1)

@@ -24,13 +24,14 @@ export async function crossCheck(tx: RegisterDb, lines: ParsedLine[]): Promise<I
   for (let i = 0; i < referenced.length; i += 5000) {
     const ids = referenced.slice(i, i + 5000).filter((id) => !filePersons.has(id))
     if (!ids.length) continue
-    const rows = await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, ids), eq(persons.deleted, false)))
+    const rows = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(inArray(persons.id, ids), eq(persons.deleted, false)))
     for (const r of rows) dbPersons.add(r.id)
   }
   const dbMun = new Set((await tx.select({ c: municipalities.code }).from(municipalities).where(eq(municipalities.deleted, false))).map((r) => r.c))
-  const dbDist = new Map(
-    (await tx.select().from(districts).where(eq(districts.deleted, false))).map((d) => [d.code, { municipality: d.municipality }]),
-  )
+  const dbDist = new Map((await tx.select().from(districts).where(eq(districts.deleted, false))).map((d) => [d.code, { municipality: d.municipality }]))
   const munExists = (c: string) => (fileMun.has(c) ? fileMun.get(c)! : dbMun.has(c))
   const distOf = (c: string) => (fileDist.has(c) ? fileDist.get(c)! : (dbDist.get(c) ?? null))
 

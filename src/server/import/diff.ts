@@ -77,7 +77,10 @@ async function loadStored(tx: RegisterDb, lines: ParsedLine[]): Promise<Map<stri
   for (const [entity, keys] of byEntity) {
     const st = entityStores[entity]
     for (let i = 0; i < keys.length; i += 5000) {
-      const rows = (await tx.select().from(st.table).where(inArray(st.key, keys.slice(i, i + 5000)))) as Stored[]
+      const rows = (await tx
+        .select()
+        .from(st.table)
+        .where(inArray(st.key, keys.slice(i, i + 5000)))) as Stored[]
       for (const r of rows) out.set(`${entity}:${String(r[st.keyField])}`, r)
     }
   }

@@ -39,7 +39,10 @@ async function upsert(tx: RegisterDb, entity: EntityName, list: RowChange[], seq
   for (const [prop, col] of Object.entries(getTableColumns(st.table))) {
     if (prop !== st.keyField) set[prop] = sql.raw(`excluded."${col.name}"`)
   }
-  await tx.insert(st.table).values(values as any).onConflictDoUpdate({ target: st.key, set })
+  await tx
+    .insert(st.table)
+    .values(values as any)
+    .onConflictDoUpdate({ target: st.key, set })
 }
 
 async function tombstone(tx: RegisterDb, entity: EntityName, c: RowChange, seq: number): Promise<void> {

@@ -30,8 +30,21 @@ export const initialMunicipalities: Municipality[] = [
 /** Districts (bydelar) of the four cities that have them (D2). */
 export const initialDistricts: District[] = [
   ...named('0301', [
-    'Gamle Oslo', 'Grünerløkka', 'Sagene', 'St. Hanshaugen', 'Frogner', 'Ullern', 'Vestre Aker', 'Nordre Aker',
-    'Bjerke', 'Grorud', 'Stovner', 'Alna', 'Østensjø', 'Nordstrand', 'Søndre Nordstrand',
+    'Gamle Oslo',
+    'Grünerløkka',
+    'Sagene',
+    'St. Hanshaugen',
+    'Frogner',
+    'Ullern',
+    'Vestre Aker',
+    'Nordre Aker',
+    'Bjerke',
+    'Grorud',
+    'Stovner',
+    'Alna',
+    'Østensjø',
+    'Nordstrand',
+    'Søndre Nordstrand',
   ]),
   ...named('4601', ['Arna', 'Bergenhus', 'Fana', 'Fyllingsdalen', 'Laksevåg', 'Ytrebygda', 'Årstad', 'Åsane']),
   ...named('5001', ['Midtbyen', 'Østbyen', 'Lerkendal', 'Heimdal']),

@@ -26,30 +26,32 @@ const invalid = () => new ApiError(401, 'INVALID_CREDENTIALS', 'wrong username o
  * after the right password.
  */
 export function loginRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/auth/login',
-    { schema: { body: loginRequestSchema }, config: { rateLimit: { max: ctx.loginRateLimit, timeWindow: '1 minute' } } },
-    async (req): Promise<LoginResponse> => {
-      const { username, password, deviceId } = req.body
-      const now = Date.now()
-      const [row] = await ctx.db.select().from(users).where(eq(users.username, username))
-      if (!row) {
-        await verifyPassword(password, DUMMY_HASH)
-        throw invalid()
-      }
-      if (row.lockedUntil && row.lockedUntil.getTime() > now) throw throttled(row.lockedUntil.getTime() - now)
-      if (!(await verifyPassword(password, row.passwordHash))) {
-        await recordFailure(ctx, row.id, username, deviceId, now)
-        throw invalid()
-      }
-      if (row.disabled) throw new ApiError(403, 'USER_DISABLED', 'the user is disabled')
-      await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id))
-      const { token, claims } = issueToken({ sub: row.id, deviceId }, ctx.tokenSecret, now)
-      await appendAudit(ctx.db, { userId: row.id, username, deviceId, action: 'login' })
-      const { epoch } = await getServerMeta(ctx.db)
-      return { accessToken: token, expiresAt: new Date(claims.exp).toISOString(), user: toUser(row), serverTime: new Date(now).toISOString(), epoch }
-    },
-  )
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      '/auth/login',
+      { schema: { body: loginRequestSchema }, config: { rateLimit: { max: ctx.loginRateLimit, timeWindow: '1 minute' } } },
+      async (req): Promise<LoginResponse> => {
+        const { username, password, deviceId } = req.body
+        const now = Date.now()
+        const [row] = await ctx.db.select().from(users).where(eq(users.username, username))
+        if (!row) {
+          await verifyPassword(password, DUMMY_HASH)
+          throw invalid()
+        }
+        if (row.lockedUntil && row.lockedUntil.getTime() > now) throw throttled(row.lockedUntil.getTime() - now)
+        if (!(await verifyPassword(password, row.passwordHash))) {
+          await recordFailure(ctx, row.id, username, deviceId, now)
+          throw invalid()
+        }
+        if (row.disabled) throw new ApiError(403, 'USER_DISABLED', 'the user is disabled')
+        await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id))
+        const { token, claims } = issueToken({ sub: row.id, deviceId }, ctx.tokenSecret, now)
+        await appendAudit(ctx.db, { userId: row.id, username, deviceId, action: 'login' })
+        const { epoch } = await getServerMeta(ctx.db)
+        return { accessToken: token, expiresAt: new Date(claims.exp).toISOString(), user: toUser(row), serverTime: new Date(now).toISOString(), epoch }
+      },
+    )
 }
 
 function throttled(ms: number): ApiError {
@@ -65,7 +67,10 @@ async function recordFailure(ctx: ServerContext, userId: string, username: strin
     .where(eq(users.id, userId))
     .returning({ failed: users.failedLogins })
   if (r && r.failed >= MAX_FAILED_LOGINS) {
-    await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: new Date(now + LOCK_MS) }).where(eq(users.id, userId))
+    await ctx.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: new Date(now + LOCK_MS) })
+      .where(eq(users.id, userId))
   }
   await appendAudit(ctx.db, { userId, username, deviceId, action: 'login.failed', details: { failedInRow: r?.failed ?? null } })
 }

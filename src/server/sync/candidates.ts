@@ -20,28 +20,43 @@ export function candidateSeqsSql(tx: RegisterDb, scope: PullScope, after: number
   if (scope.readsPersons) {
     const person = entityStores.person.table
     const placeCond = scope.writer || after === 0 ? visible(scope) : inPlace(scope)
-    parts.push(sql`${tx.select({ seq: persons.seq }).from(person).where(and(gt(persons.seq, after), placeCond))}`)
+    parts.push(
+      sql`${tx
+        .select({ seq: persons.seq })
+        .from(person)
+        .where(and(gt(persons.seq, after), placeCond))}`,
+    )
     const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
     for (const st of personOwnedStores) {
-      parts.push(sql`${tx.select({ seq: st.table.seq }).from(st.table).where(and(gt(st.table.seq, after), inArray(st.personId, visibleIds)))}`)
+      parts.push(
+        sql`${tx
+          .select({ seq: st.table.seq })
+          .from(st.table)
+          .where(and(gt(st.table.seq, after), inArray(st.personId, visibleIds)))}`,
+      )
     }
-    parts.push(sql`${tx.select({ seq: scopeEvents.seq }).from(scopeEvents).where(eventCond(tx, scope, after))}`)
+    parts.push(
+      sql`${tx
+        .select({ seq: scopeEvents.seq })
+        .from(scopeEvents)
+        .where(eventCond(tx, scope, after))}`,
+    )
   }
   return sql.join(parts, sql` union `)
 }
 
 /** Scope events after `after` in the scope's place that still mean something now (see above). */
 export function eventCond(tx: RegisterDb, scope: PullScope, after: number): SQL {
-  const liveVisible = tx.select({ id: persons.id }).from(persons).where(and(visible(scope), eq(persons.deleted, false)))
+  const liveVisible = tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(visible(scope), eq(persons.deleted, false)))
   const nowVisible = tx.select({ id: persons.id }).from(persons).where(visible(scope))
   return and(
     gt(scopeEvents.seq, after),
     eq(scopeEvents.municipality, scope.municipality),
     scope.district ? eq(scopeEvents.district, scope.district) : undefined,
-    or(
-      and(eq(scopeEvents.kind, 'enter'), inArray(scopeEvents.personId, liveVisible)),
-      and(eq(scopeEvents.kind, 'exit'), sql`${scopeEvents.personId} not in ${nowVisible}`),
-    ),
+    or(and(eq(scopeEvents.kind, 'enter'), inArray(scopeEvents.personId, liveVisible)), and(eq(scopeEvents.kind, 'exit'), sql`${scopeEvents.personId} not in ${nowVisible}`)),
   )!
 }
 

@@ -16,9 +16,7 @@ type ChangeSets = Map<number, Change[]>
 /** A stored row as a change: `upsert` with its domain data, or `delete` for a tombstone. */
 export function rowChange(st: EntityStore, r: Stored): Change {
   const id = String(r[st.keyField])
-  return r.deleted
-    ? { kind: 'delete', entity: st.entity, id, version: r.version }
-    : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st.entity, r) }
+  return r.deleted ? { kind: 'delete', entity: st.entity, id, version: r.version } : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st.entity, r) }
 }
 
 function add(sets: ChangeSets, seq: number, c: Change): void {
@@ -39,7 +37,10 @@ export async function collectChanges(tx: RegisterDb, scope: PullScope, after: nu
   }
   if (!scope.readsPersons) return sets
   const pst = entityStores.person
-  const personRows = (await tx.select().from(persons).where(and(inRange(pst), inPlaceOrVisible(scope, after)))) as unknown as Stored[]
+  const personRows = (await tx
+    .select()
+    .from(persons)
+    .where(and(inRange(pst), inPlaceOrVisible(scope, after)))) as unknown as Stored[]
   for (const r of personRows) {
     const shown = scope.writer || !r.closed
     if (shown) add(sets, r.seq, rowChange(pst, r))
@@ -47,10 +48,16 @@ export async function collectChanges(tx: RegisterDb, scope: PullScope, after: nu
   }
   const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
   for (const st of personOwnedStores) {
-    const rows = (await tx.select().from(st.table).where(and(inRange(st), inArray(st.personId, visibleIds)))) as Stored[]
+    const rows = (await tx
+      .select()
+      .from(st.table)
+      .where(and(inRange(st), inArray(st.personId, visibleIds)))) as Stored[]
     for (const r of rows) add(sets, r.seq, rowChange(st, r))
   }
-  const events = await tx.select().from(scopeEvents).where(and(eventCond(tx, scope, after), lte(scopeEvents.seq, upTo)))
+  const events = await tx
+    .select()
+    .from(scopeEvents)
+    .where(and(eventCond(tx, scope, after), lte(scopeEvents.seq, upTo)))
   for (const e of events.filter((ev) => ev.kind === 'exit')) add(sets, e.seq, { kind: 'scopeExit', personId: e.personId })
   const enters = events.filter((ev) => ev.kind === 'enter')
   if (enters.length) await addEnteredPersons(tx, sets, enters)

@@ -13,18 +13,19 @@ import type { RegisterDb } from '../db/types'
  */
 export async function projectScope(db: RegisterDb, municipality: string, district?: string | null): Promise<Record<EntityName, Record<string, unknown>[]>> {
   const out = {} as Record<EntityName, Record<string, unknown>[]>
-  const place = and(
-    eq(persons.followUpMunicipality, municipality),
-    district ? eq(persons.followUpDistrict, district) : undefined,
-    eq(persons.deleted, false),
-  )
+  const place = and(eq(persons.followUpMunicipality, municipality), district ? eq(persons.followUpDistrict, district) : undefined, eq(persons.deleted, false))
   const ids = (await db.select({ id: persons.id }).from(persons).where(place)).map((r) => r.id)
   for (const entity of entityNames) {
     const st = entityStores[entity]
     let rows: Record<string, unknown>[]
     const col = entity === 'person' ? persons.id : st.personId
     if (col) {
-      rows = ids.length ? await db.select().from(st.table).where(and(inArray(col, ids), eq(st.table.deleted, false))) : []
+      rows = ids.length
+        ? await db
+            .select()
+            .from(st.table)
+            .where(and(inArray(col, ids), eq(st.table.deleted, false)))
+        : []
     } else {
       rows = await db.select().from(st.table).where(eq(st.table.deleted, false))
     }

@@ -11,7 +11,11 @@ describe('text/event-stream parsing for the browser-mode event stream', () => {
   test.each([
     { name: 'an event with a name and JSON data', chunks: ['event: sync.status\ndata: {"a":1}\n\n'], events: [{ event: 'sync.status', data: '{"a":1}' }] },
     { name: 'comments (the heartbeat) dispatch nothing', chunks: [': connected\n\n: heartbeat\n\n'], events: [] },
-    { name: 'an event split across chunks anywhere', chunks: ['eve', 'nt: sync.progress\nda', 'ta: {"done":1}', '\n', '\n'], events: [{ event: 'sync.progress', data: '{"done":1}' }] },
+    {
+      name: 'an event split across chunks anywhere',
+      chunks: ['eve', 'nt: sync.progress\nda', 'ta: {"done":1}', '\n', '\n'],
+      events: [{ event: 'sync.progress', data: '{"done":1}' }],
+    },
     { name: 'CRLF line ends, even with CR and LF in different chunks', chunks: ['event: x\r', '\ndata: 1\r\n\r', '\n'], events: [{ event: 'x', data: '1' }] },
     { name: 'CR-only line ends', chunks: ['event: x\rdata: 1\r\r:'], events: [{ event: 'x', data: '1' }] },
     { name: 'a CR ending a chunk waits to see whether LF follows', chunks: ['event: x\rdata: 1\r\r'], events: [] },

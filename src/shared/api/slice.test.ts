@@ -6,7 +6,7 @@ import { mergeSlices } from './slice'
 const entry = { input: z.object({}), output: {} as string }
 
 describe('contract slices (style.md 4)', () => {
-  test('the merged contract holds every slice\'s names, each once', () => {
+  test("the merged contract holds every slice's names, each once", () => {
     expect(contractNames).toContain('session.login')
     expect(contractNames).toContain('personList.add')
     expect(new Set(contractNames).size).toBe(contractNames.length)

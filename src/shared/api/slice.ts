@@ -30,4 +30,3 @@ export function mergeSlices<const S extends readonly Record<string, ContractEntr
   }
   return merged as UnionToIntersection<S[number]>
 }
-

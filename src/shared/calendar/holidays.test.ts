@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import Holidays from 'date-holidays'
-import {
-  addDays,
-  addWorkingDays,
-  easterSunday,
-  fromDayNumber,
-  isPublicHoliday,
-  isWorkingDay,
-  publicHolidays,
-  toDayNumber,
-  workingDaysBetween,
-} from './index'
+import { addDays, addWorkingDays, easterSunday, fromDayNumber, isPublicHoliday, isWorkingDay, publicHolidays, toDayNumber, workingDaysBetween } from './index'
 
 const arbDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2100-12-31') }).map(fromDayNumber)
 
@@ -25,9 +15,18 @@ describe('R1.2 public holidays', () => {
   ])('Easter Sunday %i is %s', (y, d) => expect(easterSunday(y)).toBe(d))
 
   test.each([
-    [2024, ['2024-01-01', '2024-03-28', '2024-03-29', '2024-03-31', '2024-04-01', '2024-05-01', '2024-05-09', '2024-05-17', '2024-05-19', '2024-05-20', '2024-12-25', '2024-12-26']],
-    [2025, ['2025-01-01', '2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-01', '2025-05-17', '2025-05-29', '2025-06-08', '2025-06-09', '2025-12-25', '2025-12-26']],
-    [2026, ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26']],
+    [
+      2024,
+      ['2024-01-01', '2024-03-28', '2024-03-29', '2024-03-31', '2024-04-01', '2024-05-01', '2024-05-09', '2024-05-17', '2024-05-19', '2024-05-20', '2024-12-25', '2024-12-26'],
+    ],
+    [
+      2025,
+      ['2025-01-01', '2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-01', '2025-05-17', '2025-05-29', '2025-06-08', '2025-06-09', '2025-12-25', '2025-12-26'],
+    ],
+    [
+      2026,
+      ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'],
+    ],
   ])('Easter-dependent holidays of %i', (y, dates) => {
     expect(publicHolidays(y).map((h) => h.date)).toEqual(dates)
   })
@@ -53,7 +52,14 @@ describe('R1.2 public holidays', () => {
     const reference = new Holidays('NO')
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2100 }), (y) => {
-        const want = [...new Set(reference.getHolidays(y).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)))].sort()
+        const want = [
+          ...new Set(
+            reference
+              .getHolidays(y)
+              .filter((h) => h.type === 'public')
+              .map((h) => h.date.slice(0, 10)),
+          ),
+        ].sort()
         const got = [...new Set(publicHolidays(y).map((h) => h.date))].sort()
         expect(got).toEqual(want)
       }),

@@ -74,10 +74,9 @@ function holidaysOfYear(year: number): YearHolidays {
   let hit = cache.get(year)
   if (hit) return hit
   const easter = easterDayNumber(year)
-  const list = [
-    ...FIXED.map(([key, m, d]) => ({ n: civilToDayNumber(year, m, d), key })),
-    ...EASTER_OFFSETS.map(([key, off]) => ({ n: easter + off, key })),
-  ].sort((x, y) => x.n - y.n)
+  const list = [...FIXED.map(([key, m, d]) => ({ n: civilToDayNumber(year, m, d), key })), ...EASTER_OFFSETS.map(([key, off]) => ({ n: easter + off, key }))].sort(
+    (x, y) => x.n - y.n,
+  )
   const days = new Set(list.map((h) => h.n))
   hit = { list, days, unique: [...days].sort((x, y) => x - y) }
   cache.set(year, hit)

@@ -18,20 +18,6 @@ export {
   addYears,
 } from './days'
 export { type IsoWeek, isoWeek, isoWeekOfDayNumber, isoWeekRange, weeksInIsoYear } from './weeks'
-export {
-  type HolidayKey,
-  type PublicHoliday,
-  easterSunday,
-  publicHolidays,
-  isPublicHoliday,
-  isPublicHolidayDayNumber,
-} from './holidays'
-export {
-  isWorkingDay,
-  isWorkingDayNumber,
-  workingDaysBetween,
-  workingDaysBetweenDayNumbers,
-  addWorkingDays,
-  addWorkingDaysToDayNumber,
-} from './working-days'
+export { type HolidayKey, type PublicHoliday, easterSunday, publicHolidays, isPublicHoliday, isPublicHolidayDayNumber } from './holidays'
+export { isWorkingDay, isWorkingDayNumber, workingDaysBetween, workingDaysBetweenDayNumbers, addWorkingDays, addWorkingDaysToDayNumber } from './working-days'
 export { formatNorwegianDate, parseNorwegianDate, hasNorwegianDateShape } from './format'

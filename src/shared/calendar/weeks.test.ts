@@ -33,9 +33,7 @@ describe('R1.1 ISO weeks', () => {
     [2026, 53, '2026-12-28', '2027-01-03'],
     [2025, 1, '2024-12-30', '2025-01-05'],
     [2026, 1, '2025-12-29', '2026-01-04'],
-  ])('isoWeekRange(%i, %i) = %s..%s', (y, w, mon, sun) =>
-    expect(isoWeekRange(y, w)).toEqual({ monday: mon, sunday: sun }),
-  )
+  ])('isoWeekRange(%i, %i) = %s..%s', (y, w, mon, sun) => expect(isoWeekRange(y, w)).toEqual({ monday: mon, sunday: sun }))
 
   test.each([
     [2021, 53],

@@ -16,9 +16,15 @@ export const personSchema = z.object({
   duf: z.string().regex(/^\d{12}$/),
   dufCheckFailed: z.boolean(),
   /** Fødselsnummer or D-number, 11 digits (R2.1). */
-  nationalId: z.string().regex(/^\d{11}$/).nullable(),
+  nationalId: z
+    .string()
+    .regex(/^\d{11}$/)
+    .nullable(),
   /** Old registration number, 6 digits (R2.3). */
-  regNumber: z.string().regex(/^\d{6}$/).nullable(),
+  regNumber: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   firstName: z.string().min(1).max(100),
   middleName: z.string().max(100).nullable(),
   lastName: z.string().min(1).max(100),

@@ -9,7 +9,6 @@ import { decisionSchemeSchema } from './scheme'
  * (omitted) both parse.
  */
 
-
 /** Decision types of R4, by scheme. */
 export const norskDecisionTypes = [
   'NORSK_RETT_OG_PLIKT',
@@ -22,13 +21,7 @@ export const norskDecisionTypes = [
   'NORSK_UTSETT_OPPSTART',
   'NORSK_PERMISJON',
 ] as const
-export const introDecisionTypes = [
-  'INTRO_PROGRAM',
-  'INTRO_PERMISJON',
-  'INTRO_UTVIDA_DELTAKING',
-  'INTRO_MIDLERTIDIG_STANS',
-  'INTRO_PERMANENT_STANS',
-] as const
+export const introDecisionTypes = ['INTRO_PROGRAM', 'INTRO_PERMISJON', 'INTRO_UTVIDA_DELTAKING', 'INTRO_MIDLERTIDIG_STANS', 'INTRO_PERMANENT_STANS'] as const
 export const decisionTypes = [...norskDecisionTypes, ...introDecisionTypes] as const
 export const decisionTypeSchema = z.enum(decisionTypes)
 export type DecisionType = z.infer<typeof decisionTypeSchema>
@@ -142,7 +135,10 @@ export const languageTrackSchema = z.object({
   date: isoDate,
   motherTongue: z.string().regex(/^[a-z]{3}$/),
   language1: z.string().regex(/^[a-z]{3}$/),
-  language2: z.string().regex(/^[a-z]{3}$/).nullish(),
+  language2: z
+    .string()
+    .regex(/^[a-z]{3}$/)
+    .nullish(),
   track: z.enum(['1', '2', '3', '4']),
 })
 export type LanguageTrack = z.infer<typeof languageTrackSchema>

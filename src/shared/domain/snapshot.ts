@@ -76,9 +76,7 @@ export const personSnapshotSchema = z.object({
   }),
   permits: z.array(permitSchema.pick({ groundCode: true, validFrom: true, validTo: true, grantedDate: true })),
   settlements: z.array(settlementSchema.pick({ date: true, municipality: true, byAgreement: true })),
-  addresses: z
-    .array(addressSchema.pick({ municipality: true, district: true, validFrom: true, validTo: true }))
-    .optional(),
+  addresses: z.array(addressSchema.pick({ municipality: true, district: true, validFrom: true, validTo: true })).optional(),
   /** Permit-ground attributes keyed by ground code (reference data, R3.1). */
   permitGrounds: z.record(z.string(), permitGroundAttributesSchema),
   /** Intro absence-type attributes keyed by type code (reference data, R10). */

@@ -9,14 +9,6 @@ export {
   makeNationalId,
   centuryOf,
 } from './national-id'
-export {
-  type DufCode,
-  type DufValidation,
-  type RegNumberValidation,
-  validateDuf,
-  dufCheckDigits,
-  makeDuf,
-  validateRegNumber,
-} from './duf'
+export { type DufCode, type DufValidation, type RegNumberValidation, validateDuf, dufCheckDigits, makeDuf, validateRegNumber } from './duf'
 export { type NamedPerson, foldName, foldWords, nameParts } from './names'
 export { type NameQuery, type SearchClassification, classifySearch, nameMatches } from './search'

@@ -10,15 +10,7 @@ const SPACES = /\s+/
 
 /** Folded form of a name or query: lowercase, accents off (æ/ø/å kept), whitespace collapsed. */
 export function foldName(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(A_RING, 'å')
-    .replace(COMBINING, '')
-    .normalize('NFC')
-    .trim()
-    .split(SPACES)
-    .join(' ')
+  return s.toLowerCase().normalize('NFD').replace(A_RING, 'å').replace(COMBINING, '').normalize('NFC').trim().split(SPACES).join(' ')
 }
 
 /** Folded whitespace-separated words; a hyphenated name stays one word. */

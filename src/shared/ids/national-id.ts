@@ -18,9 +18,7 @@ export const nationalIdCodes = [
 ] as const
 export type NationalIdCode = (typeof nationalIdCodes)[number]
 
-export type NationalIdValidation =
-  | { valid: true; kind: 'fnr' | 'dnr'; synthetic: boolean; birthDate: string }
-  | { valid: false; code: NationalIdCode }
+export type NationalIdValidation = { valid: true; kind: 'fnr' | 'dnr'; synthetic: boolean; birthDate: string } | { valid: false; code: NationalIdCode }
 
 export interface NationalIdOptions {
   /** Accept synthetic test numbers (month + 80): only in demo/test builds (R2.1). */
@@ -120,11 +118,7 @@ function pad2(n: number): string {
  * individual number does not give the birth year's century (R2.1 table), or when a check
  * digit would be 10 — the caller then tries the next individual number.
  */
-export function makeNationalId(
-  birthDate: string,
-  individual: number,
-  opts: { synthetic?: boolean; dNumber?: boolean } = {},
-): string | null {
+export function makeNationalId(birthDate: string, individual: number, opts: { synthetic?: boolean; dNumber?: boolean } = {}): string | null {
   const year = Number(birthDate.slice(0, 4))
   const yy = year % 100
   if (!Number.isInteger(individual) || individual < 0 || individual > 999) return null

@@ -65,13 +65,29 @@ describe('R4 decision types and R10 attributes', () => {
   test('measures belong to an existing group; only basic Norwegian carries the reminder', () => {
     const groups = new Set(byList('measureGroup').map((g) => g.code))
     for (const m of byList('measure')) expect(groups).toContain(m.data.group)
-    expect(byList('measure').filter((m) => m.data.norskReminder).map((m) => m.code)).toEqual(['GRUNNLEGGANDE_NORSK'])
+    expect(
+      byList('measure')
+        .filter((m) => m.data.norskReminder)
+        .map((m) => m.code),
+    ).toEqual(['GRUNNLEGGANDE_NORSK'])
   })
 
   test('only Ugyldig fråvær is invalid absence; ARBEID needs hours; IKKJE_REGISTRERT is a system value', () => {
-    expect(byList('absenceType').filter((a) => a.data.valid === false).map((a) => a.code)).toEqual(['UGYLDIG'])
-    expect(byList('endReason').filter((a) => a.data.requiresHoursPerWeek).map((a) => a.code)).toEqual(['ARBEID'])
-    expect(byList('endReason').filter((a) => a.data.system).map((a) => a.code)).toEqual(['IKKJE_REGISTRERT'])
+    expect(
+      byList('absenceType')
+        .filter((a) => a.data.valid === false)
+        .map((a) => a.code),
+    ).toEqual(['UGYLDIG'])
+    expect(
+      byList('endReason')
+        .filter((a) => a.data.requiresHoursPerWeek)
+        .map((a) => a.code),
+    ).toEqual(['ARBEID'])
+    expect(
+      byList('endReason')
+        .filter((a) => a.data.system)
+        .map((a) => a.code),
+    ).toEqual(['IKKJE_REGISTRERT'])
     expect(byList('track').map((t) => t.code)).toEqual(['1', '2', '3', '4'])
   })
 })

@@ -1,17 +1,7 @@
 import type { CodeListEntry } from '../domain/code-list'
 import { decisionTypes } from './decision-types'
 import { permitGrounds } from './permit-grounds'
-import {
-  absenceTypes,
-  endReasons,
-  exemptionReasons,
-  leaveTypes,
-  measureGroups,
-  measures,
-  parentalLeaveAbsenceTypes,
-  postponementReasons,
-  tracks,
-} from './programme-lists'
+import { absenceTypes, endReasons, exemptionReasons, leaveTypes, measureGroups, measures, parentalLeaveAbsenceTypes, postponementReasons, tracks } from './programme-lists'
 import { listOf } from './entry'
 
 /** Common countries of citizenship (ISO 3166-1 alpha-3); `XXX` = stateless. */

@@ -35,18 +35,8 @@ const NONE: PermitGroundData = { ...NORSK_ONLY, norskGroup: null }
 /** R3.1 initial list. */
 export const permitGrounds: CodeListEntry[] = listOf('permitGround', [
   ground('UTL28', 'Flyktning (utl. § 28)', 'Flyktning (utl. § 28)', RIGHT_WITH_AGREEMENT),
-  ground(
-    'UTL35_3',
-    'Overføringsflyktning (utl. § 35 tredje ledd)',
-    'Overføringsflyktning (utl. § 35 tredje ledd)',
-    RIGHT_WITH_AGREEMENT,
-  ),
-  ground(
-    'UTL38_ASYL',
-    'Sterke menneskelige hensyn etter asylsøknad (utl. § 38)',
-    'Sterke menneskelege omsyn etter asylsøknad (utl. § 38)',
-    RIGHT_WITH_AGREEMENT,
-  ),
+  ground('UTL35_3', 'Overføringsflyktning (utl. § 35 tredje ledd)', 'Overføringsflyktning (utl. § 35 tredje ledd)', RIGHT_WITH_AGREEMENT),
+  ground('UTL38_ASYL', 'Sterke menneskelige hensyn etter asylsøknad (utl. § 38)', 'Sterke menneskelege omsyn etter asylsøknad (utl. § 38)', RIGHT_WITH_AGREEMENT),
   ground(
     'UTL38_5',
     'Begrenset tillatelse, barnefamilie eller enslig mindreårig (utl. § 38 femte ledd a–b)',
@@ -62,26 +52,11 @@ export const permitGrounds: CodeListEntry[] = listOf('permitGround', [
     RIGHT_WITHOUT_AGREEMENT,
   ),
   ground('UTL53', 'Selvstendig grunnlag (utl. § 53)', 'Sjølvstendig grunnlag (utl. § 53)', RIGHT_WITHOUT_AGREEMENT),
-  ground(
-    'UTL38',
-    'Sterke menneskelige hensyn uten asylsøknad (utl. § 38)',
-    'Sterke menneskelege omsyn utan asylsøknad (utl. § 38)',
-    NORSK_ONLY,
-  ),
+  ground('UTL38', 'Sterke menneskelige hensyn uten asylsøknad (utl. § 38)', 'Sterke menneskelege omsyn utan asylsøknad (utl. § 38)', NORSK_ONLY),
   ground('FAM_NORDISK', 'Familie til norsk eller nordisk borger', 'Familie til norsk eller nordisk borgar', NORSK_ONLY),
-  ground(
-    'FAM_PERMANENT',
-    'Familie til person med permanent oppholdstillatelse',
-    'Familie til person med permanent opphaldsløyve',
-    NORSK_ONLY,
-  ),
+  ground('FAM_PERMANENT', 'Familie til person med permanent oppholdstillatelse', 'Familie til person med permanent opphaldsløyve', NORSK_ONLY),
   ground('ARBEID', 'Arbeidstillatelse utenfor EØS/EFTA', 'Arbeidsløyve utanfor EØS/EFTA', NORSK_DUTY),
-  ground(
-    'FAM_ARBEID',
-    'Familie til arbeidsinnvandrer utenfor EØS/EFTA',
-    'Familie til arbeidsinnvandrar utanfor EØS/EFTA',
-    NORSK_DUTY,
-  ),
+  ground('FAM_ARBEID', 'Familie til arbeidsinnvandrer utenfor EØS/EFTA', 'Familie til arbeidsinnvandrar utanfor EØS/EFTA', NORSK_DUTY),
   ground('STUDIE', 'Student', 'Student', NONE),
   ground('AU_PAIR', 'Au pair', 'Au pair', NONE),
   ground('EOS', 'EØS/EFTA-borger', 'EØS/EFTA-borgar', NONE),

@@ -5,10 +5,23 @@ import type { Measure, Replacement } from '../domain/registrations'
 import { leaveAndStopPeriods, programmeAverage, type PeriodOff } from './average'
 
 const m = (id: string, fromDate: string, toDate: string, hoursPerWeek: number): Measure => ({
-  id, personId: 'p1', groupCode: 'ARBEID', measureCode: 'ARBEIDSPRAKSIS', fromDate, toDate, hoursPerWeek,
+  id,
+  personId: 'p1',
+  groupCode: 'ARBEID',
+  measureCode: 'ARBEIDSPRAKSIS',
+  fromDate,
+  toDate,
+  hoursPerWeek,
 })
 const r = (id: string, fromDate: string, toDate: string, hoursPerWeek: number, replaces: string[]): Replacement => ({
-  id, personId: 'p1', groupCode: 'ANDRE', measureCode: 'ANNA', fromDate, toDate, hoursPerWeek, replacesMeasureIds: replaces,
+  id,
+  personId: 'p1',
+  groupCode: 'ANDRE',
+  measureCode: 'ANNA',
+  fromDate,
+  toDate,
+  hoursPerWeek,
+  replacesMeasureIds: replaces,
 })
 const off = (kind: PeriodOff['kind'], fromDate: string, toDate: string): PeriodOff => ({ kind, fromDate, toDate })
 const weeks = (res: ReturnType<typeof programmeAverage>) => res.byWeek.map((w) => [`${w.isoYear}-W${w.isoWeek}`, w.hoursPerWeek])
@@ -21,10 +34,15 @@ describe('R5.4 programme average', () => {
     ['one full-time measure over the period meets the norm', [m('a', '2025-03-01', '2025-03-31', 37.5)], [], [], 37.5, [37.5, 37.5]],
     ['a measure in force half the period halves the average', [m('a', '2025-03-03', '2025-03-09', 20)], [], [], 10, [20, 0]],
     ['measures running side by side add up', [m('a', '2025-03-03', '2025-03-16', 30), m('b', '2025-03-03', '2025-03-16', 7.5)], [], [], 37.5, [37.5, 37.5]],
-    ['a replacement takes the place of the measure it lists inside its range',
-      [m('a', '2025-03-03', '2025-03-16', 30), m('b', '2025-03-03', '2025-03-16', 7.5)], [r('x', '2025-03-10', '2025-03-16', 10, ['a'])], [], 27.5, [37.5, 17.5]],
-    ['a replacement does not touch measures it does not list',
-      [m('a', '2025-03-03', '2025-03-16', 30)], [r('x', '2025-03-10', '2025-03-16', 10, ['other'])], [], 35, [30, 40]],
+    [
+      'a replacement takes the place of the measure it lists inside its range',
+      [m('a', '2025-03-03', '2025-03-16', 30), m('b', '2025-03-03', '2025-03-16', 7.5)],
+      [r('x', '2025-03-10', '2025-03-16', 10, ['a'])],
+      [],
+      27.5,
+      [37.5, 17.5],
+    ],
+    ['a replacement does not touch measures it does not list', [m('a', '2025-03-03', '2025-03-16', 30)], [r('x', '2025-03-10', '2025-03-16', 10, ['other'])], [], 35, [30, 40]],
   ])('R5.4 %s', (_name, measures, replacements, periods, avg, byWeek) => {
     const res = programmeAverage(measures, replacements, periods, TWO_WEEKS)
     expect(res.hoursPerWeek).toBeCloseTo(avg, 9)
@@ -78,14 +96,20 @@ describe('R11.8 readings of the programme average', () => {
   test('R11.8 partial weeks at the ends use only their days inside the period (calendar days)', () => {
     // 2025-01-01 is a Wednesday in 2025-W01
     const res = programmeAverage([m('a', '2025-01-01', '2025-01-02', 37.5)], [], [], { fromDate: '2025-01-01', toDate: '2025-01-06' })
-    expect(weeks(res)).toEqual([['2025-W1', 15], ['2025-W2', 0]])
-    expect(res.hoursPerWeek).toBeCloseTo(37.5 * 2 / 6, 9)
+    expect(weeks(res)).toEqual([
+      ['2025-W1', 15],
+      ['2025-W2', 0],
+    ])
+    expect(res.hoursPerWeek).toBeCloseTo((37.5 * 2) / 6, 9)
   })
 
   test('R11.8 above 60 in ISO week 53 is named by its week-year', () => {
     const period = { fromDate: '2020-12-28', toDate: '2021-01-10' }
     const res = programmeAverage([m('a', '2020-12-28', '2021-01-03', 37.5), m('b', '2020-12-28', '2021-01-10', 30)], [], [], period)
-    expect(weeks(res)).toEqual([['2020-W53', 67.5], ['2021-W1', 30]])
+    expect(weeks(res)).toEqual([
+      ['2020-W53', 67.5],
+      ['2021-W1', 30],
+    ])
     expect(res.weeksAbove60).toEqual([{ isoYear: 2020, isoWeek: 53, hoursPerWeek: 67.5 }])
   })
 
@@ -140,34 +164,42 @@ describe('R5.4 properties', () => {
     fc.record({
       ms: fc.constant(ms),
       rs: fc.array(fc.tuple(range, hours, fc.subarray(ms.map((x) => x.id))), { maxLength: 3 }).map((xs) => xs.map(([rg, h, ids], i) => r(`r${i}`, ...toRange(rg), h, ids))),
-      off: fc.array(fc.tuple(range, fc.constantFrom<PeriodOff['kind']>('leave', 'stop', 'absence', 'holiday')), { maxLength: 3 }).map((xs) => xs.map(([rg, k]) => off(k, ...toRange(rg)))),
+      off: fc
+        .array(fc.tuple(range, fc.constantFrom<PeriodOff['kind']>('leave', 'stop', 'absence', 'holiday')), { maxLength: 3 })
+        .map((xs) => xs.map(([rg, k]) => off(k, ...toRange(rg)))),
       period: range.map(toRange),
     }),
   )
 
   test('R5.4 the average never exceeds the sum of the measures\u2019 (and replacements\u2019) hours per week', () => {
-    fc.assert(fc.property(input, ({ ms, rs, off: periods, period }) => {
-      const res = programmeAverage(ms, rs, periods, { fromDate: period[0], toDate: period[1] })
-      const cap = [...ms, ...rs].reduce((s, x) => s + x.hoursPerWeek, 0)
-      return res.hoursPerWeek === null || (res.hoursPerWeek >= 0 && res.hoursPerWeek <= cap + 1e-9)
-    }))
+    fc.assert(
+      fc.property(input, ({ ms, rs, off: periods, period }) => {
+        const res = programmeAverage(ms, rs, periods, { fromDate: period[0], toDate: period[1] })
+        const cap = [...ms, ...rs].reduce((s, x) => s + x.hoursPerWeek, 0)
+        return res.hoursPerWeek === null || (res.hoursPerWeek >= 0 && res.hoursPerWeek <= cap + 1e-9)
+      }),
+    )
   })
 
   test('R5.4 without replacements the average never exceeds the sum of the measures\u2019 hours', () => {
-    fc.assert(fc.property(input, ({ ms, off: periods, period }) => {
-      const res = programmeAverage(ms, [], periods, { fromDate: period[0], toDate: period[1] })
-      return res.hoursPerWeek === null || res.hoursPerWeek <= ms.reduce((s, x) => s + x.hoursPerWeek, 0) + 1e-9
-    }))
+    fc.assert(
+      fc.property(input, ({ ms, off: periods, period }) => {
+        const res = programmeAverage(ms, [], periods, { fromDate: period[0], toDate: period[1] })
+        return res.hoursPerWeek === null || res.hoursPerWeek <= ms.reduce((s, x) => s + x.hoursPerWeek, 0) + 1e-9
+      }),
+    )
   })
 
   test('R5.4 change-point sweep equals the day-by-day definition, and byWeek covers every day once', () => {
-    fc.assert(fc.property(input, ({ ms, rs, off: periods, period }) => {
-      const res = programmeAverage(ms, rs, periods, { fromDate: period[0], toDate: period[1] })
-      const expected = naiveAverage(ms, rs, periods, period[0], period[1])
-      const weeksSpanned = Math.ceil((daysBetween(period[0], period[1]) + 1 + 6) / 7)
-      expect(res.byWeek.length).toBeLessThanOrEqual(weeksSpanned + 1)
-      if (expected === null) return res.hoursPerWeek === null
-      return res.hoursPerWeek !== null && Math.abs(res.hoursPerWeek - expected) < 1e-9
-    }))
+    fc.assert(
+      fc.property(input, ({ ms, rs, off: periods, period }) => {
+        const res = programmeAverage(ms, rs, periods, { fromDate: period[0], toDate: period[1] })
+        const expected = naiveAverage(ms, rs, periods, period[0], period[1])
+        const weeksSpanned = Math.ceil((daysBetween(period[0], period[1]) + 1 + 6) / 7)
+        expect(res.byWeek.length).toBeLessThanOrEqual(weeksSpanned + 1)
+        if (expected === null) return res.hoursPerWeek === null
+        return res.hoursPerWeek !== null && Math.abs(res.hoursPerWeek - expected) < 1e-9
+      }),
+    )
   })
 })

@@ -3,7 +3,6 @@ import type { Decision, Measure, Replacement } from '../domain/registrations'
 import type { PersonRegistrations } from '../domain/snapshot'
 import { paramValue } from './parameters'
 
-
 /**
  * A period that may be left out of the average. Only `leave` (granted leave) and `stop`
  * (granted temporary stop) are left out (R11.8); `absence`, `holiday` and
@@ -120,7 +119,7 @@ export function programmeAverage(
   const byWeek: WeekAverage[] = []
   let totalHours = 0
   let totalDays = 0
-  for (let cur = first; cur <= last; ) {
+  for (let cur = first; cur <= last;) {
     const weekEnd = Math.min(last, cur + 7 - dayOfWeekOfDayNumber(cur))
     const name = isoWeekOfDayNumber(cur)
     let weekHours = 0

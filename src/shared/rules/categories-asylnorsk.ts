@@ -45,9 +45,7 @@ export function asylnorskJudgement(s: PersonSnapshot, today: IsoDate): Judgement
   const validFrom = later(permit.validFrom, sixteen)
   const decided = decisionOnApplication(s, permit.validFrom, today)
   const hours = asylnorskHours(s)
-  const base: Step[] = [
-    step('R3.5', 'asylPermit', { ground: permit.groundCode, validFrom: permit.validFrom, sixteen, centre, decided }),
-  ]
+  const base: Step[] = [step('R3.5', 'asylPermit', { ground: permit.groundCode, validFrom: permit.validFrom, sixteen, centre, decided })]
   const out: Category[] = []
   const maxA = paramValue('asylnorskHoursMax', today)
   const stepsA = [...base, step('R3.5', 'asylHours', { kind: 'ASYLNORSK', hours: hours.ASYLNORSK, max: maxA })]

@@ -4,8 +4,7 @@ import type { Scheme } from '../domain/scheme'
 import { evaluatePerson } from './evaluate'
 import { PERMIT_GROUNDS, programme, snapshot, type BaseFacts } from './test-fixtures'
 
-const cat = (s: PersonSnapshot, scheme: Scheme, today: string) =>
-  evaluatePerson(s, today).categories.find((c) => c.scheme === scheme) ?? null
+const cat = (s: PersonSnapshot, scheme: Scheme, today: string) => evaluatePerson(s, today).categories.find((c) => c.scheme === scheme) ?? null
 const permit = (groundCode: string, validFrom: string, validTo: string | null, grantedDate = validFrom): SnapshotPermit => ({
   groundCode,
   validFrom,
@@ -35,15 +34,26 @@ describe('R3.2 / R3.4 / R3.6 renewals: consecutive permits of the same group are
 
   test.each<[string, SnapshotPermit[], string]>([
     ['R3.2 an overlapping renewal keeps the start', [permit('UTL28', '2018-01-10', '2019-01-31'), permit('UTL28', '2019-01-15', null)], '2018-03-01'],
-    ['R3.2 an adjacent change to another intro ground (UTL38_ASYL → UTL28) keeps the start', [permit('UTL38_ASYL', '2018-01-10', '2019-01-31'), permit('UTL28', '2019-02-01', null)], '2018-03-01'],
+    [
+      'R3.2 an adjacent change to another intro ground (UTL38_ASYL → UTL28) keeps the start',
+      [permit('UTL38_ASYL', '2018-01-10', '2019-01-31'), permit('UTL28', '2019-02-01', null)],
+      '2018-03-01',
+    ],
     ['R3.6 a permit after a day without one starts a new spell', [permit('UTL28', '2018-01-10', '2019-01-31'), permit('UTL28', '2019-02-02', null)], '2019-02-02'],
-    ['R3.6 a qualifying permit after another ground took over starts a new spell', [permit('UTL28', '2018-01-10', '2018-12-31'), permit('STUDIE', '2019-01-01', '2019-01-31'), permit('UTL28', '2019-02-01', null)], '2019-02-01'],
+    [
+      'R3.6 a qualifying permit after another ground took over starts a new spell',
+      [permit('UTL28', '2018-01-10', '2018-12-31'), permit('STUDIE', '2019-01-01', '2019-01-31'), permit('UTL28', '2019-02-01', null)],
+      '2019-02-01',
+    ],
   ])('%s', (_name, permits, validFrom) => {
     expect(cat(withPermits({}, permits, { decisions: [programme('2018-05-01')] }), 'intro', '2019-06-01')?.validFrom).toBe(validFrom)
   })
 
-  test('R3.2 without settlement or arrival, newly arrived counts from the spell\'s first grant, not the renewal\'s', () => {
-    const s = withPermits({ ground: 'FAM_FLYKTNING', settled: null }, [permit('FAM_FLYKTNING', '2018-01-10', '2019-01-09'), permit('FAM_FLYKTNING', '2019-01-10', null, '2018-12-20')])
+  test("R3.2 without settlement or arrival, newly arrived counts from the spell's first grant, not the renewal's", () => {
+    const s = withPermits({ ground: 'FAM_FLYKTNING', settled: null }, [
+      permit('FAM_FLYKTNING', '2018-01-10', '2019-01-09'),
+      permit('FAM_FLYKTNING', '2019-01-10', null, '2018-12-20'),
+    ])
     const intro = cat(s, 'intro', '2020-01-11')
     expect(intro).toMatchObject({ validFrom: '2018-01-10', displayState: 'ikkje_gjeldande', reason: 'newly_arrived_window_passed', closedAt: '2020-01-11' })
   })
@@ -59,7 +69,7 @@ describe('R3.2 / R3.4 / R3.6 renewals: consecutive permits of the same group are
 })
 
 describe('R3.1 a permit ground applies only to permits granted from its validFrom (reference data)', () => {
-  test('R3.1 the code list entry\'s validFrom reaches the snapshot\'s permit grounds', () => {
+  test("R3.1 the code list entry's validFrom reaches the snapshot's permit grounds", () => {
     expect(PERMIT_GROUNDS.UTL38_5.validFrom).toBe('2018-06-16')
     expect(PERMIT_GROUNDS.UTL28).not.toHaveProperty('validFrom')
   })

@@ -17,7 +17,12 @@ describe('R3.2 introduction programme — rett og plikt', () => {
     ['R3.2 family of a refugee needs no agreement: rett og plikt', { ground: 'FAM_FLYKTNING', byAgreement: false }, TODAY, { kind: 'rett_og_plikt', state: 'current' }],
     ['R3.2 grows into the category on turning 18 (Decision)', { birthDate: '2001-06-01' }, '2019-06-01', { kind: 'rett_og_plikt', validFrom: '2019-06-01' }],
     ['R3.2 newly arrived on the last day of settlement + 2 years', {}, '2020-03-01', { kind: 'rett_og_plikt', state: 'current' }],
-    ['R3.2 without settlement, a ground needing no agreement counts from arrival', { ground: 'FAM_FLYKTNING', settled: null, arrival: '2018-02-01' }, TODAY, { validFrom: '2018-02-01', state: 'current' }],
+    [
+      'R3.2 without settlement, a ground needing no agreement counts from arrival',
+      { ground: 'FAM_FLYKTNING', settled: null, arrival: '2018-02-01' },
+      TODAY,
+      { validFrom: '2018-02-01', state: 'current' },
+    ],
   ])('%s', (_name, facts, today, expected) => {
     expect(brief(cat(snapshot(facts), 'intro', today))).toMatchObject(expected)
   })
@@ -62,8 +67,18 @@ describe('R3.3 introduction programme — kan tilbydast', () => {
 
 describe('R3.4 Norwegian and social studies', () => {
   test.each<[string, BaseFacts, string, object]>([
-    ['R3.4 permit from 2012: rett og plikt, 600 = 550 + 50 hours', {}, TODAY, { kind: 'rett_og_plikt', validFrom: '2018-01-10', hours: { total: 600, norwegian: 550, socialStudies: 50 } }],
-    ['R3.4 permit before 2012: 300 = 250 + 50 hours', { permitFrom: '2011-12-31' }, '2012-06-01', { kind: 'rett_og_plikt', hours: { total: 300, norwegian: 250, socialStudies: 50 } }],
+    [
+      'R3.4 permit from 2012: rett og plikt, 600 = 550 + 50 hours',
+      {},
+      TODAY,
+      { kind: 'rett_og_plikt', validFrom: '2018-01-10', hours: { total: 600, norwegian: 550, socialStudies: 50 } },
+    ],
+    [
+      'R3.4 permit before 2012: 300 = 250 + 50 hours',
+      { permitFrom: '2011-12-31' },
+      '2012-06-01',
+      { kind: 'rett_og_plikt', hours: { total: 300, norwegian: 250, socialStudies: 50 } },
+    ],
     ['R3.4 before 2017, 56–67 gave rett only', { permitFrom: '2016-12-31', birthDate: '1955-01-01' }, '2017-06-01', { kind: 'rett' }],
     ['R3.4 from 2017, 56–67 is rett og plikt', { permitFrom: '2017-01-01', birthDate: '1955-01-01' }, '2017-06-01', { kind: 'rett_og_plikt' }],
     ['R3.4 work permit (ARBEID): plikt, 300 = 250 + 50 (R11.9)', { ground: 'ARBEID' }, TODAY, { kind: 'plikt', hours: { total: 300, norwegian: 250, socialStudies: 50 } }],
@@ -123,13 +138,43 @@ describe('R3.5 asylum seekers — asylnorsk and NKNV', () => {
 
 describe('R3.6 display state', () => {
   test.each<[string, (s: PersonSnapshot) => void, string, object]>([
-    ['R3.6 permit expired: ikkje gjeldande from the day after', (s) => (s.permits[0].validTo = '2019-01-31'), 'intro', { state: 'ikkje_gjeldande', closedAt: '2019-02-01', reason: 'permit_ended' }],
-    ['R3.6 permit changed to another ground: ikkje gjeldande from the new permit', (s) => s.permits.push({ groundCode: 'STUDIE', validFrom: '2019-03-01', validTo: null, grantedDate: '2019-02-20' }), 'norsk', { state: 'ikkje_gjeldande', closedAt: '2019-03-01', reason: 'permit_changed' }],
+    [
+      'R3.6 permit expired: ikkje gjeldande from the day after',
+      (s) => (s.permits[0].validTo = '2019-01-31'),
+      'intro',
+      { state: 'ikkje_gjeldande', closedAt: '2019-02-01', reason: 'permit_ended' },
+    ],
+    [
+      'R3.6 permit changed to another ground: ikkje gjeldande from the new permit',
+      (s) => s.permits.push({ groundCode: 'STUDIE', validFrom: '2019-03-01', validTo: null, grantedDate: '2019-02-20' }),
+      'norsk',
+      { state: 'ikkje_gjeldande', closedAt: '2019-03-01', reason: 'permit_changed' },
+    ],
     ['R3.6 moved out of the municipality before any programme', (s) => (s.person.followUpMunicipality = '4601'), 'intro', { state: 'ikkje_gjeldande', reason: 'moved' }],
-    ['R3.6 ended with a reason other than stop/broke-off: gjennomført', (s) => s.registrations.endings.push(ending('2019-05-01', 'ARBEID')), 'intro', { state: 'gjennomfort', closedAt: '2019-05-01' }],
-    ['R3.6 permanent stop: ikkje gjeldande', (s) => s.registrations.endings.push(ending('2019-05-01', 'PERMANENT_STANS')), 'intro', { state: 'ikkje_gjeldande', reason: 'permanent_stop' }],
-    ['R3.6 both parts exempted: friteken', (s) => s.registrations.decisions.push(decision('NORSK_FRITAK_NORSK', { decisionDate: '2019-01-02' }), decision('NORSK_FRITAK_SAMFUNN', { decisionDate: '2019-02-03' })), 'norsk', { state: 'friteken', closedAt: '2019-02-03' }],
-    ['R3.6 needs-based training granted: ved behov', (s) => s.registrations.decisions.push(decision('NORSK_BEHOVSPROVD', { startDate: '2019-04-01', hours: 200 })), 'norsk', { state: 'ved_behov', closedAt: '2019-04-01' }],
+    [
+      'R3.6 ended with a reason other than stop/broke-off: gjennomført',
+      (s) => s.registrations.endings.push(ending('2019-05-01', 'ARBEID')),
+      'intro',
+      { state: 'gjennomfort', closedAt: '2019-05-01' },
+    ],
+    [
+      'R3.6 permanent stop: ikkje gjeldande',
+      (s) => s.registrations.endings.push(ending('2019-05-01', 'PERMANENT_STANS')),
+      'intro',
+      { state: 'ikkje_gjeldande', reason: 'permanent_stop' },
+    ],
+    [
+      'R3.6 both parts exempted: friteken',
+      (s) => s.registrations.decisions.push(decision('NORSK_FRITAK_NORSK', { decisionDate: '2019-01-02' }), decision('NORSK_FRITAK_SAMFUNN', { decisionDate: '2019-02-03' })),
+      'norsk',
+      { state: 'friteken', closedAt: '2019-02-03' },
+    ],
+    [
+      'R3.6 needs-based training granted: ved behov',
+      (s) => s.registrations.decisions.push(decision('NORSK_BEHOVSPROVD', { startDate: '2019-04-01', hours: 200 })),
+      'norsk',
+      { state: 'ved_behov', closedAt: '2019-04-01' },
+    ],
   ])('%s', (_name, change, scheme, expected) => {
     const s = snapshot()
     change(s)
@@ -137,14 +182,22 @@ describe('R3.6 display state', () => {
   })
 
   test.each<[string, (s: PersonSnapshot) => void, string]>([
-    ['R3.6 a renewed permit with the same ground keeps the category and its start', (s) => {
-      s.permits[0].validTo = '2019-01-09'
-      s.permits.push({ groundCode: 'UTL28', validFrom: '2019-01-10', validTo: null, grantedDate: '2019-01-05' })
-    }, 'norsk'],
-    ['R3.6 moving after a granted programme keeps the category', (s) => {
-      s.person.followUpMunicipality = '4601'
-      s.registrations.decisions.push(programme('2018-05-01'))
-    }, 'intro'],
+    [
+      'R3.6 a renewed permit with the same ground keeps the category and its start',
+      (s) => {
+        s.permits[0].validTo = '2019-01-09'
+        s.permits.push({ groundCode: 'UTL28', validFrom: '2019-01-10', validTo: null, grantedDate: '2019-01-05' })
+      },
+      'norsk',
+    ],
+    [
+      'R3.6 moving after a granted programme keeps the category',
+      (s) => {
+        s.person.followUpMunicipality = '4601'
+        s.registrations.decisions.push(programme('2018-05-01'))
+      },
+      'intro',
+    ],
     ['R3.6 one exemption alone is not friteken', (s) => s.registrations.decisions.push(decision('NORSK_FRITAK_NORSK')), 'norsk'],
     ['R3.6 a refused needs-based decision is not ved behov', (s) => s.registrations.decisions.push(decision('NORSK_BEHOVSPROVD', { result: 'avslag', hours: 10 })), 'norsk'],
   ])('%s', (_name, change, scheme) => {
@@ -159,7 +212,15 @@ describe('R3.6 display state', () => {
     [
       'R3.6b UTL38_5 granted after 2018-06-16 to a person settled in 2016: the window passed before the start, closed at the start (DUF 201425485701 in the demo)',
       () => {
-        const s = snapshot({ ground: 'UTL38_5', birthDate: '1973-01-31', arrival: '2014-11-02', permitFrom: '2015-10-07', permitTo: '2018-10-06', settled: '2016-01-20', settledIn: '4601' })
+        const s = snapshot({
+          ground: 'UTL38_5',
+          birthDate: '1973-01-31',
+          arrival: '2014-11-02',
+          permitFrom: '2015-10-07',
+          permitTo: '2018-10-06',
+          settled: '2016-01-20',
+          settledIn: '4601',
+        })
         s.permits.push({ groundCode: 'UTL38_5', validFrom: '2018-10-07', validTo: null, grantedDate: '2018-08-26' })
         return s
       },
@@ -185,7 +246,7 @@ describe('R3.6 display state', () => {
     expect(brief(cat(s, 'intro', '2018-03-02'))).toMatchObject({ state: 'ikkje_gjeldande', closedAt: '2018-03-02', reason: 'age_limit_passed' })
   })
 
-  test('R3.6 Norwegian hours of both parts reached: gjennomført on that week\'s Sunday', () => {
+  test("R3.6 Norwegian hours of both parts reached: gjennomført on that week's Sunday", () => {
     const s = snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-02-01' })], weeklyParticipation: [week(2018, 10, 300, 20), week(2018, 11, 250, 30)] })
     expect(brief(cat(s, 'norsk'))).toMatchObject({ state: 'gjennomfort', closedAt: '2018-03-18', reason: 'hours_completed' })
   })
@@ -201,7 +262,10 @@ describe('R3.6 display state', () => {
 describe('R0 other regime (Decision): first permit from 2021', () => {
   test('R0 first permit granted 2021: categories are not computed and have no deadlines', () => {
     const e = evaluatePerson(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01')
-    expect(e.categories.map((c) => [c.scheme, c.kind])).toEqual([['intro', 'anna_regelverk'], ['norsk', 'anna_regelverk']])
+    expect(e.categories.map((c) => [c.scheme, c.kind])).toEqual([
+      ['intro', 'anna_regelverk'],
+      ['norsk', 'anna_regelverk'],
+    ])
     expect([e.schemes.intro.deadlines, e.schemes.norsk.deadlines]).toEqual([[], []])
     expect(e.rulesVersion).toBe(RULES_VERSION)
   })
@@ -210,7 +274,7 @@ describe('R0 other regime (Decision): first permit from 2021', () => {
     expect(cat(snapshot({ permitFrom: '2020-12-31', settled: '2021-01-15' }), 'intro', '2021-06-01')?.kind).toBe('rett_og_plikt')
   })
 
-  test('R0 an asylum seeker\'s registration from 2021 does not decide the regime', () => {
+  test("R0 an asylum seeker's registration from 2021 does not decide the regime", () => {
     const s = snapshot({ ground: 'ASYLSOKAR', permitFrom: '2021-02-01', settled: null, receptionCentre: 'ordinaert' })
     expect(evaluatePerson(s, '2021-06-01').categories.map((c) => c.kind)).toEqual(['asylnorsk', 'nknv'])
   })

@@ -8,14 +8,7 @@ import { groundFor, groundOf } from './queries'
  * Category kinds (R3.2–R3.5). `anna_regelverk`: the person's first permit is from the later
  * act's time — the category is not computed (Decision, rules.md intro).
  */
-export type CategoryKind =
-  | 'rett_og_plikt'
-  | 'kan_tilbydast'
-  | 'rett'
-  | 'plikt'
-  | 'asylnorsk'
-  | 'nknv'
-  | 'anna_regelverk'
+export type CategoryKind = 'rett_og_plikt' | 'kan_tilbydast' | 'rett' | 'plikt' | 'asylnorsk' | 'nknv' | 'anna_regelverk'
 
 /** R3.6 display state: `current`, or greyed with a suffix. */
 export type DisplayState = 'current' | 'ikkje_gjeldande' | 'gjennomfort' | 'friteken' | 'ved_behov'
@@ -74,10 +67,7 @@ export function otherRegime(s: PersonSnapshot): { grantedDate: IsoDate; groundCo
 }
 
 /** The placeholder category shown for a scheme under the later act. */
-export function otherRegimeCategory(
-  scheme: Scheme,
-  regime: { grantedDate: IsoDate; groundCode: string; from: IsoDate },
-): Category {
+export function otherRegimeCategory(scheme: Scheme, regime: { grantedDate: IsoDate; groundCode: string; from: IsoDate }): Category {
   return {
     scheme,
     kind: 'anna_regelverk',

@@ -43,8 +43,18 @@ export const NORSK_GRANTED = decision({ id: 'norsk1', type: 'NORSK_RETT_OG_PLIKT
 
 export function emptyRegistrations(): PersonRegistrations {
   return {
-    contacts: [], claims: [], decisions: [], weeklyParticipation: [], measures: [], replacements: [], absences: [], holidays: [],
-    parentalLeaveAbsences: [], endings: [], languageTracks: [], asylnorsk: [],
+    contacts: [],
+    claims: [],
+    decisions: [],
+    weeklyParticipation: [],
+    measures: [],
+    replacements: [],
+    absences: [],
+    holidays: [],
+    parentalLeaveAbsences: [],
+    endings: [],
+    languageTracks: [],
+    asylnorsk: [],
   }
 }
 
@@ -64,12 +74,15 @@ export function snapshot(reg: Partial<PersonRegistrations> = {}, extra: Partial<
 
 /** An asylum seeker in an ordinary reception centre in 0301 (R3.5). */
 export function asylumSeeker(reg: Partial<PersonRegistrations> = {}, offers: PersonSnapshot['asylnorskOffers'] = []): PersonSnapshot {
-  return snapshot({ decisions: [], ...reg }, {
-    person: { id: PERSON_ID, birthDate: '1990-05-05', arrivalDate: '2019-10-01', followUpMunicipality: '0301', followUpDistrict: null, receptionCentre: 'ordinaert' },
-    permits: [{ groundCode: 'ASYLSOKAR', validFrom: '2019-10-01', validTo: null, grantedDate: '2019-10-01' }],
-    settlements: [],
-    asylnorskOffers: offers,
-  })
+  return snapshot(
+    { decisions: [], ...reg },
+    {
+      person: { id: PERSON_ID, birthDate: '1990-05-05', arrivalDate: '2019-10-01', followUpMunicipality: '0301', followUpDistrict: null, receptionCentre: 'ordinaert' },
+      permits: [{ groundCode: 'ASYLSOKAR', validFrom: '2019-10-01', validTo: null, grantedDate: '2019-10-01' }],
+      settlements: [],
+      asylnorskOffers: offers,
+    },
+  )
 }
 
 export function context(roles: Role[] = ['kommuneintro', 'kommunenorsk'], extra: Partial<CheckContext> = {}): CheckContext {

@@ -58,13 +58,33 @@ describe('R4 registerDecision', () => {
     ['a refusal needs a reason', fresh(), reg({ type: 'INTRO_PROGRAM', result: 'avslag' }), ['REFUSAL_REASON_REQUIRED@reasonText']],
     ['a refusal with a reason code needs no start', fresh(), reg({ type: 'INTRO_PROGRAM', result: 'avslag', reasonCode: 'EIGE_ONSKE' }), []],
     ['leave needs its unit', snapshot(), reg({ type: 'INTRO_PERMISJON', startDate: '2020-06-01', endDate: '2020-06-30', leaveType: 'VELFERD' }), ['REQUIRED@leaveUnit']],
-    ['planned leave may start in the future', snapshot(), reg({ type: 'INTRO_PERMISJON', startDate: '2020-06-01', endDate: '2020-06-30', leaveType: 'VELFERD', leaveUnit: 'verkedagar' }), []],
-    ['leave ending before it starts is refused', snapshot(), reg({ type: 'INTRO_PERMISJON', startDate: '2020-06-01', endDate: '2020-05-31', leaveType: 'VELFERD', leaveUnit: 'kalenderdagar' }), ['PERIOD_REVERSED@endDate']],
+    [
+      'planned leave may start in the future',
+      snapshot(),
+      reg({ type: 'INTRO_PERMISJON', startDate: '2020-06-01', endDate: '2020-06-30', leaveType: 'VELFERD', leaveUnit: 'verkedagar' }),
+      [],
+    ],
+    [
+      'leave ending before it starts is refused',
+      snapshot(),
+      reg({ type: 'INTRO_PERMISJON', startDate: '2020-06-01', endDate: '2020-05-31', leaveType: 'VELFERD', leaveUnit: 'kalenderdagar' }),
+      ['PERIOD_REVERSED@endDate'],
+    ],
     ['extended participation accepts a free-text reason', snapshot(), reg({ type: 'INTRO_UTVIDA_DELTAKING', reasonText: 'Treng meir tid' }), []],
     ['extended participation needs a reason', snapshot(), reg({ type: 'INTRO_UTVIDA_DELTAKING' }), ['REQUIRED@reasonCode']],
     ['an exemption needs a reason code', snapshot(), reg({ type: 'NORSK_FRITAK_NORSK' }), ['REQUIRED@reasonCode']],
-    ['the decision date may not be in the future', fresh(), reg({ type: 'INTRO_PROGRAM', startDate: '2020-04-01', decisionDate: '2020-03-17' }), ['EVENT_DATE_IN_FUTURE@decisionDate']],
-    ['the type must belong to the scheme', fresh(), reg({ type: 'INTRO_PROGRAM', scheme: 'norsk', startDate: '2020-04-01' }), ['DECISION_TYPE_NOT_OFFERED@type', 'DECISION_SCHEME_MISMATCH@type']],
+    [
+      'the decision date may not be in the future',
+      fresh(),
+      reg({ type: 'INTRO_PROGRAM', startDate: '2020-04-01', decisionDate: '2020-03-17' }),
+      ['EVENT_DATE_IN_FUTURE@decisionDate'],
+    ],
+    [
+      'the type must belong to the scheme',
+      fresh(),
+      reg({ type: 'INTRO_PROGRAM', scheme: 'norsk', startDate: '2020-04-01' }),
+      ['DECISION_TYPE_NOT_OFFERED@type', 'DECISION_SCHEME_MISMATCH@type'],
+    ],
     ['a date that does not exist is refused', fresh(), reg({ type: 'INTRO_PROGRAM', startDate: '2020-02-30' }), ['INVALID_DATE@startDate']],
   ])('R4 %s', (_name, s, command, expected) => {
     expect(errors(checkCommand(command, s, context()))).toEqual(expected)

@@ -5,7 +5,13 @@ import { checkCommand } from './check-command'
 import { cmd, context, decision, INTRO_GRANTED, NORSK_GRANTED, snapshot } from './check-command.fixture'
 
 const measure = (fromDate: string, toDate: string, hoursPerWeek: number, id = `m-${fromDate}-${hoursPerWeek}`): Measure => ({
-  id, personId: 'p1', groupCode: 'ARBEID', measureCode: 'ARBEIDSPRAKSIS', fromDate, toDate, hoursPerWeek,
+  id,
+  personId: 'p1',
+  groupCode: 'ARBEID',
+  measureCode: 'ARBEIDSPRAKSIS',
+  fromDate,
+  toDate,
+  hoursPerWeek,
 })
 const MARCH = measure('2020-03-02', '2020-03-31', 37.5, 'march')
 const leave = decision({ type: 'INTRO_PERMISJON', decisionDate: '2020-02-01', startDate: '2020-02-03', endDate: '2020-02-07', leaveType: 'VELFERD', leaveUnit: 'kalenderdagar' })
@@ -20,13 +26,27 @@ describe('R5.3 measures', () => {
     ['37.5 hours per week is the most', withReg({ measures: [] }), add(measure('2020-03-02', '2020-03-29', 37.75)), ['MEASURE_HOURS_RANGE@measures.0.hoursPerWeek']],
     ['0 hours per week is refused', withReg({ measures: [] }), add(measure('2020-03-02', '2020-03-29', 0)), ['MEASURE_HOURS_RANGE@measures.0.hoursPerWeek']],
     ['from after to is refused', withReg({ measures: [] }), add(measure('2020-03-29', '2020-03-02', 37.5)), ['PERIOD_REVERSED@measures.0.toDate']],
-    ['a measure past the completion deadline (2021-09-01 + 5 days of leave) is refused', withReg({ measures: [] }), add(measure('2020-03-02', '2021-09-07', 37.5)), ['MEASURE_AFTER_PROGRAMME@measures.0.toDate']],
+    [
+      'a measure past the completion deadline (2021-09-01 + 5 days of leave) is refused',
+      withReg({ measures: [] }),
+      add(measure('2020-03-02', '2021-09-07', 37.5)),
+      ['MEASURE_AFTER_PROGRAMME@measures.0.toDate'],
+    ],
     ['a measure up to the completion deadline (2021-09-06) is accepted', withReg({ measures: [] }), add(measure('2020-03-02', '2021-09-06', 37.5)), []],
     ['a measure overlapping granted leave is refused', withReg({ measures: [] }), add(measure('2020-02-01', '2020-03-29', 37.5)), ['MEASURE_OVERLAPS_LEAVE@measures.0.fromDate']],
-    ['each measure of a batch is named by its index', withReg({ measures: [] }), add(measure('2020-03-02', '2020-03-29', 20), measure('2020-03-02', '2020-03-29', 40)), ['MEASURE_HOURS_RANGE@measures.1.hoursPerWeek']],
+    [
+      'each measure of a batch is named by its index',
+      withReg({ measures: [] }),
+      add(measure('2020-03-02', '2020-03-29', 20), measure('2020-03-02', '2020-03-29', 40)),
+      ['MEASURE_HOURS_RANGE@measures.1.hoursPerWeek'],
+    ],
     ['no granted programme → NO_GRANTED_DECISION', snapshot({ decisions: [] }), add(measure('2020-03-02', '2020-03-29', 37.5)), ['NO_GRANTED_DECISION@measures']],
-    ['after an ending no measure may reach past its end date', withReg({ measures: [], endings: [{ id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'UTDANNING' }] }),
-      add(measure('2020-03-02', '2020-03-29', 37.5)), ['MEASURE_AFTER_ENDING@measures.0.toDate']],
+    [
+      'after an ending no measure may reach past its end date',
+      withReg({ measures: [], endings: [{ id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'UTDANNING' }] }),
+      add(measure('2020-03-02', '2020-03-29', 37.5)),
+      ['MEASURE_AFTER_ENDING@measures.0.toDate'],
+    ],
   ])('R5.3 %s', (_name, s, command, expected) => {
     expect(errors(checkCommand(command, s, context()))).toEqual(expected)
   })
@@ -60,7 +80,14 @@ describe('R5.4 programme average on saving measures', () => {
   })
 
   const replacement = (ids: string[], hours = 10): Replacement => ({
-    id: 'r1', personId: 'p1', fromDate: '2020-03-09', toDate: '2020-03-15', replacesMeasureIds: ids, groupCode: 'ANDRE', measureCode: 'ANNA', hoursPerWeek: hours,
+    id: 'r1',
+    personId: 'p1',
+    fromDate: '2020-03-09',
+    toDate: '2020-03-15',
+    replacesMeasureIds: ids,
+    groupCode: 'ANDRE',
+    measureCode: 'ANNA',
+    hoursPerWeek: hours,
   })
   test.each([
     ['replacing a running measure at the norm is accepted', ['march'], 37.5, [], 0],
@@ -92,12 +119,22 @@ describe('R5.4 programme average on saving measures', () => {
 const absence = (fromDate: string, toDate: string, rows: Absence['rows']) => cmd('intro.registerAbsence', { id: 'a1', personId: 'p1', fromDate, toDate, rows })
 
 describe('R5.5 absence', () => {
-  const s = withReg({ measures: [MARCH, measure('2020-04-01', '2020-04-30', 37.5, 'april')], holidays: [{ id: 'h1', personId: 'p1', fromDate: '2020-02-17', toDate: '2020-02-21', kind: 'ferie' }] })
+  const s = withReg({
+    measures: [MARCH, measure('2020-04-01', '2020-04-30', 37.5, 'april')],
+    holidays: [{ id: 'h1', personId: 'p1', fromDate: '2020-02-17', toDate: '2020-02-21', kind: 'ferie' }],
+  })
   test.each([
     ['days within the working days of the period are accepted', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING', days: 3 }]), []],
     ['days and hours in one row are refused', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING', days: 1, hours: 2 }]), ['ABSENCE_DAYS_OR_HOURS@rows.0.days']],
     ['a row with neither days nor hours is refused', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING' }]), ['ABSENCE_DAYS_OR_HOURS@rows.0.days']],
-    ['more days than working days (5) are refused', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING', days: 3 }, { typeCode: 'LEGEERKLAERING', days: 3 }]), ['ABSENCE_DAYS_EXCEED@rows']],
+    [
+      'more days than working days (5) are refused',
+      absence('2020-03-09', '2020-03-13', [
+        { typeCode: 'EIGENMELDING', days: 3 },
+        { typeCode: 'LEGEERKLAERING', days: 3 },
+      ]),
+      ['ABSENCE_DAYS_EXCEED@rows'],
+    ],
     ['hours up to those offered (37.5 × 5/7 = 26.79) are accepted', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING', hours: 26.75 }]), []],
     ['hours beyond those offered are refused', absence('2020-03-09', '2020-03-13', [{ typeCode: 'EIGENMELDING', hours: 27 }]), ['ABSENCE_HOURS_EXCEED@rows']],
     ['an unknown absence type is refused', absence('2020-03-09', '2020-03-13', [{ typeCode: 'SYK', days: 1 }]), ['ABSENCE_TYPE_UNKNOWN@rows.0.typeCode']],
@@ -127,7 +164,8 @@ describe('R5.5 absence', () => {
 })
 
 describe('R5.6 ending', () => {
-  const end = (extra: Record<string, unknown>) => cmd('intro.registerEnding', { id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'ARBEID', hoursPerWeek: 37.5, ...extra })
+  const end = (extra: Record<string, unknown>) =>
+    cmd('intro.registerEnding', { id: 'e1', personId: 'p1', endDate: '2020-03-13', reasonCode: 'ARBEID', hoursPerWeek: 37.5, ...extra })
   const ended = withReg({ endings: [{ id: 'e0', personId: 'p1', endDate: '2020-03-06', reasonCode: 'UTDANNING' }] })
   test.each([
     ['work with hours per week is accepted', withReg({}), end({}), []],

@@ -6,7 +6,13 @@ import { asylumSeeker, cmd, context, decision, INTRO_GRANTED, NORSK_GRANTED, sna
 
 const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.code}@${e.field}`)
 const week = (isoWeek: number, n: number, s = 0, a = 0, isoYear = 2020, id = `w${isoYear}-${isoWeek}`): WeeklyParticipation => ({
-  id, personId: 'p1', isoYear, isoWeek, norskHours: n, samfunnHours: s, absenceHours: a,
+  id,
+  personId: 'p1',
+  isoYear,
+  isoWeek,
+  norskHours: n,
+  samfunnHours: s,
+  absenceHours: a,
 })
 const save = (w: WeeklyParticipation) => cmd('norsk.saveWeeklyParticipation', w)
 /** 2019-W36…W52 at 20 hours + 2020-W1…W10 at 25 hours = 590 of the 600 granted hours. */
@@ -63,7 +69,14 @@ describe('R6.4 / R11.10 weekly participation', () => {
 
 describe('R6.5 language and track', () => {
   const track = (id: string, date: string, extra: Partial<LanguageTrack> = {}): LanguageTrack => ({
-    id, personId: 'p1', date, motherTongue: 'tir', language1: 'tir', language2: 'ara', track: '2', ...extra,
+    id,
+    personId: 'p1',
+    date,
+    motherTongue: 'tir',
+    language1: 'tir',
+    language2: 'ara',
+    track: '2',
+    ...extra,
   })
   const earlier = track('t0', '2020-02-01')
   test.each([
@@ -81,14 +94,23 @@ describe('R6.5 language and track', () => {
   test.each([
     ['a contact is accepted', cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'norsk', date: '2020-03-10' }), []],
     ['a Norwegian claim is accepted', cmd('claim.register', { id: 'c2', personId: 'p1', scheme: 'norsk', date: '2020-03-10', kind: 'NORSKOPPLAERING' }), []],
-    ['a claim kind of the other scheme is refused', cmd('claim.register', { id: 'c3', personId: 'p1', scheme: 'intro', date: '2020-03-10', kind: 'UTSETT_OPPSTART' }), ['CLAIM_KIND_SCHEME_MISMATCH@kind']],
+    [
+      'a claim kind of the other scheme is refused',
+      cmd('claim.register', { id: 'c3', personId: 'p1', scheme: 'intro', date: '2020-03-10', kind: 'UTSETT_OPPSTART' }),
+      ['CLAIM_KIND_SCHEME_MISMATCH@kind'],
+    ],
   ])('D6 %s', (_name, command, expected) => {
     expect(errors(checkCommand(command, snapshot(), context()))).toEqual(expected)
   })
 })
 
 const offer = (kind: AsylnorskKind, fromDate = '2020-01-01', toDate = '2020-12-31', id = `o-${kind}`): AsylnorskOffer => ({
-  id, municipality: '0301', year: 2020, kind, fromDate, toDate,
+  id,
+  municipality: '0301',
+  year: 2020,
+  kind,
+  fromDate,
+  toDate,
 })
 
 describe('R7.1 municipality offer', () => {
@@ -109,7 +131,12 @@ describe('R7.1 municipality offer', () => {
 
 describe('R7.2 asylnorsk participation', () => {
   const row = (isoWeek: number, kind: AsylnorskKind, hours: number, id = `a-${kind}-${isoWeek}`): AsylnorskParticipation => ({
-    id, personId: 'p1', isoYear: 2020, isoWeek, kind, hours,
+    id,
+    personId: 'p1',
+    isoYear: 2020,
+    isoWeek,
+    kind,
+    hours,
   })
   const OFFERS = [offer('ASYLNORSK'), offer('NKNV')]
   const saveRow = (r: AsylnorskParticipation) => cmd('asylnorsk.saveWeeklyParticipation', r)

@@ -11,7 +11,8 @@ import { osloDate } from './window'
 
 const errors = (r: ReturnType<typeof checkCommand>) => r.errors.map((e) => `${e.code}@${e.field}`)
 const contact = (date: string) => cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'norsk', date })
-const week = (isoYear: number, isoWeek: number) => cmd('norsk.saveWeeklyParticipation', { id: 'w1', personId: 'p1', isoYear, isoWeek, norskHours: 5, samfunnHours: 0, absenceHours: 0 })
+const week = (isoYear: number, isoWeek: number) =>
+  cmd('norsk.saveWeeklyParticipation', { id: 'w1', personId: 'p1', isoYear, isoWeek, norskHours: 5, samfunnHours: 0, absenceHours: 0 })
 const at = (recordedAt: string, today: string, roles: Role[] = ['kommunenorsk'], extra: Partial<CheckContext> = {}) => context(roles, { recordedAt, today, ...extra })
 
 describe('R8.1 back-registration window through checkCommand', () => {
@@ -77,8 +78,20 @@ describe('R9 permissions through checkCommand', () => {
     ['a district user reaches its own district', intro, inDistrict, districtUser('030101'), []],
     ['a district user does not reach another district', intro, inDistrict, districtUser('030102'), ['OUT_OF_SCOPE@personId']],
     ['a refusal stops before the rules, so nothing else about the person is reported', contact('2000-01-01'), elsewhere, context(['kommunenorsk']), ['OUT_OF_SCOPE@personId']],
-    ['a command for another person is refused', cmd('contact.register', { id: 'c1', personId: 'p2', scheme: 'intro', date: '2020-03-10' }), snapshot(), context(['kommuneintro']), ['PERSON_MISMATCH@personId']],
-    ['a malformed payload is INVALID_INPUT on its field', cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'intro', date: '10.03.2020' }), snapshot(), context(['kommuneintro']), ['INVALID_INPUT@date']],
+    [
+      'a command for another person is refused',
+      cmd('contact.register', { id: 'c1', personId: 'p2', scheme: 'intro', date: '2020-03-10' }),
+      snapshot(),
+      context(['kommuneintro']),
+      ['PERSON_MISMATCH@personId'],
+    ],
+    [
+      'a malformed payload is INVALID_INPUT on its field',
+      cmd('contact.register', { id: 'c1', personId: 'p1', scheme: 'intro', date: '10.03.2020' }),
+      snapshot(),
+      context(['kommuneintro']),
+      ['INVALID_INPUT@date'],
+    ],
   ])('R9 %s', (_name, command, s, ctx, expected) => {
     expect(errors(checkCommand(command, s, ctx))).toEqual(expected)
   })
@@ -93,45 +106,64 @@ describe('R0 / A9 properties of checkCommand', () => {
   const quarter = fc.integer({ min: 0, max: 180 }).map((q) => q / 4)
   const command: fc.Arbitrary<Command> = fc.oneof(
     day.map((d) => contact(d)),
-    fc.tuple(fc.integer({ min: 2019, max: 2020 }), fc.integer({ min: 1, max: 53 }), quarter, quarter, quarter).map(([y, w, n, s, a]) =>
-      cmd('norsk.saveWeeklyParticipation', { id: 'w', personId: 'p1', isoYear: y, isoWeek: w, norskHours: n, samfunnHours: s, absenceHours: a })),
-    fc.tuple(day, fc.integer({ min: 0, max: 120 }), quarter).map(([d, len, h]) =>
-      cmd('intro.addMeasures', { personId: 'p1', measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }] })),
-    fc.tuple(day, fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 8 })).map(([d, len, days]) =>
-      cmd('intro.registerAbsence', { id: 'a', personId: 'p1', fromDate: d, toDate: addDays(d, len), rows: [{ typeCode: 'EIGENMELDING', days }] })),
-    fc.tuple(day, fc.constantFrom('ARBEID', 'UTDANNING', 'PERMANENT_STANS', 'X')).map(([d, reasonCode]) =>
-      cmd('intro.registerEnding', { id: 'e', personId: 'p1', endDate: d, reasonCode, hoursPerWeek: 20 })),
+    fc
+      .tuple(fc.integer({ min: 2019, max: 2020 }), fc.integer({ min: 1, max: 53 }), quarter, quarter, quarter)
+      .map(([y, w, n, s, a]) => cmd('norsk.saveWeeklyParticipation', { id: 'w', personId: 'p1', isoYear: y, isoWeek: w, norskHours: n, samfunnHours: s, absenceHours: a })),
+    fc
+      .tuple(day, fc.integer({ min: 0, max: 120 }), quarter)
+      .map(([d, len, h]) =>
+        cmd('intro.addMeasures', {
+          personId: 'p1',
+          measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }],
+        }),
+      ),
+    fc
+      .tuple(day, fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 8 }))
+      .map(([d, len, days]) => cmd('intro.registerAbsence', { id: 'a', personId: 'p1', fromDate: d, toDate: addDays(d, len), rows: [{ typeCode: 'EIGENMELDING', days }] })),
+    fc
+      .tuple(day, fc.constantFrom('ARBEID', 'UTDANNING', 'PERMANENT_STANS', 'X'))
+      .map(([d, reasonCode]) => cmd('intro.registerEnding', { id: 'e', personId: 'p1', endDate: d, reasonCode, hoursPerWeek: 20 })),
   )
-  const instant = fc.integer({ min: 0, max: 24 * 60 - 1 }).chain((minute) => day.map((d) => `${d}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`))
+  const instant = fc
+    .integer({ min: 0, max: 24 * 60 - 1 })
+    .chain((minute) => day.map((d) => `${d}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`))
   const roles = fc.subarray(['kommuneintro', 'kommunenorsk', 'kommuneetterregistrering', 'kommuneles'] as Role[])
 
   test('R0 checkCommand is deterministic: the same input gives the same reasons', () => {
-    fc.assert(fc.property(command, instant, roles, (c, recordedAt, r) => {
-      const ctx = context(r, { recordedAt, today: osloDate(recordedAt)! })
-      const first = checkCommand(c, snapshot(), ctx)
-      const second = checkCommand(structuredClone(c), structuredClone(snapshot()), structuredClone(ctx))
-      expect(second).toEqual(first)
-      // every reason names its field and has a text in both languages
-      for (const r of [...first.errors, ...first.warnings]) {
-        expect(r.field, r.code).toBeTruthy()
-        expect(Object.keys(messages.nb.reasons)).toContain(r.code)
-        expect(Object.keys(messages.nn.reasons)).toContain(r.code)
-      }
-    }), { numRuns: 150 })
+    fc.assert(
+      fc.property(command, instant, roles, (c, recordedAt, r) => {
+        const ctx = context(r, { recordedAt, today: osloDate(recordedAt)! })
+        const first = checkCommand(c, snapshot(), ctx)
+        const second = checkCommand(structuredClone(c), structuredClone(snapshot()), structuredClone(ctx))
+        expect(second).toEqual(first)
+        // every reason names its field and has a text in both languages
+        for (const r of [...first.errors, ...first.warnings]) {
+          expect(r.field, r.code).toBeTruthy()
+          expect(Object.keys(messages.nb.reasons)).toContain(r.code)
+          expect(Object.keys(messages.nn.reasons)).toContain(r.code)
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 
   test('A9 the device path and the server path (recorded time trusted) give identical reasons', () => {
-    fc.assert(fc.property(command, instant, (c, recordedAt) => {
-      const device = context(['kommuneintro', 'kommunenorsk'], { recordedAt, today: osloDate(recordedAt)! })
-      const server = { ...device, serverTime: recordedAt, lastSyncAt: recordedAt }
-      expect(checkCommand(c, snapshot(), server)).toEqual(checkCommand(c, snapshot(), device))
-    }), { numRuns: 100 })
+    fc.assert(
+      fc.property(command, instant, (c, recordedAt) => {
+        const device = context(['kommuneintro', 'kommunenorsk'], { recordedAt, today: osloDate(recordedAt)! })
+        const server = { ...device, serverTime: recordedAt, lastSyncAt: recordedAt }
+        expect(checkCommand(c, snapshot(), server)).toEqual(checkCommand(c, snapshot(), device))
+      }),
+      { numRuns: 100 },
+    )
   })
 
   test('R11.11 the Oslo date is the UTC date or the day after', () => {
-    fc.assert(fc.property(instant, (ts) => {
-      const utc = ts.slice(0, 10)
-      return [utc, addDays(utc, 1)].includes(osloDate(ts)!)
-    }))
+    fc.assert(
+      fc.property(instant, (ts) => {
+        const utc = ts.slice(0, 10)
+        return [utc, addDays(utc, 1)].includes(osloDate(ts)!)
+      }),
+    )
   })
 })

@@ -55,12 +55,10 @@ export interface MunicipalityCommandSpec<T extends CommandType> extends SpecBase
 export type CommandSpec<T extends CommandType> = PersonCommandSpec<T> | MunicipalityCommandSpec<T>
 
 /** An R8 event date check; `null` dates (unknown rows) are skipped. */
-export const eventDate = (date: IsoDate | null | undefined, field: string, mayBeFuture: boolean): EventDateCheck[] =>
-  date ? [{ date, field, mayBeFuture }] : []
+export const eventDate = (date: IsoDate | null | undefined, field: string, mayBeFuture: boolean): EventDateCheck[] => (date ? [{ date, field, mayBeFuture }] : [])
 
 /** A week row's Sunday (its R8.1 event date), or nothing when the week does not exist. */
-const weekSunday = (w: { isoYear: number; isoWeek: number }): IsoDate | null =>
-  w.isoWeek > weeksInIsoYear(w.isoYear) ? null : isoWeekRange(w.isoYear, w.isoWeek).sunday
+const weekSunday = (w: { isoYear: number; isoWeek: number }): IsoDate | null => (w.isoWeek > weeksInIsoYear(w.isoYear) ? null : isoWeekRange(w.isoYear, w.isoWeek).sunday)
 const pad = (n: number) => String(n).padStart(2, '0')
 const own = (p: { personId: string }): [string, string][] => [['personId', p.personId]]
 const none = () => null

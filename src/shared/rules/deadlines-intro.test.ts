@@ -9,8 +9,7 @@ const TODAY = '2019-06-01'
 function deadlineOf(s: PersonSnapshot, key: string, today = TODAY) {
   return evaluatePerson(s, today).schemes.intro.deadlines.find((d) => d.key === key) ?? null
 }
-const completion = (decisions: Decision[], more: Partial<PersonSnapshot['registrations']> = {}) =>
-  deadlineOf(snapshot({}, { decisions, ...more }), 'introCompletion')?.date
+const completion = (decisions: Decision[], more: Partial<PersonSnapshot['registrations']> = {}) => deadlineOf(snapshot({}, { decisions, ...more }), 'introCompletion')?.date
 
 describe('R5.1 start deadline (R11.5)', () => {
   test.each([
@@ -118,10 +117,20 @@ describe('R5.2 valid absence beyond 10 working days (R11.6, R11.7)', () => {
     ['R5.2 12 valid days: the 2 above 10 are walked in working days', [days('2018-04-02', '2018-04-13', 6), days('2018-05-02', '2018-05-11', 6)], [full], '2020-03-17'],
     ['R5.2 exactly 10 valid days: no extension', [days('2018-04-02', '2018-04-13', 10)], [full], '2020-03-14'],
     ['R10 invalid absence (UGYLDIG) does not count', [days('2018-04-02', '2018-04-20', 12, 'UGYLDIG')], [full], '2020-03-14'],
-    ['R11.7 hours become days at average hours ÷ 5 (22.5 h at 37.5 = 3 days; 8 + 3 = 11)', [days('2018-04-02', '2018-04-13', 8), hours('2018-05-02', '2018-05-11', 22.5)], [full], '2020-03-16'],
+    [
+      'R11.7 hours become days at average hours ÷ 5 (22.5 h at 37.5 = 3 days; 8 + 3 = 11)',
+      [days('2018-04-02', '2018-04-13', 8), hours('2018-05-02', '2018-05-11', 22.5)],
+      [full],
+      '2020-03-16',
+    ],
     ['R11.7 10.5 days round down to no extension', [days('2018-04-02', '2018-04-13', 10), hours('2018-05-02', '2018-05-11', 3.75)], [full], '2020-03-14'],
     ['R11.7 11.5 days round down to 1 working day', [days('2018-04-02', '2018-04-13', 11), hours('2018-05-02', '2018-05-11', 3.75)], [full], '2020-03-16'],
-    ['R11.7 the average is that absence period\'s own (30 h/week → 6 h/day; 66 h = 11 days)', [hours('2018-06-04', '2018-06-29', 66)], [measure('2018-06-01', '2018-06-30', 30), measure('2018-07-01', '2018-12-31', 10)], '2020-03-16'],
+    [
+      "R11.7 the average is that absence period's own (30 h/week → 6 h/day; 66 h = 11 days)",
+      [hours('2018-06-04', '2018-06-29', 66)],
+      [measure('2018-06-01', '2018-06-30', 30), measure('2018-07-01', '2018-12-31', 10)],
+      '2020-03-16',
+    ],
     ['R11.7 hours without any offered hours cannot be converted and count 0', [hours('2018-06-04', '2018-06-29', 200)], [], '2020-03-14'],
   ])('%s', (_name, absences, measures, expected) => {
     expect(completion([programme('2018-03-15')], { absences, measures })).toBe(expected)
@@ -133,9 +142,7 @@ describe('R5.2 valid absence beyond 10 working days (R11.6, R11.7)', () => {
     const s = snapshot({}, { decisions: ds, measures: [full], absences: [days('2018-04-02', '2018-04-13', 6), days('2018-04-30', '2018-04-30', 6)] })
     const d = deadlineOf(s, 'introCompletion')!
     expect(d.date).toBe('2020-03-18')
-    expect(d.explanation.map((x) => x.key)).toEqual([
-      'introCompletionBase', 'introAbsence', 'introAbsence', 'introAbsenceExcess', 'introLeaveWorking', 'introCompletionResult',
-    ])
+    expect(d.explanation.map((x) => x.key)).toEqual(['introCompletionBase', 'introAbsence', 'introAbsence', 'introAbsenceExcess', 'introLeaveWorking', 'introCompletionResult'])
   })
 })
 

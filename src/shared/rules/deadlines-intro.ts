@@ -63,4 +63,3 @@ export function introDeadlines(s: PersonSnapshot, cat: Category | null, today: I
   if (completion) out.push(deadline('introCompletion', completion.date, today, today > completion.date && !ended, completion.steps))
   return out
 }
-

@@ -12,10 +12,22 @@ describe('R6.1 completion (R11.9)', () => {
   test.each<[string, Partial<PersonSnapshot['registrations']>, string]>([
     ['R6.1 550 Norwegian + 50 social-studies hours: gjennomført', { weeklyParticipation: [week(2018, 20, 275, 25), week(2018, 21, 275, 25)] }, 'gjennomfort'],
     ['R6.1 50 social-studies hours short of 0.25: not done', { weeklyParticipation: [week(2018, 20, 600, 49.75)] }, 'current'],
-    ['R11.9 NORSK_FRITAK_NORSK completes the Norwegian part', { weeklyParticipation: [week(2018, 20, 0, 50)], decisions: [granted(), decision('NORSK_FRITAK_NORSK')] }, 'gjennomfort'],
-    ['R11.9 NORSK_FRITAK_SAMFUNN completes the social-studies part', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN')] }, 'gjennomfort'],
+    [
+      'R11.9 NORSK_FRITAK_NORSK completes the Norwegian part',
+      { weeklyParticipation: [week(2018, 20, 0, 50)], decisions: [granted(), decision('NORSK_FRITAK_NORSK')] },
+      'gjennomfort',
+    ],
+    [
+      'R11.9 NORSK_FRITAK_SAMFUNN completes the social-studies part',
+      { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN')] },
+      'gjennomfort',
+    ],
     ['R11.9 a test exemption completes neither part', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_PROVE')] }, 'current'],
-    ['R11.9 a refused exemption counts for nothing', { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN', { result: 'avslag' })] }, 'current'],
+    [
+      'R11.9 a refused exemption counts for nothing',
+      { weeklyParticipation: [week(2018, 20, 550, 0)], decisions: [granted(), decision('NORSK_FRITAK_SAMFUNN', { result: 'avslag' })] },
+      'current',
+    ],
     ['R6.4 an edited week replaces its earlier row', { weeklyParticipation: [week(2018, 20, 550, 50), week(2018, 20, 10, 0)] }, 'current'],
     ['R6.1 absence hours do not count', { weeklyParticipation: [week(2018, 20, 500, 50, 60)] }, 'current'],
   ])('%s', (_name, regs, state) => {
@@ -47,10 +59,11 @@ describe('R6.2 deadlines', () => {
   test.each<[string, Decision[], string]>([
     ['R6.2 free right: category start + 3 years', [], '2021-01-10'],
     ['R6.2 free right extended by a granted leave (calendar days)', [decision('NORSK_PERMISJON', { startDate: '2018-06-01', endDate: '2018-06-30' })], '2021-02-09'],
-    ['R6.2 free right extended by a postponed start; overlap counted once', [
-      decision('NORSK_UTSETT_OPPSTART', { startDate: '2018-02-01', endDate: '2018-02-10' }),
-      decision('NORSK_PERMISJON', { startDate: '2018-02-06', endDate: '2018-02-15' }),
-    ], '2021-01-25'],
+    [
+      'R6.2 free right extended by a postponed start; overlap counted once',
+      [decision('NORSK_UTSETT_OPPSTART', { startDate: '2018-02-01', endDate: '2018-02-10' }), decision('NORSK_PERMISJON', { startDate: '2018-02-06', endDate: '2018-02-15' })],
+      '2021-01-25',
+    ],
     ['R6.2 a refused leave does not extend the free right', [decision('NORSK_PERMISJON', { result: 'avslag', startDate: '2018-06-01', endDate: '2018-06-30' })], '2021-01-10'],
   ])('%s', (_name, decisions, expected) => {
     expect(deadline(snapshot({}, { decisions }), 'norskFreeRight', '2018-02-01')?.date).toBe(expected)

@@ -30,9 +30,7 @@ export function norskStartDeadline(s: PersonSnapshot, categoryStart: IsoDate, to
   const start = firstNorskStart(s)
   const started = start !== null && start.startDate <= today
   const steps: Step[] = [
-    claim
-      ? step('R6.2', 'norskStartFromClaim', { categoryStart, claim, months, date })
-      : step('R6.2', 'norskStartFromCategory', { categoryStart, months, date }),
+    claim ? step('R6.2', 'norskStartFromClaim', { categoryStart, claim, months, date }) : step('R6.2', 'norskStartFromCategory', { categoryStart, months, date }),
     step('R6.2', started ? 'startedOn' : 'notStarted', { start: start?.startDate ?? null, today }),
   ]
   return deadline('norskStart', date, today, today > date && !started, steps)
@@ -79,19 +77,12 @@ export function norskFreeRightDeadline(s: PersonSnapshot, categoryStart: IsoDate
  * start. Shown once a needs-based decision is granted; overdue when today is after it and
  * the registered hours have not reached base + needs-based hours.
  */
-export function norskNeedsBasedDeadline(
-  s: PersonSnapshot,
-  categoryStart: IsoDate,
-  base: { hours: number; registered: number },
-  today: IsoDate,
-): Deadline | null {
+export function norskNeedsBasedDeadline(s: PersonSnapshot, categoryStart: IsoDate, base: { hours: number; registered: number }, today: IsoDate): Deadline | null {
   const granted = grantedOf(s, 'NORSK_BEHOVSPROVD')
   if (granted.length === 0) return null
   const years = paramValue('norskNeedsBasedYears', categoryStart)
   const date = addYears(categoryStart, years)
   const extra = granted.reduce((sum, d) => sum + (d.hours ?? 0), 0)
-  const steps = [
-    step('R6.3', 'norskNeedsBased', { categoryStart, years, date, baseHours: base.hours, extraHours: extra, registered: base.registered }),
-  ]
+  const steps = [step('R6.3', 'norskNeedsBased', { categoryStart, years, date, baseHours: base.hours, extraHours: extra, registered: base.registered })]
   return deadline('norskNeedsBased', date, today, today > date && base.registered < base.hours + extra, steps)
 }

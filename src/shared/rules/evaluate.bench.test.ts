@@ -10,13 +10,22 @@ function heavyPerson() {
   const measures = Array.from({ length: 40 }, (_, i) => measure(addDays('2018-03-15', i * 18), addDays('2018-03-15', i * 18 + 60), 5 + (i % 4)))
   const absences = Array.from({ length: 10 }, (_, i) => {
     const from = isoWeekRange(2018, 12 + i * 4).monday
-    return absence(from, addDays(from, 4), [{ typeCode: 'EIGENMELDING', days: 1 }, { typeCode: 'LEGEERKLARING', hours: 6 }])
+    return absence(from, addDays(from, 4), [
+      { typeCode: 'EIGENMELDING', days: 1 },
+      { typeCode: 'LEGEERKLARING', hours: 6 },
+    ])
   })
   const leaves = Array.from({ length: 5 }, (_, i) => leave(addDays('2018-06-01', i * 70), addDays('2018-06-01', i * 70 + 20), i % 2 ? 'verkedagar' : 'kalenderdagar'))
-  return snapshot({}, {
-    decisions: [programme('2018-03-15'), decision('INTRO_UTVIDA_DELTAKING'), ...leaves, decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' })],
-    weeklyParticipation: weekly, measures, absences, parentalLeaveAbsences: [parentalAbsence('2019-02-01', '2019-02-20')],
-  })
+  return snapshot(
+    {},
+    {
+      decisions: [programme('2018-03-15'), decision('INTRO_UTVIDA_DELTAKING'), ...leaves, decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' })],
+      weeklyParticipation: weekly,
+      measures,
+      absences,
+      parentalLeaveAbsences: [parentalAbsence('2019-02-01', '2019-02-20')],
+    },
+  )
 }
 
 describe('R0 performance', () => {

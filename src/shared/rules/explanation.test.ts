@@ -13,36 +13,93 @@ function scenarios(): [PersonSnapshot, string][] {
   changed.permits.push({ groundCode: 'STUDIE', validFrom: '2019-03-01', validTo: null, grantedDate: '2019-02-20' })
   const asylDecided = snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert', permitTo: '2018-08-31' }, { asylnorsk: [asylWeek(2018, 10, 'ASYLNORSK', 5)] })
   asylDecided.permits.push({ groundCode: 'UTL28', validFrom: '2018-09-01', validTo: null, grantedDate: '2018-08-20' })
-  const busy = snapshot({}, {
-    decisions: [
-      programme('2018-03-15'), decision('INTRO_UTVIDA_DELTAKING'), leave('2018-05-02', '2018-05-04', 'verkedagar'), leave('2018-06-01', '2018-06-05'),
-      decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2018-04-01', endDate: '2018-04-10' }),
-      decision('NORSK_UTSETT_OPPSTART', { startDate: '2018-02-01', endDate: '2018-02-10' }),
-    ],
-    measures: [measure('2018-03-15', '2020-03-14', 37.5)],
-    absences: [absence('2018-04-02', '2018-04-13', [{ typeCode: 'EIGENMELDING', days: 9 }, { typeCode: 'LEGEERKLARING', hours: 15 }])],
-    parentalLeaveAbsences: [parentalAbsence('2018-08-01', '2018-08-03')],
-    claims: [claim('norsk', '2018-02-01')],
-  })
+  const busy = snapshot(
+    {},
+    {
+      decisions: [
+        programme('2018-03-15'),
+        decision('INTRO_UTVIDA_DELTAKING'),
+        leave('2018-05-02', '2018-05-04', 'verkedagar'),
+        leave('2018-06-01', '2018-06-05'),
+        decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }),
+        decision('NORSK_PERMISJON', { startDate: '2018-04-01', endDate: '2018-04-10' }),
+        decision('NORSK_UTSETT_OPPSTART', { startDate: '2018-02-01', endDate: '2018-02-10' }),
+      ],
+      measures: [measure('2018-03-15', '2020-03-14', 37.5)],
+      absences: [
+        absence('2018-04-02', '2018-04-13', [
+          { typeCode: 'EIGENMELDING', days: 9 },
+          { typeCode: 'LEGEERKLARING', hours: 15 },
+        ]),
+      ],
+      parentalLeaveAbsences: [parentalAbsence('2018-08-01', '2018-08-03')],
+      claims: [claim('norsk', '2018-02-01')],
+    },
+  )
   return [
     [busy, '2019-06-01'],
     [snapshot({}, { decisions: [programme('2018-03-15')], absences: [absence('2018-04-02', '2018-04-13', [{ typeCode: 'EIGENMELDING', days: 2 }])] }), '2019-06-01'],
     [snapshot({ ground: 'FAM_FLYKTNING', byAgreement: false, settled: null, arrival: '2018-02-01' }, { claims: [claim('intro', '2018-03-01')] }), '2018-04-01'],
-    [snapshot({ birthDate: '1961-01-01', byAgreement: false }, { decisions: [programme('2018-05-01', { result: 'avslag' })], endings: [ending('2018-06-01', 'AVBROTE_EIGE_ONSKE')] }), '2018-07-01'],
+    [
+      snapshot(
+        { birthDate: '1961-01-01', byAgreement: false },
+        { decisions: [programme('2018-05-01', { result: 'avslag' })], endings: [ending('2018-06-01', 'AVBROTE_EIGE_ONSKE')] },
+      ),
+      '2018-07-01',
+    ],
     [snapshot({}, { decisions: [programme('2018-05-01')], endings: [ending('2019-05-01', 'ARBEID')] }), '2019-06-01'],
-    [snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_PERMANENT_STANS', { decisionDate: '2019-05-01' })], endings: [ending('2019-05-01', 'PERMANENT_STANS')] }), '2019-06-01'],
+    [
+      snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_PERMANENT_STANS', { decisionDate: '2019-05-01' })], endings: [ending('2019-05-01', 'PERMANENT_STANS')] }),
+      '2019-06-01',
+    ],
     [snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_PERMANENT_STANS', { decisionDate: '2019-05-01' })] }), '2019-06-01'],
-    [snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01', endDate: '2019-07-01' }), decision('NORSK_RETT_OG_PLIKT', { startDate: '2019-07-01' })] }), '2019-06-01'],
+    [
+      snapshot(
+        {},
+        {
+          decisions: [
+            programme('2018-05-01'),
+            decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01', endDate: '2019-07-01' }),
+            decision('NORSK_RETT_OG_PLIKT', { startDate: '2019-07-01' }),
+          ],
+        },
+      ),
+      '2019-06-01',
+    ],
     [snapshot({}, { decisions: [programme('2019-05-01'), leave('2019-05-20', '2019-06-10'), decision('NORSK_RETT_OG_PLIKT', { result: 'avslag' })] }), '2019-06-01'],
     [snapshot({}, { decisions: [decision('NORSK_FRITAK_NORSK'), decision('NORSK_FRITAK_SAMFUNN')] }), '2019-06-01'],
-    [snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_BEHOVSPROVD', { startDate: '2019-01-01', hours: 10 })], weeklyParticipation: [week(2018, 20, 550, 50)] }), '2019-06-01'],
+    [
+      snapshot(
+        {},
+        {
+          decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_BEHOVSPROVD', { startDate: '2019-01-01', hours: 10 })],
+          weeklyParticipation: [week(2018, 20, 550, 50)],
+        },
+      ),
+      '2019-06-01',
+    ],
     [snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01', endDate: '2018-12-31' })], weeklyParticipation: [week(2018, 20, 10)] }), '2019-06-01'],
-    [snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01', endDate: '2019-06-30' })], weeklyParticipation: [week(2018, 20, 550, 50)] }), '2019-06-01'],
-    [snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01', endDate: '2019-06-30' })] }), '2019-06-01'],
+    [
+      snapshot(
+        {},
+        {
+          decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01', endDate: '2019-06-30' })],
+          weeklyParticipation: [week(2018, 20, 550, 50)],
+        },
+      ),
+      '2019-06-01',
+    ],
+    [
+      snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01', endDate: '2019-06-30' })] }),
+      '2019-06-01',
+    ],
     [snapshot({ birthDate: '1962-03-02' }), '2018-03-02'],
     [snapshot({ birthDate: '1950-06-01', permitFrom: '2016-06-01' }), '2018-03-02'],
     [snapshot(), '2021-01-11'],
-    [moved, '2019-06-01'], [expired, '2019-06-01'], [changed, '2019-06-01'], [asylDecided, '2019-06-01'],
+    [moved, '2019-06-01'],
+    [expired, '2019-06-01'],
+    [changed, '2019-06-01'],
+    [asylDecided, '2019-06-01'],
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert', permitTo: '2019-01-01' }), '2019-06-01'],
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'transitt' }, { asylnorsk: [asylWeek(2019, 1, 'NKNV', 2)] }), '2019-06-01'],
     [snapshot({ permitFrom: '2021-02-01' }), '2021-06-01'],
@@ -53,7 +110,10 @@ function scenarios(): [PersonSnapshot, string][] {
 
 /** Schemes without a category (R3.1–R3.5), renewals (R3.2) and open-ended periods (R4). */
 function emptyAndOpenScenarios(): [PersonSnapshot, string][] {
-  const renewed = snapshot({ permitTo: '2019-01-09' }, { decisions: [programme('2018-05-01', { decisionDate: '2018-04-01' }), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] })
+  const renewed = snapshot(
+    { permitTo: '2019-01-09' },
+    { decisions: [programme('2018-05-01', { decisionDate: '2018-04-01' }), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] },
+  )
   renewed.permits.push({ groundCode: 'UTL28', validFrom: '2019-01-10', validTo: '2022-01-09', grantedDate: '2018-12-20' })
   return [
     [renewed, '2019-06-01'],
@@ -61,7 +121,13 @@ function emptyAndOpenScenarios(): [PersonSnapshot, string][] {
     [snapshot({ ground: 'UTL38_5', permitFrom: '2018-01-10' }), '2019-06-01'],
     [snapshot({ settled: null, birthDate: '2004-01-01' }), '2019-06-01'],
     [snapshot({ birthDate: '2002-01-01' }), '2019-06-01'],
-    [snapshot({ birthDate: '1948-01-01' }, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] }), '2019-06-01'],
+    [
+      snapshot(
+        { birthDate: '1948-01-01' },
+        { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] },
+      ),
+      '2019-06-01',
+    ],
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'transitt' }), '2019-06-01'],
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert', birthDate: '2004-01-01' }), '2019-06-01'],
     [snapshot({}, { decisions: [decision('INTRO_PROGRAM')] }), '2019-06-01'],
@@ -107,18 +173,48 @@ describe('D4 explanations (berekningslogg)', () => {
   })
 
   test.each([
-    ['R3.2 a permit without an end date is valid "frå" its start (nn)', 'nn', step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }), 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig frå 10.01.2018).'],
-    ['R3.2 a permit without an end date is valid "fra" its start (nb)', 'nb', step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }), 'Oppholdsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig fra 10.01.2018).'],
-    ['R3.2 a permit with an end date shows its range', 'nn', step('R3.2', 'introPermit', { ground: 'UTL28', validFrom: '2018-01-10', validTo: '2021-01-09' }), 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig 10.01.2018–09.01.2021).'],
+    [
+      'R3.2 a permit without an end date is valid "frå" its start (nn)',
+      'nn',
+      step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }),
+      'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig frå 10.01.2018).',
+    ],
+    [
+      'R3.2 a permit without an end date is valid "fra" its start (nb)',
+      'nb',
+      step('R3.2', 'introPermitOpen', { ground: 'UTL28', validFrom: '2018-01-10' }),
+      'Oppholdsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig fra 10.01.2018).',
+    ],
+    [
+      'R3.2 a permit with an end date shows its range',
+      'nn',
+      step('R3.2', 'introPermit', { ground: 'UTL28', validFrom: '2018-01-10', validTo: '2021-01-09' }),
+      'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig 10.01.2018–09.01.2021).',
+    ],
   ])('%s', (_name, lang, s, expected) => {
     expect(renderExplanation([s], ruleExplanations, lang)[0].text).toBe(expected)
   })
 
   test.each([
     ['R3.2 an open-ended permit in the intro log', snapshot(), 'intro', 'Opphaldsgrunnlag UTL28 gir rett og plikt til introduksjonsprogram (gyldig frå 10.01.2018).'],
-    ['R4 an open-ended temporary stop', snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] }), 'introStatus', 'Mellombels stans frå 01.05.2019 gjeld i dag.'],
-    ['R4 an open-ended Norwegian leave', snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] }), 'norskStatus', 'Permisjon frå 01.05.2019 gjeld i dag.'],
-    ['R4 a granted programme without a start date says so', snapshot({}, { decisions: [decision('INTRO_PROGRAM')] }), 'introStatus', 'Vedtak innvilga, oppstart er ikkje sett enno.'],
+    [
+      'R4 an open-ended temporary stop',
+      snapshot({}, { decisions: [programme('2018-05-01'), decision('INTRO_MIDLERTIDIG_STANS', { startDate: '2019-05-01' })] }),
+      'introStatus',
+      'Mellombels stans frå 01.05.2019 gjeld i dag.',
+    ],
+    [
+      'R4 an open-ended Norwegian leave',
+      snapshot({}, { decisions: [decision('NORSK_RETT_OG_PLIKT', { startDate: '2018-03-01' }), decision('NORSK_PERMISJON', { startDate: '2019-05-01' })] }),
+      'norskStatus',
+      'Permisjon frå 01.05.2019 gjeld i dag.',
+    ],
+    [
+      'R4 a granted programme without a start date says so',
+      snapshot({}, { decisions: [decision('INTRO_PROGRAM')] }),
+      'introStatus',
+      'Vedtak innvilga, oppstart er ikkje sett enno.',
+    ],
   ] as const)('%s', (_name, s, where, expected) => {
     const e = evaluatePerson(s, '2019-06-01')
     const steps = where === 'intro' ? e.categories[0].explanation : e.schemes[where === 'introStatus' ? 'intro' : 'norsk'].explanation
@@ -136,11 +232,15 @@ describe('D4 explanations (berekningslogg)', () => {
   })
 
   test.each([
-    ['R0 decimals use a comma, booleans ja/nei, null a dash, codes their label', 'nb', step('R3.2', 'introAge', { age: 27.5, at: '2018-03-01', birthDate: null, min: 18, max: 55 }), 'Alder 27,5 år den 01.03.2018 (født –). Aldersgrense 18–55 år.'],
+    [
+      'R0 decimals use a comma, booleans ja/nei, null a dash, codes their label',
+      'nb',
+      step('R3.2', 'introAge', { age: 27.5, at: '2018-03-01', birthDate: null, min: 18, max: 55 }),
+      'Alder 27,5 år den 01.03.2018 (født –). Aldersgrense 18–55 år.',
+    ],
     ['R0 a code value shows its label', 'nn', step('R4', 'statusCategoryOnly', { kind: 'kan_tilbydast' }), 'Kategori kan tilbydast er berekna, men det finst ikkje vedtak enno.'],
     ['R0 a key without text shows the key and its values', 'nb', step('R9', 'noSuchKey', { a: true, b: '2019-01-02' }), 'noSuchKey a=ja b=02.01.2019'],
   ])('%s', (_name, lang, s, expected) => {
     expect(renderExplanation([s], ruleExplanations, lang)[0].text).toBe(expected)
   })
 })
-

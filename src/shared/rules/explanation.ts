@@ -31,11 +31,7 @@ export interface ExplanationMessages {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** A value as the log shows it: dates `dd.mm.åååå`, decimals with a comma, ja/nei. */
-export function formatStepValue(
-  value: StepValue,
-  words: { yes: string; no: string; none: string },
-  codes: Record<string, string> = {},
-): string {
+export function formatStepValue(value: StepValue, words: { yes: string; no: string; none: string }, codes: Record<string, string> = {}): string {
   if (value === null) return words.none
   if (typeof value === 'boolean') return value ? words.yes : words.no
   if (typeof value === 'number') {
@@ -57,11 +53,7 @@ export interface RenderedStep {
  * Fills each step's text with its values. A key without text renders as the key itself
  * followed by its values, so a missing translation is visible rather than silent.
  */
-export function renderExplanation(
-  steps: readonly Step[],
-  messages: Record<string, ExplanationMessages>,
-  lang: string,
-): RenderedStep[] {
+export function renderExplanation(steps: readonly Step[], messages: Record<string, ExplanationMessages>, lang: string): RenderedStep[] {
   const m = messages[lang]
   const words = m?.values ?? { yes: 'ja', no: 'nei', none: '–' }
   return steps.map((s) => {
@@ -69,7 +61,9 @@ export function renderExplanation(
     const fmt = (v: StepValue): string => formatStepValue(v, words, m?.codes)
     const text =
       template === undefined
-        ? `${s.key} ${Object.entries(s.values).map(([k, v]) => `${k}=${fmt(v)}`).join(' ')}`.trim()
+        ? `${s.key} ${Object.entries(s.values)
+            .map(([k, v]) => `${k}=${fmt(v)}`)
+            .join(' ')}`.trim()
         : template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in s.values ? fmt(s.values[name]) : whole))
     return { rule: s.rule, text }
   })

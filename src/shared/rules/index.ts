@@ -8,8 +8,30 @@ export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName 
 export { checkCommand, offeredDecisionTypes, type CheckContext, type CheckResult } from './check-command'
 export { commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
 export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodOff, type ProgrammeAverage, type WeekAverage } from './average'
-export { hasWriteRole, inScope, mayWrite, maySeeClosedData, writesPersonData, liftsBackRegistrationWindow, permissionReasons, type RuleUser, type PersonScope, type WriteArea } from './permissions'
-export { clockDiffers, osloDate, osloDateOfMs, parseTimestamp, judgedTime, backRegistrationLimit, eventDateReasons, type TimeContext, type JudgedTime, type EventDateCheck } from './window'
+export {
+  hasWriteRole,
+  inScope,
+  mayWrite,
+  maySeeClosedData,
+  writesPersonData,
+  liftsBackRegistrationWindow,
+  permissionReasons,
+  type RuleUser,
+  type PersonScope,
+  type WriteArea,
+} from './permissions'
+export {
+  clockDiffers,
+  osloDate,
+  osloDateOfMs,
+  parseTimestamp,
+  judgedTime,
+  backRegistrationLimit,
+  eventDateReasons,
+  type TimeContext,
+  type JudgedTime,
+  type EventDateCheck,
+} from './window'
 export { END_REASON_CODES } from './checks/ending'
 export { snapshotFromBase, emptyRegistrations } from './snapshot-builder'
 // The identifier and calendar rules (R1, R2) are part of the module's public face too.

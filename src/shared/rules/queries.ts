@@ -40,9 +40,7 @@ export function groundFor(s: PersonSnapshot, p: SnapshotPermit): PermitGroundAtt
 
 /** Permits in the order they took effect (validFrom, then grant date). */
 export function permitsInOrder(s: PersonSnapshot): SnapshotPermit[] {
-  return [...s.permits].sort((a, b) =>
-    a.validFrom === b.validFrom ? (a.grantedDate < b.grantedDate ? -1 : 1) : a.validFrom < b.validFrom ? -1 : 1,
-  )
+  return [...s.permits].sort((a, b) => (a.validFrom === b.validFrom ? (a.grantedDate < b.grantedDate ? -1 : 1) : a.validFrom < b.validFrom ? -1 : 1))
 }
 
 /** The permit that governs `at`: the latest-starting permit valid that day. */
@@ -53,10 +51,7 @@ export function governingPermit(s: PersonSnapshot, at: IsoDate): SnapshotPermit 
 }
 
 /** The latest-starting permit whose ground satisfies `test`. */
-export function latestPermitWhere(
-  s: PersonSnapshot,
-  test: (g: PermitGroundAttributes) => boolean,
-): SnapshotPermit | null {
+export function latestPermitWhere(s: PersonSnapshot, test: (g: PermitGroundAttributes) => boolean): SnapshotPermit | null {
   let hit: SnapshotPermit | null = null
   for (const p of permitsInOrder(s)) {
     const g = groundFor(s, p)
@@ -72,11 +67,7 @@ export function latestPermitWhere(
  * A day without a permit, or governed by a non-qualifying one, starts a new spell.
  * Returned oldest first; `q` is last.
  */
-export function permitSpell(
-  s: PersonSnapshot,
-  q: SnapshotPermit,
-  qualifies: (g: PermitGroundAttributes) => boolean,
-): SnapshotPermit[] {
+export function permitSpell(s: PersonSnapshot, q: SnapshotPermit, qualifies: (g: PermitGroundAttributes) => boolean): SnapshotPermit[] {
   const spell = [q]
   for (;;) {
     const before = governingPermit(s, addDays(spell[0].validFrom, -1))

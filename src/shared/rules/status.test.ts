@@ -34,7 +34,11 @@ describe('R4 status — Norwegian', () => {
     ['R4 refused: avslag', with_([granted({ result: 'avslag' })]), 'avslag'],
     ['R4 both parts exempted: friteken', with_([decision('NORSK_FRITAK_NORSK'), decision('NORSK_FRITAK_SAMFUNN')]), 'friteken'],
     ['R4 hours complete (R6.1): avslutta', with_([granted()], { weeklyParticipation: [week(2018, 20, 550, 50)] }), 'avslutta'],
-    ['R4 hours complete but needs-based hours left: deltar', with_([granted(), decision('NORSK_BEHOVSPROVD', { startDate: '2019-01-01', hours: 100 })], { weeklyParticipation: [week(2018, 20, 550, 50)] }), 'deltar'],
+    [
+      'R4 hours complete but needs-based hours left: deltar',
+      with_([granted(), decision('NORSK_BEHOVSPROVD', { startDate: '2019-01-01', hours: 100 })], { weeklyParticipation: [week(2018, 20, 550, 50)] }),
+      'deltar',
+    ],
     ['R4 Norwegian part missing 0.25 hours: deltar', with_([granted()], { weeklyParticipation: [week(2018, 20, 549.75, 50)] }), 'deltar'],
   ])('%s', (_name, s, expected) => {
     expect(status(s, 'norsk')).toBe(expected)

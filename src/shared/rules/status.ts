@@ -27,9 +27,7 @@ function granted(start: IsoDate | null): Judged {
 }
 
 function withoutDecision(cat: Category | null): Judged {
-  return cat && cat.displayState === 'current'
-    ? judged('kategori_berekna', 'statusCategoryOnly', { kind: cat.kind })
-    : judged('ingen', 'statusNone')
+  return cat && cat.displayState === 'current' ? judged('kategori_berekna', 'statusCategoryOnly', { kind: cat.kind }) : judged('ingen', 'statusNone')
 }
 
 /**
@@ -75,7 +73,12 @@ export function norskStatus(s: PersonSnapshot, cat: Category | null, progress: N
     }
   }
   const base = grantedOf(s, ...NORSK_BASE_TYPES)
-  const lastEnd = base.every((d) => d.endDate) ? base.map((d) => d.endDate!).sort().at(-1)! : null
+  const lastEnd = base.every((d) => d.endDate)
+    ? base
+        .map((d) => d.endDate!)
+        .sort()
+        .at(-1)!
+    : null
   if (lastEnd && lastEnd < today && extra === 0) return judged('avslutta', 'statusDecisionEnded', { endDate: lastEnd })
   const leave = activePeriod(grantedOf(s, 'NORSK_PERMISJON'), today)
   if (leave) return inPeriod('permisjon', 'statusLeave', leave)

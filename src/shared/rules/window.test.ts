@@ -62,11 +62,7 @@ describe('R11.11 recordedAt is judged by its calendar date in Europe/Oslo', () =
     const saved = process.env.TZ
     try {
       process.env.TZ = zone
-      expect([osloDate('2026-03-28T23:00:00Z'), osloDate('2026-10-25T22:59:59Z'), osloDate('2026-07-15T22:00:00Z')]).toEqual([
-        '2026-03-29',
-        '2026-10-25',
-        '2026-07-16',
-      ])
+      expect([osloDate('2026-03-28T23:00:00Z'), osloDate('2026-10-25T22:59:59Z'), osloDate('2026-07-15T22:00:00Z')]).toEqual(['2026-03-29', '2026-10-25', '2026-07-16'])
     } finally {
       if (saved === undefined) delete process.env.TZ
       else process.env.TZ = saved
@@ -91,7 +87,12 @@ describe('A5 / R8.2 bounds on the recorded time', () => {
     ['server trusts exactly server time + 5 minutes', { recordedAt: '2025-06-10T12:05:00Z', serverTime: server }, '2025-06-10', 'recorded'],
     ['server judges at its own time when recorded > server + 5 min', { recordedAt: '2025-06-10T22:30:00Z', serverTime: server }, '2025-06-10', 'server'],
     ['server trusts exactly last sync − 5 minutes', { recordedAt: '2025-05-20T07:55:00Z', serverTime: server, lastSyncAt: '2025-05-20T08:00:00Z' }, '2025-05-20', 'recorded'],
-    ['server judges at its own time when recorded < last sync − 5 min', { recordedAt: '2025-05-20T07:54:59Z', serverTime: server, lastSyncAt: '2025-05-20T08:00:00Z' }, '2025-06-10', 'server'],
+    [
+      'server judges at its own time when recorded < last sync − 5 min',
+      { recordedAt: '2025-05-20T07:54:59Z', serverTime: server, lastSyncAt: '2025-05-20T08:00:00Z' },
+      '2025-06-10',
+      'server',
+    ],
   ])('A5 %s', (_name, ctx, date, basis) => {
     const r = judgedTime({ today: '2025-06-10', ...ctx })
     expect(r).toEqual({ date, basis, errors: [] })

@@ -17,10 +17,7 @@ import {
  * and whether it belongs to one person (carries `personId`, follows the person's scope and
  * leaves the replica with them). A person-owned entity names its list in `PersonBundle`.
  */
-export type EntitySpec = { schema: z.ZodObject; key: 'id' | 'code' } & (
-  | { personOwned: true; bundleKey: string }
-  | { personOwned: false; bundleKey?: never }
-)
+export type EntitySpec = { schema: z.ZodObject; key: 'id' | 'code' } & ({ personOwned: true; bundleKey: string } | { personOwned: false; bundleKey?: never })
 
 /**
  * THE list of synced entities (A3/A4). Every other list — entity names, person-owned
@@ -57,12 +54,8 @@ export const entityNames = Object.keys(entities) as EntityName[]
 export const entitySchemas = Object.fromEntries(entityNames.map((e) => [e, entities[e].schema])) as {
   [E in EntityName]: EntitySchema<E>
 }
-export const personOwnedEntities = entityNames.filter(
-  (e): e is PersonOwnedEntity => entities[e].personOwned,
-) as readonly PersonOwnedEntity[]
-export const referenceEntities = entityNames.filter(
-  (e): e is ReferenceEntity => e !== 'person' && !entities[e].personOwned,
-) as readonly ReferenceEntity[]
+export const personOwnedEntities = entityNames.filter((e): e is PersonOwnedEntity => entities[e].personOwned) as readonly PersonOwnedEntity[]
+export const referenceEntities = entityNames.filter((e): e is ReferenceEntity => e !== 'person' && !entities[e].personOwned) as readonly ReferenceEntity[]
 
 export function isPersonOwned(entity: EntityName): entity is PersonOwnedEntity {
   return entities[entity].personOwned
@@ -78,10 +71,7 @@ export function entityKey(entity: EntityName, data: Record<string, unknown>): st
   return String(data[entities[entity].key])
 }
 
-const fieldLists = Object.fromEntries(entityNames.map((e) => [e, Object.keys(entities[e].schema.shape)])) as unknown as Record<
-  EntityName,
-  readonly string[]
->
+const fieldLists = Object.fromEntries(entityNames.map((e) => [e, Object.keys(entities[e].schema.shape)])) as unknown as Record<EntityName, readonly string[]>
 
 /** Domain field names of an entity, in schema order: what travels in `Change.data`. */
 export function entityFields(entity: EntityName): readonly string[] {
@@ -130,8 +120,7 @@ export function bundleRows<E extends PersonOwnedEntity>(bundle: PersonBundle, en
 }
 
 /** Strict type equality (not mere assignability: optional vs required and `| null` count). */
-export type Equals<A, B> =
-  (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false
+export type Equals<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false
 type Flat<T> = { [K in keyof T]: T[K] }
 
 /**

@@ -14,8 +14,6 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   await page.waitForTimeout(300)
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
   const bad = result.violations.filter((v) => FAILING.has(v.impact ?? ''))
-  const report = bad.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`,
-  )
+  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`)
   expect(report, `axe-core on ${label} (${await page.locator('html').getAttribute('lang')})`).toEqual([])
 }

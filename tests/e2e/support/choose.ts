@@ -24,16 +24,27 @@ export function personWith(scope: ScopeData, municipality: string, pred: (p: Per
   return p
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 export function nameParts(p: Person): string[] {
-  return [p.firstName, p.middleName ?? '', p.lastName].flatMap((n) => n.split(/\s+/)).filter(Boolean).map(fold)
+  return [p.firstName, p.middleName ?? '', p.lastName]
+    .flatMap((n) => n.split(/\s+/))
+    .filter(Boolean)
+    .map(fold)
 }
 
 /** The three-letter prefix shared by most persons' name parts — a partial name with several hits. */
 export function commonPrefix(scope: ScopeData, municipality: string): { prefix: string; persons: Person[] } {
   const counts = new Map<string, Person[]>()
   for (const p of inMunicipality(scope, municipality)) {
-    for (const pre of new Set(nameParts(p).map((n) => n.slice(0, 3)).filter((pre) => /^\p{L}{3}$/u.test(pre)))) {
+    for (const pre of new Set(
+      nameParts(p)
+        .map((n) => n.slice(0, 3))
+        .filter((pre) => /^\p{L}{3}$/u.test(pre)),
+    )) {
       counts.set(pre, [...(counts.get(pre) ?? []), p])
     }
   }

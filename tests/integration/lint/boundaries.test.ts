@@ -57,7 +57,7 @@ describe('A1 layering: a forbidden import is reported however it is written', ()
     ['shared: a UI package', SHARED, "import 'vue'", 'import-x/no-restricted-paths'],
     ['shared: a database package', SHARED, "import 'drizzle-orm'", 'no-restricted-imports'],
     ['shared: a package not on its allow-list', SHARED, "import 'date-holidays'", 'no-restricted-imports'],
-    ['shared: a computed dynamic import', SHARED, "export const m = (n: string) => import(n)", 'no-restricted-syntax'],
+    ['shared: a computed dynamic import', SHARED, 'export const m = (n: string) => import(n)', 'no-restricted-syntax'],
     ['shared: require', SHARED, "export const m = require('electron')", 'no-restricted-syntax'],
     ['shared test: a database package', SHARED_TEST, "import 'better-sqlite3'", 'no-restricted-imports'],
     ['shared test: a folder index of main', SHARED_TEST, "import '../../main/services'", 'import-x/no-restricted-paths'],
@@ -69,7 +69,12 @@ describe('A1 layering: a forbidden import is reported however it is written', ()
     ['renderer: a dynamic import of a Node built-in', RENDERER, "export const m = () => import('node:fs')", 'import-x/no-nodejs-modules'],
     ['renderer: electron', RENDERER, "import 'electron'", 'import-x/no-restricted-paths'],
     ['renderer: the device database', RENDERER, "import 'better-sqlite3'", 'import-x/no-restricted-paths'],
-    ['renderer: a .vue file importing main', 'src/renderer/src/views/LintFixture.vue', "<script setup lang=\"ts\">\nimport '../../../main/services'\n</script>", 'import-x/no-restricted-paths'],
+    [
+      'renderer: a .vue file importing main',
+      'src/renderer/src/views/LintFixture.vue',
+      '<script setup lang="ts">\nimport \'../../../main/services\'\n</script>',
+      'import-x/no-restricted-paths',
+    ],
     ['renderer test: the server', RENDERER_TEST, "import '../../../server'", 'import-x/no-restricted-paths'],
     ['renderer test: electron', RENDERER_TEST, "import 'electron'", 'import-x/no-restricted-paths'],
     // preload: electron, its own files, types
@@ -91,7 +96,7 @@ describe('A1 layering: a forbidden import is reported however it is written', ()
     ['server: a dynamic import of better-sqlite3', SERVER, "export const m = () => import('better-sqlite3')", 'import-x/no-restricted-paths'],
     // anywhere: what the path check cannot see
     ['main: an import that resolves nowhere', MAIN, "import '../../server/no-such-file'", 'import-x/no-unresolved'],
-    ['main: a computed dynamic import', MAIN, "export const m = (n: string) => import(`../../server/${n}`)", 'no-restricted-syntax'],
+    ['main: a computed dynamic import', MAIN, 'export const m = (n: string) => import(`../../server/${n}`)', 'no-restricted-syntax'],
   ])('A1 %s is reported', async (_name, file, code, rule) => {
     const messages = await boundaryMessages(file, code)
     expect(messages.map((m) => m.ruleId)).toContain(rule)
@@ -105,7 +110,11 @@ describe('A1 layering: a forbidden import is reported however it is written', ()
     ['renderer: shared and vue', RENDERER, "import '../../../shared/api'\nimport 'vue'"],
     ['renderer: the preload types', RENDERER, "import type {} from '../../../preload/types'"],
     ['renderer test: the real device services of main', RENDERER_TEST, "import '../../../main/services'"],
-    ['preload: electron and types from shared', PRELOAD, "import { contextBridge } from 'electron'\nimport type { Result } from '../shared/api'\nexport const x: Result<number> | null = contextBridge ? null : null"],
+    [
+      'preload: electron and types from shared',
+      PRELOAD,
+      "import { contextBridge } from 'electron'\nimport type { Result } from '../shared/api'\nexport const x: Result<number> | null = contextBridge ? null : null",
+    ],
     ['main: shared, node and the device database', MAIN, "import '../../shared/rules'\nimport 'node:fs'\nimport 'better-sqlite3'"],
     ['main: a literal dynamic import of its own file', MAIN, "export const m = () => import('../embedded-register')"],
     ['main/embedded-register.ts: the server (the one bridge, A8)', 'src/main/embedded-register.ts', "import '../server/start'\nexport const m = () => import('../server')"],

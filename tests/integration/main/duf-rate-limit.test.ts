@@ -29,7 +29,10 @@ afterAll(async () => {
 
 describe('13c DUF look-ups beyond the register limit', () => {
   test('the look-up past the limit is a DUF_LOOKUP_RATE_LIMITED warning with the minutes to wait, and no hits', async () => {
-    const oslo = await register.db.select().from(persons).where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
+    const oslo = await register.db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
     const search = async (duf: string) => value(await call(device, 'persons.search', { query: duf }))
     expect(await search(oslo[0]!.duf)).toMatchObject({ fromRegister: true, hits: [{ id: oslo[0]!.id }], warnings: [] })
     expect(await search(makeDuf(1999, 7))).toMatchObject({ fromRegister: true, hits: [], warnings: [] })

@@ -111,9 +111,19 @@ describe('13a browser-mode host refuses every caller but the page it served', ()
   const refusals: { name: string; headers: () => Record<string, string>; body?: string; status: number; field: string }[] = [
     { name: 'no secret (a bodyless cross-site form POST)', headers: () => ({ host: own() }), body: '', status: 403, field: 'x-nir-secret' },
     { name: 'no secret, JSON body', headers: () => ({ host: own(), 'content-type': 'application/json' }), status: 403, field: 'x-nir-secret' },
-    { name: 'a wrong secret of the right length', headers: () => ({ ...goodHeaders(), 'x-nir-secret': secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }), status: 403, field: 'x-nir-secret' },
+    {
+      name: 'a wrong secret of the right length',
+      headers: () => ({ ...goodHeaders(), 'x-nir-secret': secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }),
+      status: 403,
+      field: 'x-nir-secret',
+    },
     { name: 'a secret of another length', headers: () => ({ ...goodHeaders(), 'x-nir-secret': 'x' }), status: 403, field: 'x-nir-secret' },
-    { name: 'a forged Host (DNS rebinding) even with the secret', headers: () => ({ ...goodHeaders(), host: `evil.example:${new URL(host.url).port}` }), status: 403, field: 'host' },
+    {
+      name: 'a forged Host (DNS rebinding) even with the secret',
+      headers: () => ({ ...goodHeaders(), host: `evil.example:${new URL(host.url).port}` }),
+      status: 403,
+      field: 'host',
+    },
     { name: 'our Host name on another port', headers: () => ({ ...goodHeaders(), host: '127.0.0.1:1' }), status: 403, field: 'host' },
     { name: 'a foreign Origin even with the secret', headers: () => ({ ...goodHeaders(), origin: 'http://127.0.0.1:1' }), status: 403, field: 'origin' },
     { name: 'Origin null (sandboxed frame)', headers: () => ({ ...goodHeaders(), origin: 'null' }), status: 403, field: 'origin' },

@@ -18,9 +18,22 @@ afterAll(() => tmp.remove())
 
 const NOW = new Date('2025-03-12T09:30:00Z')
 const person = {
-  id: 'p-1', duf: '201212345603', dufCheckFailed: false, nationalId: null, regNumber: null, firstName: 'Åse', middleName: null,
-  lastName: 'Nordmann', birthDate: '1990-01-02', sex: 'K' as const, closed: false, arrivalDate: null, followUpMunicipality: '4601',
-  followUpDistrict: null, followUpByAgreement: false, receptionCentre: null,
+  id: 'p-1',
+  duf: '201212345603',
+  dufCheckFailed: false,
+  nationalId: null,
+  regNumber: null,
+  firstName: 'Åse',
+  middleName: null,
+  lastName: 'Nordmann',
+  birthDate: '1990-01-02',
+  sex: 'K' as const,
+  closed: false,
+  arrivalDate: null,
+  followUpMunicipality: '4601',
+  followUpDistrict: null,
+  followUpByAgreement: false,
+  receptionCentre: null,
 }
 
 function user(roles: Role[]): User {
@@ -32,7 +45,10 @@ async function freshReplica(migrationsFolder?: string): Promise<{ file: string; 
   const file = replicaFile(tmp.dir, 'http://127.0.0.1:1', `user-${++n}`)
   const unlocked = await unlockReplica(file, 'pw', { create: true, migrationsFolder })
   if (!unlocked.ok) throw new Error('create failed')
-  unlocked.replica.db.insert(persons).values({ ...person, serverVersion: 1 }).run()
+  unlocked.replica.db
+    .insert(persons)
+    .values({ ...person, serverVersion: 1 })
+    .run()
   saveProfile(unlocked.replica, user(['kommuneintro']), 'http://127.0.0.1:1', NOW.toISOString())
   return { file, replica: unlocked.replica }
 }
@@ -48,7 +64,11 @@ const pin = ({ tx }: { tx: Replica['db'] }) => {
   tx.insert(personList).values({ personId: person.id, addedAt: NOW.toISOString() }).run()
   return 'written'
 }
-const rows = (replica: Replica) => ({ outbox: replica.db.select().from(outbox).all(), pinned: replica.db.select().from(personList).all(), seq: readSyncState(replica).nextOutboxSeq })
+const rows = (replica: Replica) => ({
+  outbox: replica.db.select().from(outbox).all(),
+  pinned: replica.db.select().from(personList).all(),
+  seq: readSyncState(replica).nextOutboxSeq,
+})
 
 describe('mutating(): the one write path (style.md 7, A3)', () => {
   test.each<[string, Role[], DeviceCommand, string]>([
@@ -72,12 +92,24 @@ describe('mutating(): the one write path (style.md 7, A3)', () => {
     updateSyncState(replica, { serverOffsetMs: 90_000 })
     const result = mutating({ replica, user: user(['kommuneintro']), now: NOW }, contact('2025-03-11'), pin)
     expect(result).toEqual({ ok: true, value: 'written' })
-    const { outbox: [row], pinned, seq } = rows(replica)
+    const {
+      outbox: [row],
+      pinned,
+      seq,
+    } = rows(replica)
     expect(pinned).toHaveLength(1)
     expect(seq).toBe(2)
     expect(row).toMatchObject({
-      seq: 1, command: 'contact.register', contractVersion: 1, rulesVersion: RULES_VERSION, userId: 'u-1', personId: person.id,
-      state: 'pending', attempts: 0, naturalKey: null, recordedAtServerEstimate: '2025-03-12T09:31:30.000Z',
+      seq: 1,
+      command: 'contact.register',
+      contractVersion: 1,
+      rulesVersion: RULES_VERSION,
+      userId: 'u-1',
+      personId: person.id,
+      state: 'pending',
+      attempts: 0,
+      naturalKey: null,
+      recordedAtServerEstimate: '2025-03-12T09:31:30.000Z',
     })
     expect(JSON.parse(row!.payload)).toEqual(contact('2025-03-11').payload)
     expect(row!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)

@@ -42,7 +42,10 @@ describe('replica encryption (A7)', () => {
     const file = replicaFile(tmp.dir, 'http://127.0.0.1:1', 'tester')
     const unlocked = await unlockReplica(file, 'pw-1', { create: true })
     if (!unlocked.ok) throw new Error('create failed')
-    unlocked.replica.db.insert(persons).values({ ...person, serverVersion: 1 }).run()
+    unlocked.replica.db
+      .insert(persons)
+      .values({ ...person, serverVersion: 1 })
+      .run()
     unlocked.replica.close()
 
     for (const f of readdirSync(join(tmp.dir, 'replicas')).filter((n) => n.endsWith('.db') || n.endsWith('-wal'))) {
@@ -56,7 +59,13 @@ describe('replica encryption (A7)', () => {
 
     const again = await unlockReplica(file, 'pw-1', { create: false })
     if (!again.ok) throw new Error('reopen failed')
-    expect(again.replica.db.select().from(persons).all().map((p) => p.lastName)).toEqual(['Tveitaråsen'])
+    expect(
+      again.replica.db
+        .select()
+        .from(persons)
+        .all()
+        .map((p) => p.lastName),
+    ).toEqual(['Tveitaråsen'])
     again.replica.close()
   })
 

@@ -27,15 +27,30 @@ const odegaard = (template: Row): Row => ({
   lastName: 'Ødegård-Hélland',
 })
 
-const ids = async (query: string) => value(await call(device, 'persons.search', { query })).hits.map((h) => h.id).sort()
+const ids = async (query: string) =>
+  value(await call(device, 'persons.search', { query }))
+    .hits.map((h) => h.id)
+    .sort()
 const prefixOfSomePart = (p: Row, w: string) =>
-  [p.firstName, p.middleName ?? '', p.lastName].join(' ').toLowerCase().split(/\s+/).some((part) => part.startsWith(w.toLowerCase()))
+  [p.firstName, p.middleName ?? '', p.lastName]
+    .join(' ')
+    .toLowerCase()
+    .split(/\s+/)
+    .some((part) => part.startsWith(w.toLowerCase()))
 
 beforeAll(async () => {
   register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 60 } })
   registerOpen = true
   const template = (await projectScope(register.db, '4601')).person[0] as Row
-  const many = Array.from({ length: SEARCH_LIMIT + 5 }, (_, i) => ({ type: 'person', ...template, id: `test-many-${i}`, duf: makeDuf(2018, 500 + i), nationalId: null, regNumber: null, lastName: 'Myklebustvåg' }))
+  const many = Array.from({ length: SEARCH_LIMIT + 5 }, (_, i) => ({
+    type: 'person',
+    ...template,
+    id: `test-many-${i}`,
+    duf: makeDuf(2018, 500 + i),
+    nationalId: null,
+    regNumber: null,
+    lastName: 'Myklebustvåg',
+  }))
   const lines = [{ type: 'person', ...odegaard(template) }, ...many].map((l) => JSON.stringify(l)).join('\n')
   const imported = await importNdjson(register.db, lines, { actor: 'test' })
   if (!imported.ok) throw new Error(JSON.stringify(imported))
@@ -70,7 +85,12 @@ describe('search online (D5)', () => {
 
   test('D12 reading a person queues an audit read in the outbox', async () => {
     const p = inScope[2]
-    const reads = () => device.ctx.session!.replica.db.select().from(outbox).where(and(eq(outbox.personId, p.id), eq(outbox.command, 'audit.read'))).all()
+    const reads = () =>
+      device.ctx
+        .session!.replica.db.select()
+        .from(outbox)
+        .where(and(eq(outbox.personId, p.id), eq(outbox.command, 'audit.read')))
+        .all()
     const before = reads().length
     value(await call(device, 'persons.get', { personId: p.id }))
     expect(reads()).toHaveLength(before + 1)
@@ -118,13 +138,23 @@ describe('search offline from the replica (D5, R2.4)', () => {
 
   test('R2.4 11 digits find by national id, 6 by reg-nummer, dd.mm.åååå by birth date', async () => {
     const withId = inScope.find((p) => p.nationalId)!
-    expect(await ids(String(withId.nationalId))).toEqual(inScope.filter((p) => p.nationalId === withId.nationalId).map((p) => p.id).sort())
+    expect(await ids(String(withId.nationalId))).toEqual(
+      inScope
+        .filter((p) => p.nationalId === withId.nationalId)
+        .map((p) => p.id)
+        .sort(),
+    )
     const withReg = inScope.find((p) => p.regNumber)
     if (withReg) expect(await ids(String(withReg.regNumber))).toEqual([withReg.id])
     const [y, m, d] = String(inScope[7].birthDate).split('-')
     const res = value(await call(device, 'persons.search', { query: `${d}.${m}.${y}` }))
     expect(res.kind).toBe('birthDate')
-    expect(res.hits.map((h) => h.id).sort()).toEqual(inScope.filter((p) => p.birthDate === inScope[7].birthDate).map((p) => p.id).sort())
+    expect(res.hits.map((h) => h.id).sort()).toEqual(
+      inScope
+        .filter((p) => p.birthDate === inScope[7].birthDate)
+        .map((p) => p.id)
+        .sort(),
+    )
   })
 
   test('R2.4 "etternavn, fornavn" matches surname and first name by prefix', async () => {
@@ -140,7 +170,12 @@ describe('search offline from the replica (D5, R2.4)', () => {
 
   test('R2.4 part of a name lists every person with a name part starting with it', async () => {
     const part = inScope[11].lastName.slice(0, 2)
-    expect(await ids(part)).toEqual(inScope.filter((q) => prefixOfSomePart(q, part)).map((q) => q.id).sort())
+    expect(await ids(part)).toEqual(
+      inScope
+        .filter((q) => prefixOfSomePart(q, part))
+        .map((q) => q.id)
+        .sort(),
+    )
   })
 
   test.each([

@@ -79,6 +79,10 @@ describe('one mutation path (style.md 7)', () => {
     ['starting a sync cycle is no write', `this.run(); ctx.session?.sync.run()`, []],
     ['a write inside mutating() passes', `mutating(ctx, cmd, ({ tx }) => tx.insert(t.personList).values(x).run())`, []],
   ])('the scanner flags %s', (_name, code, expected) => {
-    expect(writesOutsideMutating(code, 'x.ts').map((s) => s.split(' ')[1]).sort()).toEqual(expected)
+    expect(
+      writesOutsideMutating(code, 'x.ts')
+        .map((s) => s.split(' ')[1])
+        .sort(),
+    ).toEqual(expected)
   })
 })

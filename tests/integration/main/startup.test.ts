@@ -57,7 +57,9 @@ describe('11 a taken port says which variable to change, in one line, and exits 
       const { code, output } = await cli.exited()
       expect(code).not.toBe(0)
       const lines = output.trim().split('\n')
-      expect(lines).toEqual([`Port ${taken.port} on 127.0.0.1 is already in use: stop the program using it, or set ${variable} to another port (e.g. ${variable}=${taken.port + 1}).`])
+      expect(lines).toEqual([
+        `Port ${taken.port} on 127.0.0.1 is already in use: stop the program using it, or set ${variable} to another port (e.g. ${variable}=${taken.port + 1}).`,
+      ])
     } finally {
       await taken.close()
     }

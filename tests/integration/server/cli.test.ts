@@ -80,7 +80,9 @@ describe('11 a taken port', () => {
       const cli = spawnCli(CLI, ['--no-demo'], { PORT: String(taken.port), DATABASE_URL: undefined, NIR_DATA_DIR: join(tmp.dir, 'port') })
       const { code, output } = await cli.exited()
       expect(code).toBe(1)
-      expect(output.trim().split('\n')).toEqual([`Port ${taken.port} is already in use: stop the program using it, or set PORT to another port (e.g. PORT=${taken.port + 1} npm run server).`])
+      expect(output.trim().split('\n')).toEqual([
+        `Port ${taken.port} is already in use: stop the program using it, or set PORT to another port (e.g. PORT=${taken.port + 1} npm run server).`,
+      ])
     } finally {
       await taken.close()
     }

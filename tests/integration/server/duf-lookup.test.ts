@@ -20,9 +20,13 @@ describe.each(backends())('DUF look-up limit on $name', (backend) => {
   afterAll(async () => reg?.close())
 
   const login = async (username: string) => {
-    const res = await fetch(`${reg.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, deviceId: `dev-${username}` }) })
+    const res = await fetch(`${reg.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD, deviceId: `dev-${username}` }),
+    })
     expect(res.status).toBe(200)
-    return ((await res.json()) as { accessToken: string; user: { id: string } })
+    return (await res.json()) as { accessToken: string; user: { id: string } }
   }
   const lookUp = (duf: string, token: string) => fetch(`${reg.url}/persons/by-duf/${duf}`, { headers: { authorization: `Bearer ${token}` } })
 
@@ -31,7 +35,10 @@ describe.each(backends())('DUF look-up limit on $name', (backend) => {
   })
 
   test('13c the limit counts hits and misses per user; beyond it 429 DUF_LOOKUP_RATE_LIMITED with Retry-After; another user is not held up', async () => {
-    const [oslo] = await reg.db.select().from(persons).where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
+    const [oslo] = await reg.db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
     const walker = await login('super')
     const statuses = []
     for (const duf of [oslo!.duf, '000000000001', '000000000002']) statuses.push((await lookUp(duf, walker.accessToken)).status)
@@ -50,7 +57,10 @@ describe.each(backends())('DUF look-up limit on $name', (backend) => {
   })
 
   test('13c every look-up is audited: a hit as a read of the person, a miss without the number looked up', async () => {
-    const [trondheim] = await reg.db.select().from(persons).where(and(eq(persons.followUpMunicipality, '5001'), eq(persons.closed, false)))
+    const [trondheim] = await reg.db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.followUpMunicipality, '5001'), eq(persons.closed, false)))
     const user = await login('norsk')
     expect((await lookUp(trondheim!.duf, user.accessToken)).status).toBe(200)
     expect((await lookUp('999999999999', user.accessToken)).status).toBe(404)
@@ -69,11 +79,17 @@ describe.each(backends())('DUF look-up limit on $name', (backend) => {
 
   test('13c a closed person hidden from a read-only user is audited as a miss, not a read (R9)', async () => {
     // The small demo has no closed person: close one in the register, as a case closure would.
-    const [closed] = await reg.db.select().from(persons).where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
+    const [closed] = await reg.db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
     await reg.db.update(persons).set({ closed: true }).where(eq(persons.id, closed!.id))
     const reader = await login('les')
     expect((await lookUp(closed!.duf, reader.accessToken)).status).toBe(404)
-    const rows = await reg.db.select().from(auditLog).where(and(eq(auditLog.userId, reader.user.id), inArray(auditLog.action, ['person.read', 'person.lookup.miss'])))
+    const rows = await reg.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, reader.user.id), inArray(auditLog.action, ['person.read', 'person.lookup.miss'])))
     expect(rows.map((r) => [r.action, r.personId])).toEqual([['person.lookup.miss', null]])
   })
 })

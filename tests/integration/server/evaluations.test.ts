@@ -55,7 +55,10 @@ describe.each(backends())('person evaluations on $name', (backend) => {
     const permitsOf = (id: unknown) => lines.filter((l) => l.type === 'permit' && l.personId === id)
     const permit = lines.find((l) => l.type === 'permit' && l.groundCode === 'ASYLSOKAR' && permitsOf(l.personId).length === 1)!
     const changed = { ...permit, groundCode: 'UTL28', grantedDate: '2025-05-01', validFrom: '2025-05-01', validTo: '2028-04-30' }
-    const summary = await imported(db, lines.map((l) => (l === permit ? changed : l)))
+    const summary = await imported(
+      db,
+      lines.map((l) => (l === permit ? changed : l)),
+    )
     expect([summary.updated, summary.evaluated]).toEqual([1, 1])
     const second = await stored(db)
     const personId = String(permit.personId)

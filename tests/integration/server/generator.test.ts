@@ -6,7 +6,15 @@ import type { EntityName } from '../../../src/shared/sync'
 import { parseLines } from './fixtures'
 
 const today = '2025-11-20'
-const opts = (seed: number) => ({ seed, today, municipalities: [{ code: '4601', count: 300 }, { code: '0301', count: 40 }, { code: '5001', count: 30 }] })
+const opts = (seed: number) => ({
+  seed,
+  today,
+  municipalities: [
+    { code: '4601', count: 300 },
+    { code: '0301', count: 40 },
+    { code: '5001', count: 30 },
+  ],
+})
 const text = generateDemoNdjson(opts(1))
 const lines = parseLines(text)
 const persons = lines.filter((l) => l.type === 'person')

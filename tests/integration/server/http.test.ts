@@ -87,12 +87,18 @@ describe.each(backends())('register over HTTP on $name', (backend) => {
 
   test('D5 DUF look-up finds a person outside the scope, 404 for an unknown DUF, and is audited', async () => {
     const { accessToken } = await login('les')
-    const [oslo] = await reg.db.select().from(persons).where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
+    const [oslo] = await reg.db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.followUpMunicipality, '0301'), eq(persons.closed, false)))
     const res = await get(`/persons/by-duf/${oslo.duf}`, accessToken)
     expect(res.status).toBe(200)
     const bundle = personBundleSchema.parse(await res.json())
     expect([bundle.person.id, bundle.addresses.length > 0]).toEqual([oslo.id, true])
-    const audit = await reg.db.select().from(auditLog).where(and(eq(auditLog.action, 'person.read'), eq(auditLog.personId, oslo.id)))
+    const audit = await reg.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'person.read'), eq(auditLog.personId, oslo.id)))
     expect(audit.map((a) => [a.username, a.deviceId])).toEqual([['les', 'test-device']])
     expect((await get('/persons/by-duf/000000000000', accessToken)).status).toBe(404)
     const admin = await login('admin')

@@ -65,7 +65,10 @@ describe.each(backends())('import on $name', (backend) => {
     p.dufCheckFailed = false
     const res = await importNdjson(db, toText(lines), { actor: 'test' })
     expect(res.ok).toBe(true)
-    const [row] = await db.select().from(persons).where(eq(persons.id, String(p.id)))
+    const [row] = await db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, String(p.id)))
     expect(row.dufCheckFailed).toBe(true)
     const others = await db.select().from(persons).where(eq(persons.dufCheckFailed, true))
     expect(others.map((o) => o.id)).toEqual([p.id])
@@ -90,17 +93,36 @@ describe.each(backends())('import on $name', (backend) => {
     const lines = parseLines(smallFeed())
     expect((await importNdjson(db, toText(lines), { actor: 'test' })).ok).toBe(true)
     const [p1, p2] = personsOf(lines)
-    const [before] = await db.select().from(persons).where(eq(persons.id, String(p1.id)))
-    const res = await importNdjson(db, toText([{ ...p1, lastName: 'Øvrebø-Sæther' }, { type: 'person', id: p2.id, deleted: true }]), { actor: 'test' })
+    const [before] = await db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, String(p1.id)))
+    const res = await importNdjson(
+      db,
+      toText([
+        { ...p1, lastName: 'Øvrebø-Sæther' },
+        { type: 'person', id: p2.id, deleted: true },
+      ]),
+      { actor: 'test' },
+    )
     if (!res.ok) throw new Error(JSON.stringify(res.errors))
     const ownedOfP2 = lines.filter((l) => l.personId === p2.id).length
     expect(res.summary.byEntity.person).toEqual({ created: 0, updated: 1, unchanged: 0, deleted: 1 })
     expect(res.summary.deleted).toBe(1 + ownedOfP2)
-    const [after] = await db.select().from(persons).where(eq(persons.id, String(p1.id)))
+    const [after] = await db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, String(p1.id)))
     expect([after.version, after.lastName, after.seq > before.seq]).toEqual([2, 'Øvrebø-Sæther', true])
     const live = [
-      ...(await db.select().from(permits).where(eq(permits.personId, String(p2.id)))),
-      ...(await db.select().from(addresses).where(eq(addresses.personId, String(p2.id)))),
+      ...(await db
+        .select()
+        .from(permits)
+        .where(eq(permits.personId, String(p2.id)))),
+      ...(await db
+        .select()
+        .from(addresses)
+        .where(eq(addresses.personId, String(p2.id)))),
     ]
     expect(live.length).toBeGreaterThan(0)
     expect(live.every((r) => r.deleted)).toBe(true)

@@ -100,7 +100,19 @@ describe.each(backends())('pull on $name', (backend) => {
     await imported(db, [
       { ...mover, followUpMunicipality: '0301', followUpDistrict: '030102', followUpByAgreement: false },
       { ...lastAddress, validTo: '2025-05-31' },
-      { type: 'address', id: 'moved-address', personId: mover.id, source: 'DSF', street: 'Thorvald Meyers gate 7', postalCode: '0555', postalPlace: 'Oslo', municipality: '0301', district: '030102', validFrom: '2025-06-01', validTo: null },
+      {
+        type: 'address',
+        id: 'moved-address',
+        personId: mover.id,
+        source: 'DSF',
+        street: 'Thorvald Meyers gate 7',
+        postalCode: '0555',
+        postalPlace: 'Oslo',
+        municipality: '0301',
+        district: '030102',
+        validFrom: '2025-06-01',
+        validTo: null,
+      },
     ])
     const b1 = await pullAll(db, writer, b0.cursor, 200, b0.replica)
     expect(b1.pages.flat().flatMap((cs) => cs.changes)).toEqual([{ kind: 'scopeExit', personId: mover.id }])

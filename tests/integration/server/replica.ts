@@ -28,8 +28,9 @@ export class TestReplica {
   /** Same shape as `projectScope`: rows per entity sorted by key. */
   snapshot(): Record<EntityName, Record<string, unknown>[]> {
     const key = (e: EntityName) => (e === 'municipality' || e === 'district' ? 'code' : 'id')
-    return Object.fromEntries(
-      entityNames.map((e) => [e, [...this.rows.get(e)!.values()].sort((a, b) => (String(a[key(e)]) < String(b[key(e)]) ? -1 : 1))]),
-    ) as Record<EntityName, Record<string, unknown>[]>
+    return Object.fromEntries(entityNames.map((e) => [e, [...this.rows.get(e)!.values()].sort((a, b) => (String(a[key(e)]) < String(b[key(e)]) ? -1 : 1))])) as Record<
+      EntityName,
+      Record<string, unknown>[]
+    >
   }
 }

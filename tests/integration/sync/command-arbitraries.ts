@@ -79,17 +79,48 @@ export function commandFor(bundle: PersonBundle, today: IsoDate): fc.Arbitrary<C
     cmd('decision.register', decision(personId, date, ending)),
     cmd('contact.register', fc.record({ ...own, scheme: fc.constantFrom('intro', 'norsk'), date })),
     cmd('claim.register', fc.record({ ...own, scheme: fc.constantFrom('intro', 'norsk'), date, kind: fc.constantFrom('NORSKOPPLAERING', 'UTSETT_OPPSTART', 'INTROPROGRAM') })),
-    cmd('norsk.saveWeeklyParticipation', fc.tuple(fc.record({ ...own, norskHours: hours, samfunnHours: hours, absenceHours: hours }), week).map(([r, w]) => ({ ...r, ...w }))),
+    cmd(
+      'norsk.saveWeeklyParticipation',
+      fc.tuple(fc.record({ ...own, norskHours: hours, samfunnHours: hours, absenceHours: hours }), week).map(([r, w]) => ({ ...r, ...w })),
+    ),
     cmd('norsk.deleteWeeklyParticipation', fc.record(own)),
-    cmd('intro.addMeasures', fc.array(measureRow, { minLength: 1, maxLength: 3 }).map((measures) => ({ personId, measures }))),
-    cmd('intro.replaceMeasures', fc.tuple(measureRow, fc.array(id, { maxLength: 2 })).map(([m, ids]) => ({ personId, replacements: [{ ...m, replacesMeasureIds: ids }] }))),
+    cmd(
+      'intro.addMeasures',
+      fc.array(measureRow, { minLength: 1, maxLength: 3 }).map((measures) => ({ personId, measures })),
+    ),
+    cmd(
+      'intro.replaceMeasures',
+      fc.tuple(measureRow, fc.array(id, { maxLength: 2 })).map(([m, ids]) => ({ personId, replacements: [{ ...m, replacesMeasureIds: ids }] })),
+    ),
     cmd('intro.deleteMeasure', fc.record(own)),
-    cmd('intro.registerAbsence', fc.tuple(fc.record(own), period(date), fc.array(absenceRow, { maxLength: 3 })).map(([o, p, rows]) => ({ ...o, ...p, rows }))),
-    cmd('intro.registerHoliday', fc.tuple(fc.record(own), period(date), fc.constantFrom('ferie', 'hoegtid')).map(([o, p, kind]) => ({ ...o, ...p, kind }))),
-    cmd('intro.registerParentalLeaveAbsence', fc.tuple(fc.record({ ...own, typeCode: code('parentalLeaveAbsenceType'), reason: maybe(fc.constant('Barnehage stengd')) }), period(date)).map(([o, p]) => ({ ...o, ...p }))),
+    cmd(
+      'intro.registerAbsence',
+      fc.tuple(fc.record(own), period(date), fc.array(absenceRow, { maxLength: 3 })).map(([o, p, rows]) => ({ ...o, ...p, rows })),
+    ),
+    cmd(
+      'intro.registerHoliday',
+      fc.tuple(fc.record(own), period(date), fc.constantFrom('ferie', 'hoegtid')).map(([o, p, kind]) => ({ ...o, ...p, kind })),
+    ),
+    cmd(
+      'intro.registerParentalLeaveAbsence',
+      fc.tuple(fc.record({ ...own, typeCode: code('parentalLeaveAbsenceType'), reason: maybe(fc.constant('Barnehage stengd')) }), period(date)).map(([o, p]) => ({ ...o, ...p })),
+    ),
     cmd('intro.registerEnding', ending),
-    cmd('norsk.registerLanguageTrack', fc.record({ ...own, date, motherTongue: fc.constantFrom('ara', 'tir', 'ukr'), language1: fc.constantFrom('ara', 'nor'), language2: maybe(fc.constant('eng')), track: fc.constantFrom('1', '2', '3', '4') })),
-    cmd('asylnorsk.saveWeeklyParticipation', fc.tuple(fc.record({ ...own, kind: fc.constantFrom('ASYLNORSK', 'NKNV'), hours }), week).map(([r, w]) => ({ ...r, ...w }))),
+    cmd(
+      'norsk.registerLanguageTrack',
+      fc.record({
+        ...own,
+        date,
+        motherTongue: fc.constantFrom('ara', 'tir', 'ukr'),
+        language1: fc.constantFrom('ara', 'nor'),
+        language2: maybe(fc.constant('eng')),
+        track: fc.constantFrom('1', '2', '3', '4'),
+      }),
+    ),
+    cmd(
+      'asylnorsk.saveWeeklyParticipation',
+      fc.tuple(fc.record({ ...own, kind: fc.constantFrom('ASYLNORSK', 'NKNV'), hours }), week).map(([r, w]) => ({ ...r, ...w })),
+    ),
   )
 }
 

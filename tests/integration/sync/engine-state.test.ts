@@ -26,7 +26,10 @@ async function laptop() {
   await proxy.start()
   const port = Number(new URL(proxy.url).port)
   let current = proxy
-  cleanup.push(() => dir.remove(), () => current.close())
+  cleanup.push(
+    () => dir.remove(),
+    () => current.close(),
+  )
   return {
     url: proxy.url,
     launch: () => testDevice(dir.dir, proxy.url),
@@ -101,7 +104,11 @@ describe('A4 the sync engine state lives in sync_state and survives a restart', 
     const done = value(await call(second, 'sync.status', {}))
     expect(done).toMatchObject({ state: 'upToDate', lastError: null, pendingScopeExits: null })
     expect(replicaSnapshot(second).person.length).toBeLessThan(people.length * 0.6)
-    const audits = second.ctx.session!.replica.db.select().from(outbox).all().filter((r) => r.command === 'audit.scopeExitsConfirmed')
+    const audits = second.ctx
+      .session!.replica.db.select()
+      .from(outbox)
+      .all()
+      .filter((r) => r.command === 'audit.scopeExitsConfirmed')
     expect(audits).toHaveLength(1)
     // The allowance was used up: another mass move stops again.
     const rest = replicaSnapshot(second).person

@@ -45,20 +45,29 @@ export type Snapshot = Record<EntityName, Record<string, unknown>[]>
 
 /** Rows as domain objects (bookkeeping columns dropped by the zod schema), sorted by key. */
 export function normalise(entity: EntityName, rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows
-    .map((r) => entitySchemas[entity].parse(r) as Record<string, unknown>)
-    .sort((a, b) => (entityKey(entity, a) < entityKey(entity, b) ? -1 : 1))
+  return rows.map((r) => entitySchemas[entity].parse(r) as Record<string, unknown>).sort((a, b) => (entityKey(entity, a) < entityKey(entity, b) ? -1 : 1))
 }
 
 /** The live synced rows of the replica (cached read-only persons excluded), per entity. */
 export function replicaSnapshot(device: Device): Snapshot {
   const { db } = device.ctx.session!.replica
-  const cached = new Set(db.select({ id: persons.id }).from(persons).where(eq(persons.cachedReadOnly, true)).all().map((r) => r.id))
+  const cached = new Set(
+    db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(eq(persons.cachedReadOnly, true))
+      .all()
+      .map((r) => r.id),
+  )
   const out = {} as Snapshot
   for (const entity of entityNames) {
     const { table } = entityTables[entity]
     const t = table as SQLiteTable & { deleted: typeof persons.deleted }
-    const rows = db.select().from(t).where(and(eq(t.deleted, false))).all() as Record<string, unknown>[]
+    const rows = db
+      .select()
+      .from(t)
+      .where(and(eq(t.deleted, false)))
+      .all() as Record<string, unknown>[]
     const live = rows.filter((r) => !cached.has(String(entity === 'person' ? r.id : r.personId)))
     out[entity] = normalise(entity, live)
   }

@@ -53,72 +53,77 @@ async function personWithRows(municipality: string, kinds: ('address' | 'citizen
   return { person, rows }
 }
 
-for (const backend of backends()) describe(`pull at the edges of the scope on ${backend.name}`, () => {
-  beforeAll(async () => {
-    register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 60 } })
+for (const backend of backends())
+  describe(`pull at the edges of the scope on ${backend.name}`, () => {
+    beforeAll(async () => {
+      register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 60 } })
+    })
+    afterAll(async () => {
+      await register?.close()
+    })
+
+    test('D5/A4 a person cached read-only by a DUF look-up becomes writable when a pull brings them into scope, without stale cached rows', async () => {
+      const device = newDevice()
+      await loginAndSync(device, 'intro')
+      const { person: outside, rows } = await personWithRows('0301', ['address', 'citizenship'])
+      const lookup = value(await call(device, 'persons.search', { query: String(outside.duf) }))
+      expect(lookup).toMatchObject({ fromRegister: true, hits: [{ id: outside.id, cachedReadOnly: true }] })
+
+      // While the device is not following them, the register drops one of their rows and the
+      // device syncs past that change: it never hears of the delete, so only the arrival can
+      // clear its cached copy.
+      const dropped = rows.citizenship.find((c) => c.personId === outside.id)!
+      await importLines({ type: 'citizenship', id: dropped.id, deleted: true })
+      const local = replicaSnapshot(device).person[0]
+      await importLines({ type: 'person', ...local, middleName: 'Cursor' })
+      await syncNow(device)
+      expect(value(await call(device, 'persons.get', { personId: String(local.id) })).bundle.person.middleName).toBe('Cursor')
+      await importLines({ type: 'person', ...outside, followUpMunicipality: '4601', followUpDistrict: null, followUpByAgreement: false })
+      await syncNow(device)
+
+      const stored = device.ctx.session!.replica.db.select().from(persons).where(eq(persons.id, outside.id)).get()
+      expect(stored).toMatchObject({ cachedReadOnly: false, followUpMunicipality: '4601' })
+      expect(stored?.serverVersion).toBeGreaterThan(1)
+      const view = value(await call(device, 'persons.get', { personId: outside.id }))
+      expect(view.cachedReadOnly).toBe(false)
+      expect(view.bundle.citizenships.map((c) => c.id)).not.toContain(dropped.id)
+      // In scope now: a name search (which never shows cached persons) finds them.
+      const byName = value(await call(device, 'persons.search', { query: String(outside.lastName) }))
+      expect(byName.hits.find((h) => h.id === outside.id)).toMatchObject({ cachedReadOnly: false })
+      expect(replicaSnapshot(device)).toEqual(serverSnapshot(await projectScope(register.db, '4601')))
+      await device.close()
+    })
+
+    test('R9/A4 a person who becomes closed leaves the replica of a read-only user (les) on an incremental pull, with all their rows', async () => {
+      const device = newDevice()
+      await loginAndSync(device, 'les')
+      const before = replicaSnapshot(device)
+      expect(before).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
+      const closing = before.person.find((p) => !p.closed && before.address.some((a) => a.personId === p.id))!
+      expect(closing).toBeDefined()
+
+      await importLines({ type: 'person', ...closing, closed: true })
+      await syncNow(device)
+
+      const after = replicaSnapshot(device)
+      expect(after.person.map((p) => p.id)).not.toContain(closing.id)
+      for (const e of personOwnedEntities)
+        expect(
+          after[e].filter((r) => r.personId === closing.id),
+          e,
+        ).toEqual([])
+      expect(after.person).toHaveLength(before.person.length - 1)
+      expect(after).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
+      const byName = value(await call(device, 'persons.search', { query: String(closing.lastName) }))
+      expect(byName.hits.map((h) => h.id)).not.toContain(closing.id)
+      expect(await call(device, 'persons.get', { personId: String(closing.id) })).toMatchObject({ ok: false })
+
+      // Reopened, the person comes back whole, not as a bare person row.
+      await importLines({ type: 'person', ...closing, closed: false })
+      await syncNow(device)
+      const reopened = replicaSnapshot(device)
+      expect(reopened.address.filter((a) => a.personId === closing.id).length).toBeGreaterThan(0)
+      expect(reopened).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
+      await device.close()
+    })
   })
-  afterAll(async () => {
-    await register?.close()
-  })
-
-  test('D5/A4 a person cached read-only by a DUF look-up becomes writable when a pull brings them into scope, without stale cached rows', async () => {
-    const device = newDevice()
-    await loginAndSync(device, 'intro')
-    const { person: outside, rows } = await personWithRows('0301', ['address', 'citizenship'])
-    const lookup = value(await call(device, 'persons.search', { query: String(outside.duf) }))
-    expect(lookup).toMatchObject({ fromRegister: true, hits: [{ id: outside.id, cachedReadOnly: true }] })
-
-    // While the device is not following them, the register drops one of their rows and the
-    // device syncs past that change: it never hears of the delete, so only the arrival can
-    // clear its cached copy.
-    const dropped = rows.citizenship.find((c) => c.personId === outside.id)!
-    await importLines({ type: 'citizenship', id: dropped.id, deleted: true })
-    const local = replicaSnapshot(device).person[0]
-    await importLines({ type: 'person', ...local, middleName: 'Cursor' })
-    await syncNow(device)
-    expect(value(await call(device, 'persons.get', { personId: String(local.id) })).bundle.person.middleName).toBe('Cursor')
-    await importLines({ type: 'person', ...outside, followUpMunicipality: '4601', followUpDistrict: null, followUpByAgreement: false })
-    await syncNow(device)
-
-    const stored = device.ctx.session!.replica.db.select().from(persons).where(eq(persons.id, outside.id)).get()
-    expect(stored).toMatchObject({ cachedReadOnly: false, followUpMunicipality: '4601' })
-    expect(stored?.serverVersion).toBeGreaterThan(1)
-    const view = value(await call(device, 'persons.get', { personId: outside.id }))
-    expect(view.cachedReadOnly).toBe(false)
-    expect(view.bundle.citizenships.map((c) => c.id)).not.toContain(dropped.id)
-    // In scope now: a name search (which never shows cached persons) finds them.
-    const byName = value(await call(device, 'persons.search', { query: String(outside.lastName) }))
-    expect(byName.hits.find((h) => h.id === outside.id)).toMatchObject({ cachedReadOnly: false })
-    expect(replicaSnapshot(device)).toEqual(serverSnapshot(await projectScope(register.db, '4601')))
-    await device.close()
-  })
-
-  test('R9/A4 a person who becomes closed leaves the replica of a read-only user (les) on an incremental pull, with all their rows', async () => {
-    const device = newDevice()
-    await loginAndSync(device, 'les')
-    const before = replicaSnapshot(device)
-    expect(before).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
-    const closing = before.person.find((p) => !p.closed && before.address.some((a) => a.personId === p.id))!
-    expect(closing).toBeDefined()
-
-    await importLines({ type: 'person', ...closing, closed: true })
-    await syncNow(device)
-
-    const after = replicaSnapshot(device)
-    expect(after.person.map((p) => p.id)).not.toContain(closing.id)
-    for (const e of personOwnedEntities) expect(after[e].filter((r) => r.personId === closing.id), e).toEqual([])
-    expect(after.person).toHaveLength(before.person.length - 1)
-    expect(after).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
-    const byName = value(await call(device, 'persons.search', { query: String(closing.lastName) }))
-    expect(byName.hits.map((h) => h.id)).not.toContain(closing.id)
-    expect(await call(device, 'persons.get', { personId: String(closing.id) })).toMatchObject({ ok: false })
-
-    // Reopened, the person comes back whole, not as a bare person row.
-    await importLines({ type: 'person', ...closing, closed: false })
-    await syncNow(device)
-    const reopened = replicaSnapshot(device)
-    expect(reopened.address.filter((a) => a.personId === closing.id).length).toBeGreaterThan(0)
-    expect(reopened).toEqual(withoutClosed(serverSnapshot(await projectScope(register.db, '4601'))))
-    await device.close()
-  })
-})

@@ -52,10 +52,6 @@ export const outbox = sqliteTable(
     /** The caseworker's resolution of a problem row. */
     resolution: text('resolution'),
   },
-  (t) => [
-    uniqueIndex('outbox_seq_idx').on(t.seq),
-    index('outbox_state_idx').on(t.state, t.seq),
-    index('outbox_person_idx').on(t.personId),
-  ],
+  (t) => [uniqueIndex('outbox_seq_idx').on(t.seq), index('outbox_state_idx').on(t.state, t.seq), index('outbox_person_idx').on(t.personId)],
 )
 export type OutboxRow = typeof outbox.$inferSelect

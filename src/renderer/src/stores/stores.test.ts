@@ -145,7 +145,17 @@ describe('person list store (D5 «personliste»)', () => {
 })
 
 describe('reference store (code lists and municipality names)', () => {
-  const grounds = [{ list: 'permitGround', code: 'FAM_FLYKTNING', nameNb: 'Familiegjenforening med flyktning', nameNn: 'Familiegjenforeining med flyktning', data: {}, validFrom: null, validTo: null }]
+  const grounds = [
+    {
+      list: 'permitGround',
+      code: 'FAM_FLYKTNING',
+      nameNb: 'Familiegjenforening med flyktning',
+      nameNn: 'Familiegjenforeining med flyktning',
+      data: {},
+      validFrom: null,
+      validTo: null,
+    },
+  ]
 
   test('a code shows the code list name in the chosen language, and itself before the list is loaded', async () => {
     answers['reference.codeList'] = { ok: true, value: grounds }
@@ -176,12 +186,7 @@ describe('reference store (code lists and municipality names)', () => {
     }
     const r = useReferenceStore()
     await r.loadMunicipalities()
-    expect([r.municipalityName('4601'), r.municipalityName('0301'), r.districtName('460101'), r.districtName(null)]).toEqual([
-      'Bergen (4601)',
-      '0301',
-      'Arna',
-      null,
-    ])
+    expect([r.municipalityName('4601'), r.municipalityName('0301'), r.districtName('460101'), r.districtName(null)]).toEqual(['Bergen (4601)', '0301', 'Arna', null])
     r.reset()
     expect(r.municipalityName('4601')).toBe('4601')
   })

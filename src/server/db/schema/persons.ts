@@ -24,9 +24,5 @@ export const persons = pgTable(
     receptionCentre: text('reception_centre', { enum: receptionCentreKinds }),
     ...syncColumns(),
   },
-  (t) => [
-    index('persons_duf_idx').on(t.duf),
-    index('persons_scope_idx').on(t.followUpMunicipality, t.followUpDistrict),
-    index('persons_seq_idx').on(t.seq),
-  ],
+  (t) => [index('persons_duf_idx').on(t.duf), index('persons_scope_idx').on(t.followUpMunicipality, t.followUpDistrict), index('persons_seq_idx').on(t.seq)],
 )

@@ -52,7 +52,8 @@ const nb = {
     never: 'Aldri synkronisert',
     clickToSync: 'Klikk for å synkronisere nå',
     started: 'Synkronisering startet',
-    clockDiffers: 'Klokken på denne maskinen avviker {minutes} minutter fra registerets klokke. Still klokken riktig: registeret bedømmer registreringer etter sin egen tid når maskinens tid ikke kan stoles på.',
+    clockDiffers:
+      'Klokken på denne maskinen avviker {minutes} minutter fra registerets klokke. Still klokken riktig: registeret bedømmer registreringer etter sin egen tid når maskinens tid ikke kan stoles på.',
     scopeExits:
       'Synkroniseringen er stoppet: {count} av {total} personer på denne maskinen er flyttet til en annen kommune og vil bli fjernet herfra. Kontroller at dette stemmer før du fortsetter.',
     confirmScopeExits: 'Bekreft og fortsett',
@@ -233,8 +234,7 @@ const nb = {
     heading: 'Arbeidsflate',
     noPersonAccess: 'Rollene dine gir ikke tilgang til persondata (kommuneadministrator, tilskudd og support leser ikke personer). Personsøk og personliste er derfor tomme.',
     personList: 'Min personliste',
-    empty:
-      'Personlisten er tom. Søk opp en person under «Personer», åpne personen og velg «Legg til i personliste». Personen vises da her neste gang også.',
+    empty: 'Personlisten er tom. Søk opp en person under «Personer», åpne personen og velg «Legg til i personliste». Personen vises da her neste gang også.',
     remove: 'Fjern {name} fra personlisten',
     removeShort: 'Fjern',
     searchHeading: 'Søk etter personer',
@@ -243,8 +243,7 @@ const nb = {
   },
   later: {
     municipalitiesHeading: 'Kommuner',
-    municipalitiesText:
-      'Kommunesiden (tilbud om asylnorsk per år, brukere og roller) kommer i en senere versjon av NIR Offline.',
+    municipalitiesText: 'Kommunesiden (tilbud om asylnorsk per år, brukere og roller) kommer i en senere versjon av NIR Offline.',
     reportsHeading: 'Rapporter',
     reportsText: 'Rapporter for oppfølging av kommunens arbeid kommer i en senere versjon av NIR Offline.',
     notFound: 'Siden finnes ikke.',
@@ -311,7 +310,8 @@ const nn: Texts = {
     never: 'Aldri synkronisert',
     clickToSync: 'Klikk for å synkronisere no',
     started: 'Synkronisering starta',
-    clockDiffers: 'Klokka på denne maskinen avvik {minutes} minutt frå klokka til registeret. Still klokka rett: registeret vurderer registreringar etter si eiga tid når tida på maskinen ikkje er til å stole på.',
+    clockDiffers:
+      'Klokka på denne maskinen avvik {minutes} minutt frå klokka til registeret. Still klokka rett: registeret vurderer registreringar etter si eiga tid når tida på maskinen ikkje er til å stole på.',
     scopeExits:
       'Synkroniseringa er stoppa: {count} av {total} personar på denne maskinen er flytta til ein annan kommune og blir fjerna herifrå. Kontroller at dette stemmer før du held fram.',
     confirmScopeExits: 'Stadfest og hald fram',
@@ -492,8 +492,7 @@ const nn: Texts = {
     heading: 'Arbeidsflate',
     noPersonAccess: 'Rollene dine gir ikkje tilgang til persondata (kommuneadministrator, tilskot og support les ikkje personar). Personsøk og personliste er difor tomme.',
     personList: 'Mi personliste',
-    empty:
-      'Personlista er tom. Søk opp ein person under «Personar», opne personen og vel «Legg til i personliste». Personen blir då vist her neste gong òg.',
+    empty: 'Personlista er tom. Søk opp ein person under «Personar», opne personen og vel «Legg til i personliste». Personen blir då vist her neste gong òg.',
     remove: 'Fjern {name} frå personlista',
     removeShort: 'Fjern',
     searchHeading: 'Søk etter personar',
@@ -502,8 +501,7 @@ const nn: Texts = {
   },
   later: {
     municipalitiesHeading: 'Kommunar',
-    municipalitiesText:
-      'Kommunesida (tilbod om asylnorsk per år, brukarar og roller) kjem i ein seinare versjon av NIR Offline.',
+    municipalitiesText: 'Kommunesida (tilbod om asylnorsk per år, brukarar og roller) kjem i ein seinare versjon av NIR Offline.',
     reportsHeading: 'Rapportar',
     reportsText: 'Rapportar for oppfølging av arbeidet i kommunen kjem i ein seinare versjon av NIR Offline.',
     notFound: 'Sida finst ikkje.',

@@ -32,7 +32,8 @@ const nb = {
     introPermitOpen: 'Oppholdsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig fra {validFrom}).',
     introPermitRenewed: 'Tillatelsen er fornyet: tillatelsen fra {latestFrom} (innvilget {granted}) fortsetter uten opphold fra {firstFrom}, så kategorien beholder starten sin.',
     noPermit: 'Ingen oppholdstillatelse registrert: ingen kategori.',
-    groundNotInForce: 'Oppholdsgrunnlaget {ground} gjelder bare tillatelser innvilget fra {groundFrom}. Tillatelsen ble innvilget {granted} og gir ingen kategori etter dette grunnlaget.',
+    groundNotInForce:
+      'Oppholdsgrunnlaget {ground} gjelder bare tillatelser innvilget fra {groundFrom}. Tillatelsen ble innvilget {granted} og gir ingen kategori etter dette grunnlaget.',
     introGroundNoRight: 'Oppholdsgrunnlag {ground} gir ikke rett eller plikt til introduksjonsprogram.',
     introNotSettled: 'Oppholdsgrunnlag {ground} krever bosetting etter avtale, og ingen bosetting er registrert: ingen kategori ennå.',
     introUnderAge: 'Alder {age} år den {today} (født {birthDate}), utenfor aldersgrensen {min}–{max} år: ingen kategori før {from}.',
@@ -51,7 +52,8 @@ const nb = {
     permitEnded: 'Oppholdstillatelsen gjelder ikke lenger: ikke gjeldende fra {closedAt}.',
     permitChanged: 'Ny oppholdstillatelse med et annet grunnlag fra {closedAt}: ikke gjeldende.',
     ageLimitPassed: 'Passerte aldersgrensen på {max} år uten vedtak: ikke gjeldende fra {closedAt}.',
-    closedBeforeStart: 'Det som avslutter kategorien, gjaldt fra {closedAt}, før kategorien kunne begynne {validFrom}: kategorien har aldri gjeldt, og vises med {validFrom} som dato.',
+    closedBeforeStart:
+      'Det som avslutter kategorien, gjaldt fra {closedAt}, før kategorien kunne begynne {validFrom}: kategorien har aldri gjeldt, og vises med {validFrom} som dato.',
     introStartFromSettlement: 'Bosatt etter avtale {settlement}: fristen regnes fra bosettingen.',
     introClaimWindow: 'Kravet {claim} må komme innen bosetting {settlement} + {years} år = {windowEnd}: oppfylt.',
     introStartFromClaim: 'Ikke bosatt etter avtale: fristen regnes fra kravet {claim}.',
@@ -186,7 +188,8 @@ const nn: typeof nb = {
     permitEnded: 'Opphaldsløyvet gjeld ikkje lenger: ikkje gjeldande frå {closedAt}.',
     permitChanged: 'Nytt opphaldsløyve med eit anna grunnlag frå {closedAt}: ikkje gjeldande.',
     ageLimitPassed: 'Passerte aldersgrensa på {max} år utan vedtak: ikkje gjeldande frå {closedAt}.',
-    closedBeforeStart: 'Det som avsluttar kategorien, galdt frå {closedAt}, før kategorien kunne byrje {validFrom}: kategorien har aldri gjolde, og blir vist med {validFrom} som dato.',
+    closedBeforeStart:
+      'Det som avsluttar kategorien, galdt frå {closedAt}, før kategorien kunne byrje {validFrom}: kategorien har aldri gjolde, og blir vist med {validFrom} som dato.',
     introStartFromSettlement: 'Busett etter avtale {settlement}: fristen blir rekna frå busettinga.',
     introClaimWindow: 'Kravet {claim} må kome innan busetting {settlement} + {years} år = {windowEnd}: oppfylt.',
     introStartFromClaim: 'Ikkje busett etter avtale: fristen blir rekna frå kravet {claim}.',

@@ -60,7 +60,9 @@ export function checkDecisionFields({ f, snapshot }: CheckInput, d: DecisionComm
   if (!datesValid(f, { decisionDate: d.decisionDate, startDate: d.startDate, endDate: d.endDate })) return
   if (d.startDate && d.endDate && !periodOrdered(f, d.startDate, d.endDate, 'endDate')) return
   if (d.type === 'NORSK_BEHOVSPROVD' && typeof d.hours === 'number') {
-    const already = grantedOf(snapshot, 'NORSK_BEHOVSPROVD').filter((x) => x.id !== d.id).reduce((s, x) => s + (x.hours ?? 0), 0)
+    const already = grantedOf(snapshot, 'NORSK_BEHOVSPROVD')
+      .filter((x) => x.id !== d.id)
+      .reduce((s, x) => s + (x.hours ?? 0), 0)
     const max = paramValue('norskNeedsBasedHoursMax', d.decisionDate) - already
     if (!(d.hours >= 1 && d.hours <= max)) f.error('NEEDS_BASED_HOURS_RANGE', 'hours', { min: 1, max })
   }

@@ -26,16 +26,24 @@ async function show(steps: readonly Step[], lang: Lang = 'nb', title = 'Bereknin
 
 describe('CalculationLogDialog', () => {
   test.each<[string, Lang, string[]]>([
-    ['R5.2 the log lets a caseworker redo the completion arithmetic, rule by rule (nb)', 'nb', [
-      'R5.2 Start 01.05.2018 + 2 år − 1 dag = 30.04.2020.',
-      'R5.2 Permisjon 13.05.2019–20.05.2019 i virkedager: 5 virkedager (0 allerede talt i en annen permisjon). 30.04.2020 + 5 virkedager = 08.05.2020.',
-      'R5.2 Frist for å fullføre programmet: 08.05.2020.',
-    ]],
-    ['R5.2 the same log in nynorsk follows the locale', 'nn', [
-      'R5.2 Start 01.05.2018 + 2 år − 1 dag = 30.04.2020.',
-      'R5.2 Permisjon 13.05.2019–20.05.2019 i verkedagar: 5 verkedagar (0 alt talde i ein annan permisjon). 30.04.2020 + 5 verkedagar = 08.05.2020.',
-      'R5.2 Frist for å fullføre programmet: 08.05.2020.',
-    ]],
+    [
+      'R5.2 the log lets a caseworker redo the completion arithmetic, rule by rule (nb)',
+      'nb',
+      [
+        'R5.2 Start 01.05.2018 + 2 år − 1 dag = 30.04.2020.',
+        'R5.2 Permisjon 13.05.2019–20.05.2019 i virkedager: 5 virkedager (0 allerede talt i en annen permisjon). 30.04.2020 + 5 virkedager = 08.05.2020.',
+        'R5.2 Frist for å fullføre programmet: 08.05.2020.',
+      ],
+    ],
+    [
+      'R5.2 the same log in nynorsk follows the locale',
+      'nn',
+      [
+        'R5.2 Start 01.05.2018 + 2 år − 1 dag = 30.04.2020.',
+        'R5.2 Permisjon 13.05.2019–20.05.2019 i verkedagar: 5 verkedagar (0 alt talde i ein annan permisjon). 30.04.2020 + 5 verkedagar = 08.05.2020.',
+        'R5.2 Frist for å fullføre programmet: 08.05.2020.',
+      ],
+    ],
   ])('%s', async (_name, lang, expected) => {
     await show(completionSteps(), lang)
     expect(logLines()).toEqual(expected)

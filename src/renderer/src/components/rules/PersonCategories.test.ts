@@ -46,10 +46,38 @@ describe('PersonCategories — current categories (R3.2, R3.4)', () => {
 
 describe('PersonCategories — greyed display states with suffix (R3.6, D4)', () => {
   test.each<[string, (s: PersonSnapshot) => void, string, string, string, string]>([
-    ['R3.6 newly-arrived window passed: (ikkje gjeldande) from the next day, with the reason', () => {}, '2020-03-02', 'Introduksjonsprogram', '(ikkje gjeldande)', 'frå 02.03.2020 – Ikkje lenger nykomen'],
-    ['R3.6 programme ended for work: (gjennomført)', (s) => s.registrations.endings.push(ending('2019-05-01', 'ARBEID')), TODAY, 'Introduksjonsprogram', '(gjennomført)', 'frå 01.05.2019 – Programmet er avslutta'],
-    ['R3.6 both parts exempted: (friteken)', (s) => s.registrations.decisions.push(decision('NORSK_FRITAK_NORSK', { decisionDate: '2019-01-02' }), decision('NORSK_FRITAK_SAMFUNN', { decisionDate: '2019-02-03' })), TODAY, 'Norsk og samfunnskunnskap', '(friteken)', 'frå 03.02.2019 – Friteken'],
-    ['R3.6 needs-based training granted: (ved behov)', (s) => s.registrations.decisions.push(decision('NORSK_BEHOVSPROVD', { startDate: '2019-04-01', hours: 200 })), TODAY, 'Norsk og samfunnskunnskap', '(ved behov)', 'frå 01.04.2019 – Behovsprøvd opplæring'],
+    [
+      'R3.6 newly-arrived window passed: (ikkje gjeldande) from the next day, with the reason',
+      () => {},
+      '2020-03-02',
+      'Introduksjonsprogram',
+      '(ikkje gjeldande)',
+      'frå 02.03.2020 – Ikkje lenger nykomen',
+    ],
+    [
+      'R3.6 programme ended for work: (gjennomført)',
+      (s) => s.registrations.endings.push(ending('2019-05-01', 'ARBEID')),
+      TODAY,
+      'Introduksjonsprogram',
+      '(gjennomført)',
+      'frå 01.05.2019 – Programmet er avslutta',
+    ],
+    [
+      'R3.6 both parts exempted: (friteken)',
+      (s) => s.registrations.decisions.push(decision('NORSK_FRITAK_NORSK', { decisionDate: '2019-01-02' }), decision('NORSK_FRITAK_SAMFUNN', { decisionDate: '2019-02-03' })),
+      TODAY,
+      'Norsk og samfunnskunnskap',
+      '(friteken)',
+      'frå 03.02.2019 – Friteken',
+    ],
+    [
+      'R3.6 needs-based training granted: (ved behov)',
+      (s) => s.registrations.decisions.push(decision('NORSK_BEHOVSPROVD', { startDate: '2019-04-01', hours: 200 })),
+      TODAY,
+      'Norsk og samfunnskunnskap',
+      '(ved behov)',
+      'frå 01.04.2019 – Behovsprøvd opplæring',
+    ],
   ])('%s', async (_name, change, today, scheme, suffix, closed) => {
     const s = snapshot()
     change(s)

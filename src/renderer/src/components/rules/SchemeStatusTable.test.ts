@@ -21,34 +21,57 @@ async function show(s: PersonSnapshot, today: string, lang: Lang = 'nn') {
 }
 
 const row = (w: VueWrapper, scheme: string) => w.find(`[data-testid="scheme-row"][data-scheme="${scheme}"]`)
-const statuses = (w: VueWrapper) =>
-  w.findAll('[data-testid="scheme-row"]').map((r) => [squash(r.find('th').text()), squash(r.find('[data-testid="scheme-status"]').text())])
+const statuses = (w: VueWrapper) => w.findAll('[data-testid="scheme-row"]').map((r) => [squash(r.find('th').text()), squash(r.find('[data-testid="scheme-status"]').text())])
 const deadlines = (w: VueWrapper, scheme: string) => row(w, scheme).findAll('[data-testid="scheme-deadline"]')
 
 const participating = () => snapshot({}, { decisions: [programme('2018-05-01'), leave('2019-05-13', '2019-05-20', 'verkedagar')] })
 
 describe('SchemeStatusTable — Ordning and Status (R4)', () => {
   test.each<[string, () => PersonSnapshot, string, Lang, string[][]]>([
-    ['R4 a started programme is "deltek"; Norwegian without decision is "kategori berekna"; no asylnorsk is "ingen"', participating, '2019-06-01', 'nn', [
-      ['Introduksjonsprogram', 'Deltek i ordning'],
-      ['Norsk og samfunnskunnskap', 'Kategori berekna'],
-      ['Asylnorsk', 'Ingen'],
-    ]],
-    ['R4 the same in bokmål', participating, '2019-06-01', 'nb', [
-      ['Introduksjonsprogram', 'Deltar i ordning'],
-      ['Norsk og samfunnskunnskap', 'Kategori beregnet'],
-      ['Asylnorsk', 'Ingen'],
-    ]],
-    ['R4 a programme granted to start later is "vedtak fatta"', () => snapshot({}, { decisions: [programme('2019-08-01', { decisionDate: '2019-05-01' })] }), '2019-06-01', 'nn', [
-      ['Introduksjonsprogram', 'Vedtak fatta'],
-      ['Norsk og samfunnskunnskap', 'Kategori berekna'],
-      ['Asylnorsk', 'Ingen'],
-    ]],
-    ['R4 an asylum seeker with registered weeks "deltek" in asylnorsk', () => snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert' }, { asylnorsk: [asylWeek(2019, 10, 'ASYLNORSK', 10)] }), '2019-06-01', 'nn', [
-      ['Introduksjonsprogram', 'Ingen'],
-      ['Norsk og samfunnskunnskap', 'Ingen'],
-      ['Asylnorsk', 'Deltek i ordning'],
-    ]],
+    [
+      'R4 a started programme is "deltek"; Norwegian without decision is "kategori berekna"; no asylnorsk is "ingen"',
+      participating,
+      '2019-06-01',
+      'nn',
+      [
+        ['Introduksjonsprogram', 'Deltek i ordning'],
+        ['Norsk og samfunnskunnskap', 'Kategori berekna'],
+        ['Asylnorsk', 'Ingen'],
+      ],
+    ],
+    [
+      'R4 the same in bokmål',
+      participating,
+      '2019-06-01',
+      'nb',
+      [
+        ['Introduksjonsprogram', 'Deltar i ordning'],
+        ['Norsk og samfunnskunnskap', 'Kategori beregnet'],
+        ['Asylnorsk', 'Ingen'],
+      ],
+    ],
+    [
+      'R4 a programme granted to start later is "vedtak fatta"',
+      () => snapshot({}, { decisions: [programme('2019-08-01', { decisionDate: '2019-05-01' })] }),
+      '2019-06-01',
+      'nn',
+      [
+        ['Introduksjonsprogram', 'Vedtak fatta'],
+        ['Norsk og samfunnskunnskap', 'Kategori berekna'],
+        ['Asylnorsk', 'Ingen'],
+      ],
+    ],
+    [
+      'R4 an asylum seeker with registered weeks "deltek" in asylnorsk',
+      () => snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'ordinaert' }, { asylnorsk: [asylWeek(2019, 10, 'ASYLNORSK', 10)] }),
+      '2019-06-01',
+      'nn',
+      [
+        ['Introduksjonsprogram', 'Ingen'],
+        ['Norsk og samfunnskunnskap', 'Ingen'],
+        ['Asylnorsk', 'Deltek i ordning'],
+      ],
+    ],
   ])('%s', async (_name, make, today, lang, expected) => {
     expect(statuses(await show(make(), today, lang))).toEqual(expected)
   })

@@ -2,13 +2,7 @@ import { useI18n } from 'vue-i18n'
 import type { Scheme } from '../../../../shared/domain'
 import { messages } from '../../../../shared/i18n'
 import { useReferenceStore } from '../../stores/reference'
-import {
-  renderExplanation,
-  type Category,
-  type Deadline,
-  type RenderedStep,
-  type Step,
-} from '../../../../shared/rules'
+import { renderExplanation, type Category, type Deadline, type RenderedStep, type Step } from '../../../../shared/rules'
 
 /** The log texts per language, in the shape `renderExplanation` reads. */
 const explanationTexts = { nb: messages.nb.explanations, nn: messages.nn.explanations }
@@ -34,8 +28,7 @@ export function useRuleTexts() {
   /** The greyed suffix, e.g. `(ikkje gjeldande)`; empty for a current category. */
   const stateSuffix = (c: Category): string => (c.displayState === 'current' ? '' : t(`explanations.displayStates.${c.displayState}`))
   const reasonText = (c: Category): string => (c.reason ? t(`explanations.reasons.${c.reason}`) : '')
-  const hoursText = (c: Category): string =>
-    c.hours ? t('rulesUi.hours', { total: c.hours.total, norwegian: c.hours.norwegian, social: c.hours.socialStudies }) : '–'
+  const hoursText = (c: Category): string => (c.hours ? t('rulesUi.hours', { total: c.hours.total, norwegian: c.hours.norwegian, social: c.hours.socialStudies }) : '–')
   const deadlineName = (d: Deadline): string => t(`explanations.deadlines.${d.key}`)
 
   /** "om 12 dagar", "i dag", "overskriden med 3 dagar" or, when met, "passert for 3 dagar sidan". */
