@@ -109,14 +109,12 @@ describe('R0 / A9 properties of checkCommand', () => {
     fc
       .tuple(fc.integer({ min: 2019, max: 2020 }), fc.integer({ min: 1, max: 53 }), quarter, quarter, quarter)
       .map(([y, w, n, s, a]) => cmd('norsk.saveWeeklyParticipation', { id: 'w', personId: 'p1', isoYear: y, isoWeek: w, norskHours: n, samfunnHours: s, absenceHours: a })),
-    fc
-      .tuple(day, fc.integer({ min: 0, max: 120 }), quarter)
-      .map(([d, len, h]) =>
-        cmd('intro.addMeasures', {
-          personId: 'p1',
-          measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }],
-        }),
-      ),
+    fc.tuple(day, fc.integer({ min: 0, max: 120 }), quarter).map(([d, len, h]) =>
+      cmd('intro.addMeasures', {
+        personId: 'p1',
+        measures: [{ id: 'm', personId: 'p1', groupCode: 'ARBEID', measureCode: 'X', fromDate: d, toDate: addDays(d, len), hoursPerWeek: h }],
+      }),
+    ),
     fc
       .tuple(day, fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 8 }))
       .map(([d, len, days]) => cmd('intro.registerAbsence', { id: 'a', personId: 'p1', fromDate: d, toDate: addDays(d, len), rows: [{ typeCode: 'EIGENMELDING', days }] })),
