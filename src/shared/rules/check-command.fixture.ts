@@ -3,6 +3,9 @@ import type { Decision } from '../domain/registrations'
 import type { PersonRegistrations, PersonSnapshot } from '../domain/snapshot'
 import type { Role } from '../domain/user'
 import type { CheckContext } from './checks/context'
+import { emptyRegistrations } from './snapshot-builder'
+
+export { emptyRegistrations }
 
 /**
  * Test data for `checkCommand`: a refugee (UTL28) settled by agreement in 0301 in 2019,
@@ -40,23 +43,6 @@ export function decision(d: Partial<Decision> & Pick<Decision, 'type'>): Decisio
 
 export const INTRO_GRANTED = decision({ id: 'intro1', type: 'INTRO_PROGRAM', startDate: '2019-09-02' })
 export const NORSK_GRANTED = decision({ id: 'norsk1', type: 'NORSK_RETT_OG_PLIKT', startDate: '2019-09-02', hours: 600 })
-
-export function emptyRegistrations(): PersonRegistrations {
-  return {
-    contacts: [],
-    claims: [],
-    decisions: [],
-    weeklyParticipation: [],
-    measures: [],
-    replacements: [],
-    absences: [],
-    holidays: [],
-    parentalLeaveAbsences: [],
-    endings: [],
-    languageTracks: [],
-    asylnorsk: [],
-  }
-}
 
 /** The person with the given registrations (default: both programmes granted). */
 export function snapshot(reg: Partial<PersonRegistrations> = {}, extra: Partial<PersonSnapshot> = {}): PersonSnapshot {
