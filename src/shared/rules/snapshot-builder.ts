@@ -21,16 +21,23 @@ export function emptyRegistrations(): PersonRegistrations {
 }
 
 /**
+ * The person's registrations from their bundle: the synced registration entities carry the
+ * snapshot's list names as bundle keys. Lists not synced yet (the intro programme's measures,
+ * absences, …) stay empty.
+ */
+export function registrationsOf(bundle: PersonBundle): PersonRegistrations {
+  const { contacts, claims, decisions, weeklyParticipation, languageTracks, asylnorsk } = bundle
+  return { ...emptyRegistrations(), contacts, claims, decisions, weeklyParticipation, languageTracks, asylnorsk }
+}
+
+/**
  * The rules' input for one person, built the same way on the device (from the replica) and
  * on the central register (from PostgreSQL), so both judge the same facts: base data from
- * the person's bundle, reference data from the synced code lists (never from constants).
+ * the person's bundle, reference data from the synced code lists (never from constants),
+ * registrations from the bundle's registration lists, and the follow-up municipality's
+ * asylnorsk offers (R7.1) as the caller found them.
  */
-export function snapshotFromBase(
-  bundle: PersonBundle,
-  codeLists: readonly CodeListEntry[],
-  registrations: PersonRegistrations = emptyRegistrations(),
-  asylnorskOffers: PersonSnapshot['asylnorskOffers'] = [],
-): PersonSnapshot {
+export function snapshotFromBase(bundle: PersonBundle, codeLists: readonly CodeListEntry[], asylnorskOffers: PersonSnapshot['asylnorskOffers'] = []): PersonSnapshot {
   const p = bundle.person
   return {
     person: {
@@ -46,7 +53,7 @@ export function snapshotFromBase(
     addresses: bundle.addresses.map(({ municipality, district, validFrom, validTo }) => ({ municipality, district, validFrom, validTo })),
     permitGrounds: permitGroundsFromCodeList(codeLists),
     absenceTypes: absenceTypesFromCodeList(codeLists),
-    registrations,
+    registrations: registrationsOf(bundle),
     asylnorskOffers,
   }
 }
