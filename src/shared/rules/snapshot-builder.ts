@@ -21,13 +21,24 @@ export function emptyRegistrations(): PersonRegistrations {
 }
 
 /**
- * The person's registrations from their bundle: the synced registration entities carry the
- * snapshot's list names as bundle keys. Lists not synced yet (the intro programme's measures,
- * absences, …) stay empty.
+ * The person's registrations from their bundle: every registration entity is synced, under
+ * the snapshot's `PersonRegistrations` list name as its bundle key.
  */
-export function registrationsOf(bundle: PersonBundle): PersonRegistrations {
-  const { contacts, claims, decisions, weeklyParticipation, languageTracks, asylnorsk } = bundle
-  return { ...emptyRegistrations(), contacts, claims, decisions, weeklyParticipation, languageTracks, asylnorsk }
+export function registrationsOf(b: PersonBundle): PersonRegistrations {
+  return {
+    contacts: b.contacts,
+    claims: b.claims,
+    decisions: b.decisions,
+    weeklyParticipation: b.weeklyParticipation,
+    measures: b.measures,
+    replacements: b.replacements,
+    absences: b.absences,
+    holidays: b.holidays,
+    parentalLeaveAbsences: b.parentalLeaveAbsences,
+    endings: b.endings,
+    languageTracks: b.languageTracks,
+    asylnorsk: b.asylnorsk,
+  }
 }
 
 /**

@@ -59,6 +59,12 @@ describe('A3 the synced-entity registry is the one list', () => {
       weeklyParticipation: 'weeklyParticipation',
       languageTrack: 'languageTracks',
       asylnorskParticipation: 'asylnorsk',
+      measure: 'measures',
+      replacement: 'replacements',
+      absence: 'absences',
+      holiday: 'holidays',
+      parentalLeaveAbsence: 'parentalLeaveAbsences',
+      ending: 'endings',
     })
   })
 

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import {
+  absenceSchema,
   addressSchema,
+  endingSchema,
+  holidaySchema,
+  measureSchema,
+  parentalLeaveAbsenceSchema,
+  replacementSchema,
   asylnorskOfferSchema,
   asylnorskParticipationSchema,
   citizenshipSchema,
@@ -41,13 +47,20 @@ export const entities = {
   settlement: { schema: settlementSchema, key: 'id', personOwned: true, bundleKey: 'settlements' },
   testResult: { schema: testResultSchema, key: 'id', personOwned: true, bundleKey: 'testResults' },
   grant: { schema: grantSchema, key: 'id', personOwned: true, bundleKey: 'grants' },
-  // Registrations (D6, D7): bundle keys are the snapshot's `PersonRegistrations` lists.
+  // Registrations (D6–D8): bundle keys are the snapshot's `PersonRegistrations` lists.
   contact: { schema: contactSchema, key: 'id', personOwned: true, bundleKey: 'contacts' },
   claim: { schema: claimSchema, key: 'id', personOwned: true, bundleKey: 'claims' },
   decision: { schema: decisionSchema, key: 'id', personOwned: true, bundleKey: 'decisions' },
   weeklyParticipation: { schema: weeklyParticipationSchema, key: 'id', personOwned: true, bundleKey: 'weeklyParticipation' },
   languageTrack: { schema: languageTrackSchema, key: 'id', personOwned: true, bundleKey: 'languageTracks' },
   asylnorskParticipation: { schema: asylnorskParticipationSchema, key: 'id', personOwned: true, bundleKey: 'asylnorsk' },
+  // The introduction programme's records (D8.3, D8.4).
+  measure: { schema: measureSchema, key: 'id', personOwned: true, bundleKey: 'measures' },
+  replacement: { schema: replacementSchema, key: 'id', personOwned: true, bundleKey: 'replacements' },
+  absence: { schema: absenceSchema, key: 'id', personOwned: true, bundleKey: 'absences' },
+  holiday: { schema: holidaySchema, key: 'id', personOwned: true, bundleKey: 'holidays' },
+  parentalLeaveAbsence: { schema: parentalLeaveAbsenceSchema, key: 'id', personOwned: true, bundleKey: 'parentalLeaveAbsences' },
+  ending: { schema: endingSchema, key: 'id', personOwned: true, bundleKey: 'endings' },
   codeList: { schema: codeListEntrySchema, key: 'id', personOwned: false },
   municipality: { schema: municipalitySchema, key: 'code', personOwned: false },
   district: { schema: districtSchema, key: 'code', personOwned: false },

@@ -50,6 +50,18 @@ for (const backend of backends())
         { type: 'claim', id: 'reg-claim-1', personId, scheme: 'norsk', date: today, kind: 'NORSKOPPLAERING' },
         { type: 'weeklyParticipation', id: 'reg-week-1', personId, isoYear: year, isoWeek: week, norskHours: 6, samfunnHours: 1.5, absenceHours: 0 },
         { type: 'languageTrack', id: 'reg-track-1', personId, date: today, motherTongue: 'tir', language1: 'tir', language2: null, track: '2' },
+        {
+          type: 'replacement',
+          id: 'reg-repl-1',
+          personId,
+          fromDate: today,
+          toDate: today,
+          replacesMeasureIds: ['m-a', 'm-b'],
+          groupCode: 'G1',
+          measureCode: 'M1',
+          hoursPerWeek: 7.5,
+        },
+        { type: 'absence', id: 'reg-absence-1', personId, fromDate: today, toDate: today, rows: [{ typeCode: 'EIGENMELDING', days: 1, hours: null }] },
         { type: 'asylnorskOffer', id: 'reg-offer-1', municipality: '4601', year: Number(today.slice(0, 4)), kind: 'ASYLNORSK', fromDate: today, toDate: today },
       )
       const res = await importNdjson(register.db, lines, { actor: 'test' })
@@ -67,6 +79,9 @@ for (const backend of backends())
       expect(snapshot.registrations.weeklyParticipation.map((w) => w.id)).toEqual(['reg-week-1'])
       expect(snapshot.registrations.languageTracks.map((w) => w.id)).toEqual(['reg-track-1'])
       expect(snapshot.asylnorskOffers.map((o) => o.id)).toEqual(['reg-offer-1'])
+      // JSON columns come back as the lists they were.
+      expect(snapshot.registrations.replacements.map((r) => r.replacesMeasureIds)).toEqual([['m-a', 'm-b']])
+      expect(snapshot.registrations.absences.map((a) => a.rows)).toEqual([[{ typeCode: 'EIGENMELDING', days: 1, hours: null }]])
       expect(snapshot).toEqual(await registerSnapshot(register.db, personId))
     })
 
