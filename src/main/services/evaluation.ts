@@ -57,8 +57,31 @@ function commandPersonId(command: Command): string | null {
   return commandSpecs[command.type]?.permission !== 'person' || typeof id !== 'string' ? null : id
 }
 
-/** R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer` twin). */
-export function checkOnDevice(replica: Replica, command: Command, context: CheckContext): CheckResult {
+/** What the device judged a command on: the result, and the snapshot the effects are computed from. */
+export interface DeviceJudgement {
+  result: CheckResult
+  snapshot: PersonSnapshot | null
+}
+
+/**
+ * R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer`
+ * twin). A command on the municipality is judged against the municipality's offers in the replica.
+ */
+export function judgeOnDevice(replica: Replica, command: Command, context: CheckContext): DeviceJudgement {
   const personId = commandPersonId(command)
-  return checkCommand(command, personId === null ? null : snapshotOnDevice(replica, personId), context)
+  const snapshot = personId === null ? null : snapshotOnDevice(replica, personId)
+  const municipality = municipalityOf(command)
+  const ctx = municipality === null || context.asylnorskOffers ? context : { ...context, asylnorskOffers: offersOnDevice(replica, municipality) }
+  return { result: checkCommand(command, snapshot, ctx), snapshot }
+}
+
+/** R0 on the device: the reasons only. */
+export function checkOnDevice(replica: Replica, command: Command, context: CheckContext): CheckResult {
+  return judgeOnDevice(replica, command, context).result
+}
+
+/** The municipality a command on the municipality names (the yearly offer, R7.1), else null. */
+function municipalityOf(command: Command): string | null {
+  const m = (command as { payload?: { municipality?: unknown } }).payload?.municipality
+  return commandSpecs[command.type]?.permission === 'municipality' && typeof m === 'string' ? m : null
 }
