@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { osloDateOfMs } from '../../../src/shared/rules'
+import { startRegister } from '../../../src/server'
+import { auditLog, contacts as registerContacts } from '../../../src/server/db/schema'
+import { contacts, outbox } from '../../../src/main/db/schema'
+import type { Device } from '../../../src/main/services'
+import { backends } from '../server/backends'
+import { loginAndSync, replicaSnapshot, tempDir, testDevice } from './helpers'
+
+/**
+ * A4 push from real devices (encrypted replicas) to a real register over HTTP: the sync cycle
+ * pushes pending outbox rows before it pulls; verdicts land on the outbox rows; two devices
+ * editing the same record end in a conflict, never a silent overwrite.
+ */
+
+for (const backend of backends())
+  describe(`push from the device (register on ${backend.name})`, () => {
+    const dirs = [tempDir('push-a'), tempDir('push-b')]
+    let register: Awaited<ReturnType<typeof startRegister>>
+    let a: Device
+    let b: Device
+    let personId: string
+    const contactId = randomUUID()
+    const today = osloDateOfMs(Date.now())
+
+    beforeAll(async () => {
+      register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 10 } })
+      a = testDevice(dirs[0].dir, register.url)
+      b = testDevice(dirs[1].dir, register.url)
+      await loginAndSync(a, 'norsk')
+      await loginAndSync(b, 'norsk')
+      personId = String(replicaSnapshot(a).person[0].id)
+    }, 120_000)
+    afterAll(async () => {
+      await a?.close()
+      await b?.close()
+      await register?.close()
+      for (const d of dirs) d.remove()
+    })
+
+    const sync = async (d: Device) => {
+      d.ctx.session!.sync.run()
+      await d.ctx.session!.sync.whenIdle()
+    }
+    const states = (d: Device) => d.ctx.session!.replica.db.select({ command: outbox.command, state: outbox.state }).from(outbox).orderBy(outbox.seq).all()
+
+    test('A4 a sync pushes the outbox in order: the contact and the read are applied, the register has them, the replica holds the server version', async () => {
+      expect(await a.dispatch('persons.get', { personId })).toMatchObject({ ok: true })
+      expect(await a.dispatch('contact.register', { id: contactId, personId, scheme: 'norsk', date: today })).toMatchObject({ ok: true })
+      expect(states(a).map((r) => r.state)).toEqual(['pending', 'pending'])
+      await sync(a)
+      expect(states(a)).toEqual([
+        { command: 'audit.read', state: 'applied' },
+        { command: 'contact.register', state: 'applied' },
+      ])
+      expect(await register.db.select().from(registerContacts).where(eq(registerContacts.id, contactId))).toMatchObject([{ version: 1, date: today, deleted: false }])
+      expect(a.ctx.session!.replica.db.select().from(contacts).where(eq(contacts.id, contactId)).all()).toMatchObject([{ serverVersion: 1 }])
+      const reads = await register.db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'person.read' and ${auditLog.personId} = ${personId}`)
+      expect(reads).toHaveLength(1)
+      expect(a.ctx.session!.sync.status().state).toBe('upToDate')
+    })
+
+    test('A4 two devices editing the same contact: the first edit is applied, the second is a conflict and the register keeps the first', async () => {
+      await sync(b) // b now has the contact at version 1
+      const yesterday = osloDateOfMs(Date.now() - 86_400_000)
+      expect(await b.dispatch('contact.register', { id: contactId, personId, scheme: 'norsk', date: yesterday })).toMatchObject({ ok: true })
+      const twoDaysAgo = osloDateOfMs(Date.now() - 2 * 86_400_000)
+      expect(await a.dispatch('contact.register', { id: contactId, personId, scheme: 'norsk', date: twoDaysAgo })).toMatchObject({ ok: true })
+      await sync(b)
+      await sync(a)
+      expect(states(b).at(-1)).toEqual({ command: 'contact.register', state: 'applied' })
+      const last = a.ctx.session!.replica.db.select().from(outbox).orderBy(outbox.seq).all().at(-1)!
+      expect(last.state).toBe('conflict')
+      expect(JSON.parse(last.lastResponse!)).toMatchObject({
+        verdict: 'conflict',
+        conflict: { kind: 'stale_base', rows: [{ id: contactId, version: 2, row: { date: yesterday } }] },
+      })
+      expect(await register.db.select().from(registerContacts).where(eq(registerContacts.id, contactId))).toMatchObject([{ version: 2, date: yesterday }])
+    })
+  })
