@@ -5,6 +5,8 @@ import { osloDateOfMs } from '../../../src/shared/rules'
 import { startRegister } from '../../../src/server'
 import { auditLog, contacts as registerContacts } from '../../../src/server/db/schema'
 import { contacts, outbox } from '../../../src/main/db/schema'
+import { pushPending } from '../../../src/main/sync/push'
+import { HttpError, NetworkError, RegisterClient } from '../../../src/main/sync/register-client'
 import type { Device } from '../../../src/main/services'
 import { backends } from '../server/backends'
 import { loginAndSync, replicaSnapshot, tempDir, testDevice } from './helpers'
@@ -81,5 +83,41 @@ for (const backend of backends())
         conflict: { kind: 'stale_base', rows: [{ id: contactId, version: 2, row: { date: yesterday } }] },
       })
       expect(await register.db.select().from(registerContacts).where(eq(registerContacts.id, contactId))).toMatchObject([{ version: 2, date: yesterday }])
+    })
+
+    test('A4 a register out of reach sets the retry timer (5 s ± 20 %) in the outbox; nothing is sent before it; a 401 stops with the row kept', async () => {
+      const contact = { id: randomUUID(), personId, scheme: 'norsk', date: today }
+      expect(await a.dispatch('contact.register', contact)).toMatchObject({ ok: true })
+      const replica = a.ctx.session!.replica
+      const row = () =>
+        replica.db
+          .select()
+          .from(outbox)
+          .where(sql`${outbox.payload} like ${`%${contact.id}%`}`)
+          .get()!
+      const at = new Date()
+      // Port 9 on loopback: nothing listens, a real connection refusal.
+      const unreachable = new RegisterClient('http://127.0.0.1:9', { timeoutMs: 2000 })
+      const deps = { replica, client: unreachable, token: 'x', signal: new AbortController().signal, now: () => at }
+      await expect(pushPending(deps)).rejects.toBeInstanceOf(NetworkError)
+      const waiting = row()
+      expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastErrorKind: 'network' })
+      const delay = Date.parse(waiting.nextAttemptAt!) - at.getTime()
+      expect(delay).toBeGreaterThanOrEqual(4000)
+      expect(delay).toBeLessThanOrEqual(6000)
+      // Before the timer nothing is attempted (a request would fail again and count a second attempt).
+      expect(await pushPending(deps)).toEqual({ sent: 0 })
+      expect(row().attempts).toBe(1)
+
+      const later = new Date(at.getTime() + 10_000)
+      const wrongToken = { ...deps, client: new RegisterClient(register.url), token: 'not-a-token', now: () => later }
+      await expect(pushPending(wrongToken)).rejects.toSatisfy((e) => e instanceof HttpError && e.status === 401)
+      expect(row()).toMatchObject({ state: 'pending', attempts: 1 })
+
+      // The real sync right now waits for the timer; once it is due, the row goes through.
+      await sync(a)
+      expect(row().state).toBe('pending')
+      expect(await pushPending({ ...wrongToken, token: a.ctx.session!.token! })).toEqual({ sent: 1 })
+      expect(row()).toMatchObject({ state: 'applied', nextAttemptAt: null })
     })
   })
