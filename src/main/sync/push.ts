@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { EntityName, MutationResult, PushMutation, Verdict } from '../../shared/sync'
+import { entitySchemas } from '../../shared/sync'
 import { entityTables } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
 import { outbox, type OutboxRow, type OutboxState } from '../db/schema'
@@ -101,8 +102,32 @@ function recordVerdicts(replica: Replica, results: readonly MutationResult[], no
         .where(and(eq(outbox.id, r.id), eq(outbox.state, 'pending')))
         .run()
       if (r.verdict === 'applied') setServerVersions(tx, r.versions)
+      if (r.conflict) restoreRegisterRows(tx, r.conflict.rows)
     }
   })
+}
+
+/**
+ * A4 after a conflict: the affected rows return to the register's state (the pull skipped
+ * them while the edit was pending); the caseworker's input stays in the outbox row.
+ */
+function restoreRegisterRows(tx: ReplicaDb, rows: NonNullable<MutationResult['conflict']>['rows']): void {
+  for (const r of rows) {
+    const t = entityTables[r.entity as EntityName]
+    if (!t) continue
+    if (r.row) {
+      const row = { ...entitySchemas[r.entity as EntityName].parse(r.row), serverVersion: r.version, deleted: false }
+      tx.insert(t.table)
+        .values(row as never)
+        .onConflictDoUpdate({ target: t.key, set: row as never })
+        .run()
+    } else {
+      tx.update(t.table)
+        .set({ deleted: true, serverVersion: r.version } as never)
+        .where(eq(t.key, r.id))
+        .run()
+    }
+  }
 }
 
 /** An applied edit's rows now stand at the register's versions: the next edit starts from them. */

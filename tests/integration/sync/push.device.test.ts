@@ -120,4 +120,33 @@ for (const backend of backends())
       expect(await pushPending({ ...wrongToken, token: a.ctx.session!.token! })).toEqual({ sent: 1 })
       expect(row()).toMatchObject({ state: 'applied', nextAttemptAt: null })
     })
+
+    test('A4 a pull does not overwrite a row with an unsent edit; the push then meets the register change as a stale_base conflict', async () => {
+      const replica = a.ctx.session!.replica
+      const mine = osloDateOfMs(Date.now() - 3 * 86_400_000)
+      expect(await a.dispatch('contact.register', { id: contactId, personId, scheme: 'norsk', date: mine })).toMatchObject({ ok: true })
+      const base = replica.db.select().from(contacts).where(eq(contacts.id, contactId)).get()!
+      // The register is out of reach for this push: the row waits for its retry timer.
+      const at = new Date()
+      const unreachable = { replica, client: new RegisterClient('http://127.0.0.1:9', { timeoutMs: 2000 }), token: 'x', signal: new AbortController().signal, now: () => at }
+      await expect(pushPending(unreachable)).rejects.toBeInstanceOf(NetworkError)
+      // Meanwhile another caseworker changes the contact on the register.
+      const theirs = osloDateOfMs(Date.now() - 4 * 86_400_000)
+      expect(await b.dispatch('contact.register', { id: contactId, personId, scheme: 'norsk', date: theirs })).toMatchObject({ ok: true })
+      await sync(b)
+      const [registerRow] = await register.db.select().from(registerContacts).where(eq(registerContacts.id, contactId))
+      expect(registerRow.date).toBe(theirs)
+
+      await sync(a) // push waits for the timer; the pull brings the register's change
+      expect(replica.db.select().from(contacts).where(eq(contacts.id, contactId)).get()).toEqual({ ...base, date: mine })
+
+      const later = new Date(at.getTime() + 10_000)
+      await pushPending({ ...unreachable, client: new RegisterClient(register.url), token: a.ctx.session!.token!, now: () => later })
+      const last = replica.db.select().from(outbox).orderBy(outbox.seq).all().at(-1)!
+      expect(last.state).toBe('conflict')
+      expect(JSON.parse(last.lastResponse!)).toMatchObject({ conflict: { kind: 'stale_base', rows: [{ id: contactId, version: registerRow.version, row: { date: theirs } }] } })
+      // The verdict releases the row: the next pull returns it to the register's state.
+      await sync(a)
+      expect(replica.db.select().from(contacts).where(eq(contacts.id, contactId)).get()).toMatchObject({ date: theirs, serverVersion: registerRow.version })
+    })
   })
