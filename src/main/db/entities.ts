@@ -17,9 +17,22 @@ export const replicaTables = {
   settlement: t.settlements,
   testResult: t.testResults,
   grant: t.grants,
+  contact: t.contacts,
+  claim: t.claims,
+  decision: t.decisions,
+  weeklyParticipation: t.weeklyParticipation,
+  languageTrack: t.languageTracks,
+  asylnorskParticipation: t.asylnorskParticipation,
+  measure: t.measures,
+  replacement: t.replacements,
+  absence: t.absences,
+  holiday: t.holidays,
+  parentalLeaveAbsence: t.parentalLeaveAbsences,
+  ending: t.endings,
   codeList: t.codeLists,
   municipality: t.municipalities,
   district: t.districts,
+  asylnorskOffer: t.asylnorskOffers,
 } satisfies Record<EntityName, SQLiteTable>
 
 /** Sync bookkeeping columns of replica tables (A3); everything else is a domain field. */

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import type { Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { AsylnorskOffer, Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
 import { checkCommand, commandSpecs, evaluatePerson, osloDateOfMs, snapshotFromBase, type CheckContext, type CheckResult, type Evaluation } from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
 import { toDomain } from '../db/entities'
@@ -19,6 +19,17 @@ function ruleCodeLists(replica: Replica): CodeListEntry[] {
     .map((r) => toDomain<CodeListEntry>(r))
 }
 
+/** Live asylnorsk offers of one municipality (R7.1), by id: what R7.2 checks a week against. */
+export function offersOnDevice(replica: Replica, municipality: string): AsylnorskOffer[] {
+  return replica.db
+    .select()
+    .from(t.asylnorskOffers)
+    .where(and(eq(t.asylnorskOffers.municipality, municipality), eq(t.asylnorskOffers.deleted, false)))
+    .orderBy(asc(t.asylnorskOffers.id))
+    .all()
+    .map((r) => toDomain('asylnorskOffer', r))
+}
+
 /**
  * The person's categories, statuses and deadlines computed on the device by the shared rules
  * from the replica — the same `snapshotFromBase` + `evaluatePerson` the central register runs
@@ -31,12 +42,12 @@ export function evaluateOnDevice(replica: Replica, bundle: PersonBundle, now: Da
 
 /**
  * The rules' input for a person from the replica (the server's `serverSnapshot` from
- * PostgreSQL is its twin, A9), or null when the person is not in the replica. Registrations
- * are empty until the replica stores them (the register has none yet either).
+ * PostgreSQL is its twin, A9), or null when the person is not in the replica: base data and
+ * registrations from the bundle, the follow-up municipality's asylnorsk offers.
  */
 export function snapshotOnDevice(replica: Replica, personId: string): PersonSnapshot | null {
   const p = findPerson(replica, personId)
-  return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica)) : null
+  return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica), offersOnDevice(replica, p.followUpMunicipality)) : null
 }
 
 /** The person a command is about; null for a command on the municipality (`asylnorsk.registerOffer`) or a malformed one. */
@@ -46,8 +57,31 @@ function commandPersonId(command: Command): string | null {
   return commandSpecs[command.type]?.permission !== 'person' || typeof id !== 'string' ? null : id
 }
 
-/** R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer` twin). */
-export function checkOnDevice(replica: Replica, command: Command, context: CheckContext): CheckResult {
+/** What the device judged a command on: the result, and the snapshot the effects are computed from. */
+export interface DeviceJudgement {
+  result: CheckResult
+  snapshot: PersonSnapshot | null
+}
+
+/**
+ * R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer`
+ * twin). A command on the municipality is judged against the municipality's offers in the replica.
+ */
+export function judgeOnDevice(replica: Replica, command: Command, context: CheckContext): DeviceJudgement {
   const personId = commandPersonId(command)
-  return checkCommand(command, personId === null ? null : snapshotOnDevice(replica, personId), context)
+  const snapshot = personId === null ? null : snapshotOnDevice(replica, personId)
+  const municipality = municipalityOf(command)
+  const ctx = municipality === null || context.asylnorskOffers ? context : { ...context, asylnorskOffers: offersOnDevice(replica, municipality) }
+  return { result: checkCommand(command, snapshot, ctx), snapshot }
+}
+
+/** R0 on the device: the reasons only. */
+export function checkOnDevice(replica: Replica, command: Command, context: CheckContext): CheckResult {
+  return judgeOnDevice(replica, command, context).result
+}
+
+/** The municipality a command on the municipality names (the yearly offer, R7.1), else null. */
+function municipalityOf(command: Command): string | null {
+  const m = (command as { payload?: { municipality?: unknown } }).payload?.municipality
+  return commandSpecs[command.type]?.permission === 'municipality' && typeof m === 'string' ? m : null
 }

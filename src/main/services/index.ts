@@ -1,7 +1,10 @@
 import type { Reason, Result } from '../../shared/api'
 import { contract, fail, failWith } from '../../shared/api'
 import type { ContractName } from '../../shared/api'
+import { asylnorskHandlers } from './asylnorsk'
 import { ServiceContext, type ServiceOptions, type Services } from './context'
+import { decisionHandlers } from './decisions'
+import { norskHandlers } from './norsk'
 import { personListHandlers } from './person-list'
 import { personsHandlers } from './persons'
 import { referenceHandlers } from './reference'
@@ -19,6 +22,9 @@ export function createServices(ctx: ServiceContext): Services {
     ...personsHandlers(ctx),
     ...personListHandlers(ctx),
     ...referenceHandlers(ctx),
+    ...decisionHandlers(ctx),
+    ...norskHandlers(ctx),
+    ...asylnorskHandlers(ctx),
   }
 }
 

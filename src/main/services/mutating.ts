@@ -1,11 +1,22 @@
 import type { Reason, Result } from '../../shared/api'
 import { failWith, ok } from '../../shared/api'
-import { auditCommandPayloadSchemas, commandPayloadSchemas, readsPersonData, type AuditCommand, type AuditCommandType, type Command, type User } from '../../shared/domain'
-import { commandSpec, hasWriteRole, osloDateOfMs, RULES_VERSION, type CheckContext } from '../../shared/rules'
+import { and, desc, eq, inArray, like } from 'drizzle-orm'
+import {
+  auditCommandPayloadSchemas,
+  commandPayloadSchemas,
+  commandSchema,
+  readsPersonData,
+  type AuditCommand,
+  type AuditCommandType,
+  type Command,
+  type User,
+} from '../../shared/domain'
+import { commandEffects, commandSpec, effectRef, hasWriteRole, osloDateOfMs, refKey, RULES_VERSION, type CheckContext, type Effect, type EntityRef } from '../../shared/rules'
+import { entityTables } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
 import { outbox } from '../db/schema'
 import { readSyncState, updateSyncState } from '../db/state'
-import { checkOnDevice } from './evaluation'
+import { judgeOnDevice } from './evaluation'
 import { uuidv7 } from './uuid7'
 
 /**
@@ -31,10 +42,15 @@ export interface MutationContext {
   now: Date
 }
 
-/** What the write step receives: the transaction, and the outbox id the mutation will get. */
+/**
+ * What the write step receives: the transaction, the outbox id the mutation will get, and for
+ * a command with rules the effects already written and the warnings it was accepted with.
+ */
 export interface MutationWrite {
   tx: ReplicaDb
   mutationId: string
+  effects: Effect[]
+  warnings: Reason[]
 }
 
 /** How the device treats the commands that have no rules check (audit records, local lists). */
@@ -64,25 +80,86 @@ function isRulesCommand(c: DeviceCommand): c is Command {
 
 /**
  * The one path by which a service changes the replica (style.md 7, A3): access check →
- * `checkCommand` on the replica snapshot (commands with rules) → ONE transaction that runs
- * `write` and appends the outbox row with the next gap-free per-device `seq`. A refusal
- * writes nothing; an exception inside `write` rolls back the row and the outbox entry alike
- * (and is rethrown: a bug, not a reason). Warnings of an accepted command do not stop it.
+ * `checkCommand` on the replica snapshot (commands with rules; every error in one pass) →
+ * ONE transaction that writes the command's effects (`commandEffects`, the rows the register
+ * will write too), runs `write` and appends the outbox row with the next gap-free per-device
+ * `seq`, its entity refs, base versions and dependency. A refusal writes nothing; an
+ * exception inside `write` rolls back the rows and the outbox entry alike (and is rethrown:
+ * a bug, not a reason). Warnings of an accepted command do not stop it: `write` gets them.
  */
 export function mutating<T>(ctx: MutationContext, command: DeviceCommand, write: (w: MutationWrite) => T): Result<T> {
   const refused = accessReasons(ctx, command)
   if (refused.length > 0) return failWith(refused)
+  let effects: Effect[] = []
+  let warnings: Reason[] = []
+  let queuedCommand = command
   if (isRulesCommand(command)) {
-    const checked = checkOnDevice(ctx.replica, command, checkContext(ctx))
-    if (checked.errors.length > 0) return failWith(checked.errors.map((r) => ({ ...r, severity: 'error' as const })))
+    const judged = judgeOnDevice(ctx.replica, command, checkContext(ctx))
+    if (judged.result.errors.length > 0) return failWith(judged.result.errors.map((r) => ({ ...r, severity: 'error' as const })))
+    warnings = judged.result.warnings.map((r) => ({ ...r, severity: 'warning' as const }))
+    // The parsed command: exactly the shape the schema accepts, nothing the caller added.
+    queuedCommand = commandSchema.parse(command)
+    effects = commandEffects(queuedCommand, judged.snapshot)
   }
   const mutationId = uuidv7(ctx.now.getTime())
   const value = ctx.replica.db.transaction((tx) => {
-    const result = write({ tx, mutationId })
-    if (queued(command)) appendOutbox(ctx, tx, command as Command | AuditCommand, mutationId)
+    const bookkeeping = writeEffects(tx, effects)
+    const result = write({ tx, mutationId, effects, warnings })
+    if (queued(queuedCommand)) appendOutbox(ctx, tx, queuedCommand as Command | AuditCommand, mutationId, bookkeeping)
     return result
   })
   return ok(value)
+}
+
+/** What the outbox row records about the rows a mutation touches (A4). */
+interface EffectBookkeeping {
+  entityRefs: EntityRef[]
+  /** `<entity>:<id>` → the replica's server version before the edit (null: not on the register yet). */
+  baseVersions: Record<string, number | null>
+  /** The latest unsent mutation that created or changed one of these rows, when there is one. */
+  dependsOn: string | null
+}
+
+/**
+ * Writes a command's effects to the replica's synced tables: an upsert keeps the row's server
+ * version (the base the register will compare), a delete sets the tombstone flag. Returns
+ * what the outbox row needs to know about the rows it touched.
+ */
+function writeEffects(tx: ReplicaDb, effects: readonly Effect[]): EffectBookkeeping {
+  const out: EffectBookkeeping = { entityRefs: [], baseVersions: {}, dependsOn: null }
+  for (const e of effects) {
+    const ref = effectRef(e)
+    const { table, key, serverVersion } = entityTables[e.entity]
+    const current = tx.select({ v: serverVersion }).from(table).where(eq(key, ref.id)).get() as { v: number | null } | undefined
+    out.entityRefs.push(ref)
+    out.baseVersions[refKey(ref)] = current?.v ?? null
+    if (current && current.v === null) out.dependsOn ??= pendingWriterOf(tx, ref)
+    if (e.op === 'delete') {
+      tx.update(table)
+        .set({ deleted: true } as never)
+        .where(eq(key, ref.id))
+        .run()
+    } else {
+      const row = { ...e.row, deleted: false }
+      tx.insert(table)
+        .values(row as never)
+        .onConflictDoUpdate({ target: key, set: row as never })
+        .run()
+    }
+  }
+  return out
+}
+
+/** A4 `depends_on`: the latest unsent mutation that touched a row the register does not have yet. */
+function pendingWriterOf(tx: ReplicaDb, ref: EntityRef): string | null {
+  const row = tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(inArray(outbox.state, ['pending', 'sent']), like(outbox.entityRefs, `%${JSON.stringify(ref)}%`)))
+    .orderBy(desc(outbox.seq))
+    .limit(1)
+    .get()
+  return row?.id ?? null
 }
 
 function accessReasons({ user }: MutationContext, command: DeviceCommand): Reason[] {
@@ -126,7 +203,7 @@ export function withOffset(d: Date): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
-function appendOutbox(ctx: MutationContext, tx: ReplicaDb, command: Command | AuditCommand, id: string): void {
+function appendOutbox(ctx: MutationContext, tx: ReplicaDb, command: Command | AuditCommand, id: string, bookkeeping: EffectBookkeeping): void {
   const state = readSyncState(ctx.replica)
   const schema = isRulesCommand(command) ? commandPayloadSchemas[command.type] : auditCommandPayloadSchemas[command.type]
   tx.insert(outbox)
@@ -134,11 +211,13 @@ function appendOutbox(ctx: MutationContext, tx: ReplicaDb, command: Command | Au
       id,
       seq: state.nextOutboxSeq,
       command: command.type,
-      // The parsed payload: exactly the shape the schema accepts, nothing the caller added.
       payload: JSON.stringify(schema.parse(command.payload)),
       contractVersion: CONTRACT_VERSION,
       rulesVersion: RULES_VERSION,
       naturalKey: naturalKeyOf(command),
+      entityRefs: JSON.stringify(bookkeeping.entityRefs),
+      baseVersions: JSON.stringify(bookkeeping.baseVersions),
+      dependsOn: bookkeeping.dependsOn,
       recordedAt: withOffset(ctx.now),
       recordedAtServerEstimate: new Date(ctx.now.getTime() + state.serverOffsetMs).toISOString(),
       userId: ctx.user.id,

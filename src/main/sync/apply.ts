@@ -1,10 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Change, ChangeSet, Cursor } from '../../shared/sync'
 import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
 import { indexPersonName, unindexPersonName } from '../db/name-index'
 import type { Replica, ReplicaDb } from '../db/open'
-import { persons, syncState } from '../db/schema'
+import { outbox, persons, syncState } from '../db/schema'
 
 type Tx = Parameters<Parameters<ReplicaDb['transaction']>[0]>[0]
 
@@ -23,9 +23,28 @@ export interface PageEnd {
  */
 export function applyPage(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
   replica.db.transaction((tx) => {
-    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change)
+    const held = heldRows(tx)
+    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change, held)
     storeCursor(tx, end)
   })
+}
+
+/**
+ * A4: rows with a pending (unsent or unanswered) local mutation, as `<entity>:<id>`. The pull
+ * does not overwrite them: the caseworker's edit stays on screen and keeps the server version
+ * it started from, so the push meets the register's change as a `stale_base` conflict
+ * instead of the edit vanishing. After a verdict the row is no longer held and the next pull
+ * brings the register's state.
+ */
+function heldRows(tx: Tx): Set<string> {
+  const rows = tx
+    .select({ refs: outbox.entityRefs })
+    .from(outbox)
+    .where(inArray(outbox.state, ['pending', 'sent']))
+    .all()
+  const held = new Set<string>()
+  for (const r of rows) for (const ref of JSON.parse(r.refs) as { entity: string; id: string }[]) held.add(`${ref.entity}:${ref.id}`)
+  return held
 }
 
 /**
@@ -52,8 +71,9 @@ function storeCursor(tx: Tx, end: PageEnd): void {
   tx.update(syncState).set(patch).where(eq(syncState.id, 1)).run()
 }
 
-function applyChange(replica: Replica, tx: Tx, change: Change): void {
+function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet<string> = new Set()): void {
   if (change.kind === 'scopeExit') return dropPerson(replica, tx, change.personId)
+  if (held.has(`${change.entity}:${change.id}`)) return
   const { table, key } = entityTables[change.entity]
   if (change.kind === 'delete') {
     tx.update(table).set({ deleted: true, serverVersion: change.version }).where(eq(key, change.id)).run()

@@ -2,6 +2,7 @@ import type { Logger } from '../log'
 import type { Replica } from '../db/open'
 import { readSyncState } from '../db/state'
 import { pullToCurrent, ScopeExitGuardError, type PullProgress } from './pull'
+import { pushPending } from './push'
 import { HttpError, NetworkError, type RegisterClient } from './register-client'
 import { recordCycleFailure, recordCycleSuccess } from './status'
 
@@ -26,8 +27,8 @@ export type CycleOutcome = { ok: true } | { ok: false; code: string; offline: bo
  */
 export async function runCycle(deps: CycleDeps): Promise<CycleOutcome> {
   try {
-    // Push (A4) goes here, before the pull, once the outbox sender exists (the write-path
-    // issue): send pending outbox rows in `seq` order and record each verdict.
+    // Push first (A4): the register judges this device's work before the pull brings its result back.
+    await pushPending({ replica: deps.replica, client: deps.client, token: deps.token, signal: deps.signal, now: deps.now })
     await pullToCurrent({
       replica: deps.replica,
       client: deps.client,

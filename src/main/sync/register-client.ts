@@ -1,5 +1,5 @@
-import type { Cursor, LoginResponse, PersonBundle, PullResponse } from '../../shared/sync'
-import { encodeCursor, loginResponseSchema, personBundleSchema, pullResponseSchema } from '../../shared/sync'
+import type { Cursor, LoginResponse, PersonBundle, PullResponse, PushRequest, PushResponse } from '../../shared/sync'
+import { encodeCursor, loginResponseSchema, personBundleSchema, pullResponseSchema, pushResponseSchema } from '../../shared/sync'
 
 /** The register could not be reached (connection refused, reset, timeout): the device is offline. */
 export class NetworkError extends Error {
@@ -46,6 +46,11 @@ export class RegisterClient {
   async pull(token: string, cursor: Cursor, limit: number, signal?: AbortSignal): Promise<PullResponse> {
     const query = new URLSearchParams({ cursor: encodeCursor(cursor), limit: String(limit) })
     return pullResponseSchema.parse(await this.request('GET', `/sync/pull?${query}`, token, undefined, signal))
+  }
+
+  /** `POST /sync/push` (A4): pending outbox rows in `seq` order; the register's verdict for each. */
+  async push(token: string, request: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
+    return pushResponseSchema.parse(await this.request('POST', '/sync/push', token, request, signal))
   }
 
   /**

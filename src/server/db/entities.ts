@@ -17,9 +17,22 @@ export const registerTables = {
   settlement: s.settlements,
   testResult: s.testResults,
   grant: s.grants,
+  contact: s.contacts,
+  claim: s.claims,
+  decision: s.decisions,
+  weeklyParticipation: s.weeklyParticipation,
+  languageTrack: s.languageTracks,
+  asylnorskParticipation: s.asylnorskParticipation,
+  measure: s.measures,
+  replacement: s.replacements,
+  absence: s.absences,
+  holiday: s.holidays,
+  parentalLeaveAbsence: s.parentalLeaveAbsences,
+  ending: s.endings,
   codeList: s.codeLists,
   municipality: s.municipalities,
   district: s.districts,
+  asylnorskOffer: s.asylnorskOffers,
 } satisfies Record<EntityName, PgTable>
 
 /** Sync bookkeeping columns of register tables (A4); everything else is a domain field. */

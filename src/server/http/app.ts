@@ -9,6 +9,7 @@ import { importRoutes } from '../routes/import'
 import { loginRoutes } from '../routes/login'
 import { personRoutes } from '../routes/persons'
 import { pullRoutes } from '../routes/pull'
+import { pushRoutes } from '../routes/push'
 import type { ServerContext } from './context'
 import { ApiError, installErrorHandling } from './errors'
 import { loggerOptions } from './log'
@@ -28,6 +29,7 @@ export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = 
   healthRoutes(app, ctx)
   loginRoutes(app, ctx)
   pullRoutes(app, ctx)
+  pushRoutes(app, ctx)
   personRoutes(app, ctx)
   importRoutes(app, ctx)
   return app

@@ -68,6 +68,7 @@ function placeOf(l: ParsedLine): { municipality: string; district: string | null
       return { municipality: String(r.municipality), district: null }
     case 'settlement':
     case 'grant':
+    case 'asylnorskOffer':
       return { municipality: String(r.municipality), district: null }
     default:
       return null

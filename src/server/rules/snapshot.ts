@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
+import type { AsylnorskOffer, CodeListEntry, PersonSnapshot } from '../../shared/domain'
 import { snapshotFromBase } from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
 import { bundleRows, emptyBundle, toDomain } from '../../shared/sync'
 import { personOwnedStores } from '../db/entities'
-import { codeLists, persons } from '../db/schema'
+import { asylnorskOffers, codeLists, persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 
 /**
@@ -57,11 +57,21 @@ export async function loadServerBundle(db: RegisterDb, personId: string): Promis
   return (await loadServerBundles(db, [personId])).get(personId) ?? null
 }
 
+/** Live asylnorsk offers of one municipality (R7.1), by id, as the device's `offersOnDevice` reads them. */
+export async function serverOffers(db: RegisterDb, municipality: string): Promise<AsylnorskOffer[]> {
+  const rows = await db
+    .select()
+    .from(asylnorskOffers)
+    .where(and(eq(asylnorskOffers.municipality, municipality), eq(asylnorskOffers.deleted, false)))
+    .orderBy(asc(asylnorskOffers.id))
+  return rows.map((r) => toDomain('asylnorskOffer', r))
+}
+
 /**
- * The person's snapshot on the register, or null when unknown. Registrations are empty: the
- * register stores none yet (the push is not built); the device's snapshot has none either.
+ * The person's snapshot on the register, or null when unknown: base data and registrations
+ * from the bundle, the follow-up municipality's asylnorsk offers.
  */
 export async function serverSnapshot(db: RegisterDb, personId: string): Promise<PersonSnapshot | null> {
   const bundle = await loadServerBundle(db, personId)
-  return bundle ? snapshotFromBase(bundle, await ruleCodeLists(db)) : null
+  return bundle ? snapshotFromBase(bundle, await ruleCodeLists(db), await serverOffers(db, bundle.person.followUpMunicipality)) : null
 }

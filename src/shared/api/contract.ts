@@ -1,4 +1,9 @@
 import type { z } from 'zod'
+import { asylnorskSlice } from './asylnorsk'
+import { claimSlice } from './claim'
+import { contactSlice } from './contact'
+import { decisionSlice } from './decision'
+import { norskSlice } from './norsk'
 import { personListSlice } from './person-list'
 import { personsSlice } from './persons'
 import { referenceSlice } from './reference'
@@ -9,6 +14,7 @@ import { syncSlice } from './sync'
 export type { Language, SessionState } from './session'
 export type { SyncStatus } from './sync'
 export type { PersonHit, PersonView, SearchResult } from './persons'
+export type { Saved } from './saved'
 export { mergeSlices, type ContractEntry } from './slice'
 
 /**
@@ -17,7 +23,7 @@ export { mergeSlices, type ContractEntry } from './slice'
  * (`shared/api/<area>.ts`) merged here; a name in two slices does not compile. The names are
  * a wire format (IPC channel and `POST /api/:name`): rename on purpose only.
  */
-export const contract = mergeSlices(sessionSlice, syncSlice, personsSlice, personListSlice, referenceSlice)
+export const contract = mergeSlices(sessionSlice, syncSlice, personsSlice, personListSlice, referenceSlice, decisionSlice, contactSlice, claimSlice, norskSlice, asylnorskSlice)
 
 export type Contract = typeof contract
 export type ContractName = keyof Contract

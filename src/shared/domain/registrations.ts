@@ -105,8 +105,9 @@ export type AbsenceRow = z.infer<typeof absenceRowSchema>
 export const absenceSchema = z.object({ ...owned, fromDate: isoDate, toDate: isoDate, rows: z.array(absenceRowSchema) })
 export type Absence = z.infer<typeof absenceSchema>
 
+export const holidayKinds = ['ferie', 'hoegtid'] as const
 /** Holidays and public feasts in the programme (ferie og høgtidsdagar, D8.3). */
-export const holidaySchema = z.object({ ...owned, fromDate: isoDate, toDate: isoDate, kind: z.enum(['ferie', 'hoegtid']) })
+export const holidaySchema = z.object({ ...owned, fromDate: isoDate, toDate: isoDate, kind: z.enum(holidayKinds) })
 export type Holiday = z.infer<typeof holidaySchema>
 
 /** Absence after ended parental leave (D8.3); moves the completion deadline (R5.2). */

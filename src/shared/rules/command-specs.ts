@@ -1,5 +1,5 @@
 import { isoWeekRange, weeksInIsoYear, type IsoDate } from '../calendar'
-import { commandPayloadSchemas, type CommandPayload, type CommandType } from '../domain/command'
+import { commandPayloadSchemas, type Command, type CommandPayload, type CommandType } from '../domain/command'
 import type { AsylnorskOffer } from '../domain/registrations'
 import type { PersonSnapshot } from '../domain/snapshot'
 import { checkAbsence, checkHoliday, checkParentalLeaveAbsence } from './checks/absence'
@@ -13,6 +13,7 @@ import { checkDeleteWeek, checkSaveWeek } from './checks/weekly-participation'
 import { decisionChecks, decisionEventDates } from './command-decision'
 import type { Evaluation } from './evaluate'
 import type { WriteArea } from './permissions'
+import { decisionEffects, saveAsylnorskWeekEffects, saveWeekEffects, tombstone, upsert, type Effect } from './effects'
 import type { EventDateCheck } from './window'
 
 /** What a person command's check may ask for, computed at most once per check. */
@@ -43,6 +44,8 @@ export interface PersonCommandSpec<T extends CommandType> extends SpecBase<T> {
   check: (input: CheckInput, p: CommandPayload<T>, facts: PersonFacts) => void
   /** R8.1: the dates the back-registration window judges, each with its field. */
   eventDates: (p: CommandPayload<T>, snapshot: PersonSnapshot) => EventDateCheck[]
+  /** The rows an accepted command writes or tombstones, given the person's snapshot it was checked on. */
+  effects: (p: CommandPayload<T>, snapshot: PersonSnapshot) => Effect[]
 }
 
 /** A command on the municipality (the yearly asylnorsk offer, R7.1): no person, no R8 date. */
@@ -50,6 +53,8 @@ export interface MunicipalityCommandSpec<T extends CommandType> extends SpecBase
   permission: 'municipality'
   municipality: (p: CommandPayload<T>) => string
   check: (f: Findings, p: CommandPayload<T>, existingOffers: readonly AsylnorskOffer[]) => void
+  /** The rows an accepted command writes. */
+  effects: (p: CommandPayload<T>) => Effect[]
 }
 
 export type CommandSpec<T extends CommandType> = PersonCommandSpec<T> | MunicipalityCommandSpec<T>
@@ -78,6 +83,7 @@ export const commandSpecs = {
     personRefs: (p) => (p.ending ? [...own(p), ['ending.personId', p.ending.personId]] : own(p)),
     check: (input, p) => decisionChecks(input, p),
     eventDates: (p) => decisionEventDates(p),
+    effects: (p) => decisionEffects(p),
   },
   'contact.register': {
     schema: commandPayloadSchemas['contact.register'],
@@ -87,6 +93,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p) => checkContact(input, p),
     eventDates: (p) => eventDate(p.date, 'date', false),
+    effects: (p) => [upsert('contact', p)],
   },
   'claim.register': {
     schema: commandPayloadSchemas['claim.register'],
@@ -96,6 +103,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p) => checkClaim(input, p),
     eventDates: (p) => eventDate(p.date, 'date', false),
+    effects: (p) => [upsert('claim', p)],
   },
   'norsk.saveWeeklyParticipation': {
     schema: commandPayloadSchemas['norsk.saveWeeklyParticipation'],
@@ -108,6 +116,7 @@ export const commandSpecs = {
       checkSaveWeek(input, p, hours)
     },
     eventDates: (p) => eventDate(weekSunday(p), 'isoWeek', true),
+    effects: saveWeekEffects,
   },
   'norsk.deleteWeeklyParticipation': {
     schema: commandPayloadSchemas['norsk.deleteWeeklyParticipation'],
@@ -120,6 +129,7 @@ export const commandSpecs = {
       const row = s.registrations.weeklyParticipation.find((r) => r.id === p.id)
       return eventDate(row ? weekSunday(row) : null, 'id', true)
     },
+    effects: (p) => [tombstone('weeklyParticipation', p.id)],
   },
   'norsk.registerLanguageTrack': {
     schema: commandPayloadSchemas['norsk.registerLanguageTrack'],
@@ -129,6 +139,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p) => checkLanguageTrack(input, p),
     eventDates: (p) => eventDate(p.date, 'date', false),
+    effects: (p) => [upsert('languageTrack', p)],
   },
   'intro.addMeasures': {
     schema: commandPayloadSchemas['intro.addMeasures'],
@@ -138,6 +149,7 @@ export const commandSpecs = {
     personRefs: (p) => [...own(p), ...p.measures.map((m, i): [string, string] => [`measures.${i}.personId`, m.personId])],
     check: (input, p, facts) => checkAddMeasures(input, p.measures, facts.programme()),
     eventDates: (p) => p.measures.flatMap((m, i) => eventDate(m.fromDate, `measures.${i}.fromDate`, true)),
+    effects: (p) => p.measures.map((m) => upsert('measure', m)),
   },
   'intro.deleteMeasure': {
     schema: commandPayloadSchemas['intro.deleteMeasure'],
@@ -151,6 +163,7 @@ export const commandSpecs = {
       const target = reg.measures.find((m) => m.id === p.id) ?? reg.replacements.find((r) => r.id === p.id)
       return eventDate(target?.fromDate, 'id', true)
     },
+    effects: (p, s) => [tombstone(s.registrations.replacements.some((r) => r.id === p.id) ? 'replacement' : 'measure', p.id)],
   },
   'intro.replaceMeasures': {
     schema: commandPayloadSchemas['intro.replaceMeasures'],
@@ -160,6 +173,7 @@ export const commandSpecs = {
     personRefs: (p) => [...own(p), ...p.replacements.map((r, i): [string, string] => [`replacements.${i}.personId`, r.personId])],
     check: (input, p, facts) => checkReplaceMeasures(input, p.replacements, facts.programme()),
     eventDates: (p) => p.replacements.flatMap((r, i) => eventDate(r.fromDate, `replacements.${i}.fromDate`, true)),
+    effects: (p) => p.replacements.map((r) => upsert('replacement', r)),
   },
   'intro.registerAbsence': {
     schema: commandPayloadSchemas['intro.registerAbsence'],
@@ -169,6 +183,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p, facts) => checkAbsence(input, p, facts.programme()),
     eventDates: (p) => eventDate(p.toDate, 'toDate', false),
+    effects: (p) => [upsert('absence', p)],
   },
   'intro.registerHoliday': {
     schema: commandPayloadSchemas['intro.registerHoliday'],
@@ -178,6 +193,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p, facts) => checkHoliday(input, p, facts.programme()),
     eventDates: (p) => eventDate(p.toDate, 'toDate', false),
+    effects: (p) => [upsert('holiday', p)],
   },
   'intro.registerParentalLeaveAbsence': {
     schema: commandPayloadSchemas['intro.registerParentalLeaveAbsence'],
@@ -187,6 +203,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p, facts) => checkParentalLeaveAbsence(input, p, facts.programme()),
     eventDates: (p) => eventDate(p.toDate, 'toDate', false),
+    effects: (p) => [upsert('parentalLeaveAbsence', p)],
   },
   'intro.registerEnding': {
     schema: commandPayloadSchemas['intro.registerEnding'],
@@ -196,6 +213,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p, facts) => checkEnding(input, p, facts.programme()),
     eventDates: (p) => eventDate(p.endDate, 'endDate', false),
+    effects: (p) => [upsert('ending', p)],
   },
   'asylnorsk.saveWeeklyParticipation': {
     schema: commandPayloadSchemas['asylnorsk.saveWeeklyParticipation'],
@@ -205,6 +223,7 @@ export const commandSpecs = {
     personRefs: own,
     check: (input, p, facts) => void checkAsylnorskWeek(input, p, facts.evaluation().categories),
     eventDates: (p) => eventDate(weekSunday(p), 'isoWeek', true),
+    effects: saveAsylnorskWeekEffects,
   },
   'asylnorsk.registerOffer': {
     schema: commandPayloadSchemas['asylnorsk.registerOffer'],
@@ -214,10 +233,23 @@ export const commandSpecs = {
     naturalKey: (p) => `asylnorskOffer:${p.municipality}:${p.kind}:${p.year}`,
     municipality: (p) => p.municipality,
     check: (f, p, existing) => checkOffer(f, p, existing),
+    effects: (p) => [upsert('asylnorskOffer', p)],
   },
 } satisfies { [T in CommandType]: CommandSpec<T> }
 
 /** The description of one command type. */
 export function commandSpec<T extends CommandType>(type: T): CommandSpec<T> {
   return commandSpecs[type] as unknown as CommandSpec<T>
+}
+
+/**
+ * The rows an accepted command writes (A4): the same on the device and on the register,
+ * given the snapshot each side checked it on (null only for a command on the municipality).
+ */
+export function commandEffects(command: Command, snapshot: PersonSnapshot | null): Effect[] {
+  const spec = commandSpec(command.type)
+  const payload = command.payload as CommandPayload<CommandType>
+  if (spec.permission === 'municipality') return spec.effects(payload)
+  if (!snapshot) throw new Error(`${command.type}: effects need the person's snapshot`)
+  return spec.effects(payload, snapshot)
 }

@@ -6,7 +6,8 @@ export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
 export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'
 export { checkCommand, offeredDecisionTypes, type CheckContext, type CheckResult } from './check-command'
-export { commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
+export { commandEffects, commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
+export { effectRef, refKey, type Effect, type EntityRef } from './effects'
 export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodOff, type ProgrammeAverage, type WeekAverage } from './average'
 export {
   hasWriteRole,

@@ -21,16 +21,34 @@ export function emptyRegistrations(): PersonRegistrations {
 }
 
 /**
+ * The person's registrations from their bundle: every registration entity is synced, under
+ * the snapshot's `PersonRegistrations` list name as its bundle key.
+ */
+export function registrationsOf(b: PersonBundle): PersonRegistrations {
+  return {
+    contacts: b.contacts,
+    claims: b.claims,
+    decisions: b.decisions,
+    weeklyParticipation: b.weeklyParticipation,
+    measures: b.measures,
+    replacements: b.replacements,
+    absences: b.absences,
+    holidays: b.holidays,
+    parentalLeaveAbsences: b.parentalLeaveAbsences,
+    endings: b.endings,
+    languageTracks: b.languageTracks,
+    asylnorsk: b.asylnorsk,
+  }
+}
+
+/**
  * The rules' input for one person, built the same way on the device (from the replica) and
  * on the central register (from PostgreSQL), so both judge the same facts: base data from
- * the person's bundle, reference data from the synced code lists (never from constants).
+ * the person's bundle, reference data from the synced code lists (never from constants),
+ * registrations from the bundle's registration lists, and the follow-up municipality's
+ * asylnorsk offers (R7.1) as the caller found them.
  */
-export function snapshotFromBase(
-  bundle: PersonBundle,
-  codeLists: readonly CodeListEntry[],
-  registrations: PersonRegistrations = emptyRegistrations(),
-  asylnorskOffers: PersonSnapshot['asylnorskOffers'] = [],
-): PersonSnapshot {
+export function snapshotFromBase(bundle: PersonBundle, codeLists: readonly CodeListEntry[], asylnorskOffers: PersonSnapshot['asylnorskOffers'] = []): PersonSnapshot {
   const p = bundle.person
   return {
     person: {
@@ -46,7 +64,7 @@ export function snapshotFromBase(
     addresses: bundle.addresses.map(({ municipality, district, validFrom, validTo }) => ({ municipality, district, validFrom, validTo })),
     permitGrounds: permitGroundsFromCodeList(codeLists),
     absenceTypes: absenceTypesFromCodeList(codeLists),
-    registrations,
+    registrations: registrationsOf(bundle),
     asylnorskOffers,
   }
 }

@@ -53,6 +53,18 @@ describe('A3 the synced-entity registry is the one list', () => {
       settlement: 'settlements',
       testResult: 'testResults',
       grant: 'grants',
+      contact: 'contacts',
+      claim: 'claims',
+      decision: 'decisions',
+      weeklyParticipation: 'weeklyParticipation',
+      languageTrack: 'languageTracks',
+      asylnorskParticipation: 'asylnorsk',
+      measure: 'measures',
+      replacement: 'replacements',
+      absence: 'absences',
+      holiday: 'holidays',
+      parentalLeaveAbsence: 'parentalLeaveAbsences',
+      ending: 'endings',
     })
   })
 

@@ -1,7 +1,20 @@
 import { z } from 'zod'
 import {
+  absenceSchema,
   addressSchema,
+  endingSchema,
+  holidaySchema,
+  measureSchema,
+  parentalLeaveAbsenceSchema,
+  replacementSchema,
+  asylnorskOfferSchema,
+  asylnorskParticipationSchema,
   citizenshipSchema,
+  claimSchema,
+  contactSchema,
+  decisionSchema,
+  languageTrackSchema,
+  weeklyParticipationSchema,
   codeListEntrySchema,
   districtSchema,
   grantSchema,
@@ -34,9 +47,25 @@ export const entities = {
   settlement: { schema: settlementSchema, key: 'id', personOwned: true, bundleKey: 'settlements' },
   testResult: { schema: testResultSchema, key: 'id', personOwned: true, bundleKey: 'testResults' },
   grant: { schema: grantSchema, key: 'id', personOwned: true, bundleKey: 'grants' },
+  // Registrations (D6–D8): bundle keys are the snapshot's `PersonRegistrations` lists.
+  contact: { schema: contactSchema, key: 'id', personOwned: true, bundleKey: 'contacts' },
+  claim: { schema: claimSchema, key: 'id', personOwned: true, bundleKey: 'claims' },
+  decision: { schema: decisionSchema, key: 'id', personOwned: true, bundleKey: 'decisions' },
+  weeklyParticipation: { schema: weeklyParticipationSchema, key: 'id', personOwned: true, bundleKey: 'weeklyParticipation' },
+  languageTrack: { schema: languageTrackSchema, key: 'id', personOwned: true, bundleKey: 'languageTracks' },
+  asylnorskParticipation: { schema: asylnorskParticipationSchema, key: 'id', personOwned: true, bundleKey: 'asylnorsk' },
+  // The introduction programme's records (D8.3, D8.4).
+  measure: { schema: measureSchema, key: 'id', personOwned: true, bundleKey: 'measures' },
+  replacement: { schema: replacementSchema, key: 'id', personOwned: true, bundleKey: 'replacements' },
+  absence: { schema: absenceSchema, key: 'id', personOwned: true, bundleKey: 'absences' },
+  holiday: { schema: holidaySchema, key: 'id', personOwned: true, bundleKey: 'holidays' },
+  parentalLeaveAbsence: { schema: parentalLeaveAbsenceSchema, key: 'id', personOwned: true, bundleKey: 'parentalLeaveAbsences' },
+  ending: { schema: endingSchema, key: 'id', personOwned: true, bundleKey: 'endings' },
   codeList: { schema: codeListEntrySchema, key: 'id', personOwned: false },
   municipality: { schema: municipalitySchema, key: 'code', personOwned: false },
   district: { schema: districtSchema, key: 'code', personOwned: false },
+  // Owned by a municipality, not a person (R7.1): few rows, synced to every device like reference data.
+  asylnorskOffer: { schema: asylnorskOfferSchema, key: 'id', personOwned: false },
 } as const satisfies Record<string, EntitySpec>
 
 type Entities = typeof entities
@@ -129,5 +158,11 @@ type Flat<T> = { [K in keyof T]: T[K] }
  * added, dropped, renamed or typed differently on one side fails `tsc` naming the entity.
  */
 export type DriftedEntities<Rows extends Record<EntityName, object>, Bookkeeping extends PropertyKey> = {
-  [E in EntityName]: Equals<Omit<Rows[E], Bookkeeping>, EntityData<E>> extends true ? never : E
+  [E in EntityName]: Equals<Omit<Rows[E], Bookkeeping>, Stored<EntityData<E>>> extends true ? never : E
 }[EntityName]
+/**
+ * A domain row as a table stores it: a `nullish` field (optional so hand-built rows may omit
+ * it) is a nullable column, read back as null (`toDomain`). A merely optional field stays
+ * `T`, so it fails the check: a table cannot keep "absent" apart from a value.
+ */
+type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }

@@ -18,6 +18,9 @@ export const deviceReasons = {
     UPDATE_REQUIRED: 'Programmet må oppdateres før det kan synkronisere.',
     SYNC_FAILED: 'Synkroniseringen mislyktes. Den prøves igjen automatisk.',
     SCOPE_EXITS_NEED_CONFIRMATION: 'Venter på bekreftelse',
+    STALE_BASE: 'Registeret er endret av noen andre siden du begynte. Se begge versjonene og velg.',
+    DUPLICATE_KEY: 'Dette er allerede registrert i registeret. Se begge versjonene og velg.',
+    DEPENDENCY_REJECTED: 'Ikke lagret fordi registreringen den bygger på, ble avvist.',
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
@@ -37,5 +40,8 @@ export const deviceReasons = {
     UPDATE_REQUIRED: 'Programmet må oppdaterast før det kan synkronisere.',
     SYNC_FAILED: 'Synkroniseringa mislukkast. Ho blir prøvd på nytt automatisk.',
     SCOPE_EXITS_NEED_CONFIRMATION: 'Ventar på stadfesting',
+    STALE_BASE: 'Registeret er endra av nokon andre sidan du byrja. Sjå begge versjonane og vel.',
+    DUPLICATE_KEY: 'Dette er allereie registrert i registeret. Sjå begge versjonane og vel.',
+    DEPENDENCY_REJECTED: 'Ikkje lagra fordi registreringa ho byggjer på, vart avvist.',
   },
 }

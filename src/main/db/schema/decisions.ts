@@ -1,0 +1,25 @@
+import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { decisionSchemes, decisionTypes } from '../../../shared/domain'
+import { syncColumns } from './columns'
+
+/** Decisions (vedtak) of both schemes; `scheme` says which (domain `decisionSchema`, D6.3 / D8.1). */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    scheme: text('scheme', { enum: decisionSchemes }).notNull(),
+    type: text('type', { enum: decisionTypes }).notNull(),
+    result: text('result', { enum: ['innvilga', 'avslag'] }).notNull(),
+    decisionDate: text('decision_date').notNull(),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    hours: real('hours'),
+    reasonCode: text('reason_code'),
+    reasonText: text('reason_text'),
+    leaveType: text('leave_type'),
+    leaveUnit: text('leave_unit', { enum: ['kalenderdagar', 'verkedagar'] }),
+    ...syncColumns(),
+  },
+  (t) => [index('decisions_person_idx').on(t.personId)],
+)

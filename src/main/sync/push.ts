@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { EntityName, MutationResult, PushMutation, Verdict } from '../../shared/sync'
+import { entitySchemas } from '../../shared/sync'
+import { entityTables } from '../db/entities'
+import type { Replica, ReplicaDb } from '../db/open'
+import { outbox, type OutboxRow, type OutboxState } from '../db/schema'
+import { readSyncState } from '../db/state'
+import { HttpError, NetworkError, type RegisterClient } from './register-client'
+
+/** Rows per push request. */
+const BATCH = 100
+/** A4 retry timer: 5 s doubling up to 5 min, ±20 % jitter so devices back on line do not return in step. */
+const BACKOFF_MIN_MS = 5_000
+const BACKOFF_MAX_MS = 300_000
+
+export interface PushDeps {
+  replica: Replica
+  client: RegisterClient
+  token: string
+  signal: AbortSignal
+  now: () => Date
+  random?: () => number
+}
+
+/** How the device files each verdict; `dependency_rejected` is a rejection shown under its cause. */
+const stateOf: Record<Verdict, OutboxState> = { applied: 'applied', rejected: 'rejected', conflict: 'conflict', dependency_rejected: 'rejected' }
+
+/**
+ * The push step of a sync cycle (A4): pending outbox rows in `seq` order, in batches, each
+ * verdict recorded with the register's exact response in one replica transaction. A
+ * transient failure (network, 5xx) sets the retry timer in the database with backoff and
+ * jitter and is rethrown; a 401 is rethrown untouched, so the cycle stops and asks for the
+ * password with nothing lost. Rows waiting for their timer hold back the ones after them, so
+ * the register never sees a gap of this device's making.
+ */
+export async function pushPending(deps: PushDeps): Promise<{ sent: number }> {
+  let sent = 0
+  for (;;) {
+    const rows = pendingRows(deps.replica)
+    if (rows.length === 0) return { sent }
+    const due = rows[0].nextAttemptAt === null || rows[0].nextAttemptAt <= deps.now().toISOString()
+    if (!due) return { sent }
+    const state = readSyncState(deps.replica)
+    let response
+    try {
+      response = await deps.client.push(deps.token, { deviceId: state.deviceId, lastSyncAt: state.lastSyncAt, mutations: rows.map(toWire) }, deps.signal)
+    } catch (err) {
+      if (err instanceof NetworkError || (err instanceof HttpError && err.status >= 500)) recordRetry(deps, rows, err instanceof NetworkError ? 'network' : `http_${err.status}`)
+      throw err
+    }
+    recordVerdicts(deps.replica, response.results, deps.now())
+    sent += response.results.length
+    if (response.resendFrom !== null && !rows.some((r) => r.seq === response.resendFrom)) {
+      throw new Error(`push: the register asks to resend from seq ${response.resendFrom}, which this device no longer has pending`)
+    }
+    if (response.results.length === 0 && response.resendFrom === null) return { sent }
+  }
+}
+
+function pendingRows(replica: Replica): OutboxRow[] {
+  return replica.db.select().from(outbox).where(eq(outbox.state, 'pending')).orderBy(asc(outbox.seq)).limit(BATCH).all()
+}
+
+function toWire(r: OutboxRow): PushMutation {
+  return {
+    id: r.id,
+    seq: r.seq,
+    command: r.command,
+    payload: JSON.parse(r.payload) as unknown,
+    contractVersion: r.contractVersion,
+    rulesVersion: r.rulesVersion,
+    naturalKey: r.naturalKey,
+    baseVersions: JSON.parse(r.baseVersions) as Record<string, number | null>,
+    dependsOn: r.dependsOn,
+    recordedAt: r.recordedAt,
+  }
+}
+
+function recordRetry(deps: PushDeps, rows: readonly OutboxRow[], kind: string): void {
+  const attempts = rows[0].attempts + 1
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** (attempts - 1))
+  const delay = Math.round(base * (0.8 + 0.4 * (deps.random ?? Math.random)()))
+  const nextAttemptAt = new Date(deps.now().getTime() + delay).toISOString()
+  deps.replica.db
+    .update(outbox)
+    .set({ attempts, nextAttemptAt, lastErrorKind: kind })
+    .where(
+      inArray(
+        outbox.id,
+        rows.map((r) => r.id),
+      ),
+    )
+    .run()
+}
+
+/** Each verdict with its response, and the new server versions of applied rows, in one transaction. */
+function recordVerdicts(replica: Replica, results: readonly MutationResult[], now: Date): void {
+  replica.db.transaction((tx) => {
+    for (const r of results) {
+      tx.update(outbox)
+        .set({ state: stateOf[r.verdict], reasons: JSON.stringify(r.reasons), lastResponse: JSON.stringify(r), decidedAt: now.toISOString(), nextAttemptAt: null })
+        .where(and(eq(outbox.id, r.id), eq(outbox.state, 'pending')))
+        .run()
+      if (r.verdict === 'applied') setServerVersions(tx, r.versions)
+      if (r.conflict) restoreRegisterRows(tx, r.conflict.rows)
+    }
+  })
+}
+
+/**
+ * A4 after a conflict: the affected rows return to the register's state (the pull skipped
+ * them while the edit was pending); the caseworker's input stays in the outbox row.
+ */
+function restoreRegisterRows(tx: ReplicaDb, rows: NonNullable<MutationResult['conflict']>['rows']): void {
+  for (const r of rows) {
+    const t = entityTables[r.entity as EntityName]
+    if (!t) continue
+    if (r.row) {
+      const row = { ...entitySchemas[r.entity as EntityName].parse(r.row), serverVersion: r.version, deleted: false }
+      tx.insert(t.table)
+        .values(row as never)
+        .onConflictDoUpdate({ target: t.key, set: row as never })
+        .run()
+    } else {
+      tx.update(t.table)
+        .set({ deleted: true, serverVersion: r.version } as never)
+        .where(eq(t.key, r.id))
+        .run()
+    }
+  }
+}
+
+/** An applied edit's rows now stand at the register's versions: the next edit starts from them. */
+function setServerVersions(tx: ReplicaDb, versions: Record<string, number>): void {
+  for (const [key, version] of Object.entries(versions)) {
+    const at = key.indexOf(':')
+    const entity = key.slice(0, at) as EntityName
+    const t = entityTables[entity]
+    if (!t) continue
+    tx.update(t.table)
+      .set({ serverVersion: version } as never)
+      .where(eq(t.key, key.slice(at + 1)))
+      .run()
+  }
+}

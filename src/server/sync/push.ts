@@ -1,0 +1,140 @@
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { Role } from '../../shared/domain'
+import { auditCommandPayloadSchemas, type AuditCommandType } from '../../shared/domain'
+import { effectRef, osloDateOfMs, refKey, type CheckContext, type Effect } from '../../shared/rules'
+import type { MutationResult, PushMutation, PushRequest, PushResponse } from '../../shared/sync'
+import { appendAudit } from '../audit/log'
+import { entityStores } from '../db/entities'
+import { mutations, pushDevices } from '../db/schema'
+import type { RegisterDb } from '../db/types'
+import { recomputeEvaluations } from '../rules/evaluate'
+import { nextSeqs, takeChangeLock } from './change-lock'
+import { judgeMutation } from './judge-mutation'
+
+/** Who pushes: the authenticated user and the device their token is bound to. */
+export interface Pusher {
+  id: string
+  username: string
+  municipality: string
+  district: string | null
+  roles: Role[]
+  deviceId: string
+}
+
+/**
+ * `POST /sync/push` (A4): each mutation in its own transaction, in `seq` order. A mutation id
+ * seen before, or a `seq` at or below the device's last, is answered from storage; a gap
+ * stops the batch with `resendFrom`. A rejection or conflict still counts as processed, so
+ * one bad mutation never jams the queue.
+ */
+export async function push(db: RegisterDb, who: Pusher, req: PushRequest, now: Date): Promise<PushResponse> {
+  const results: MutationResult[] = []
+  for (const m of [...req.mutations].sort((a, b) => a.seq - b.seq)) {
+    const outcome = await db.transaction(async (tx) => {
+      // One lock for every writer of synced rows: seq order = commit order, and one device's pushes serialise.
+      await takeChangeLock(tx)
+      const [seen] = await tx.select().from(mutations).where(eq(mutations.id, m.id))
+      if (seen) return { result: seen.response }
+      const [device] = await tx.select().from(pushDevices).where(eq(pushDevices.deviceId, who.deviceId))
+      const last = device?.lastSeq ?? 0
+      if (m.seq <= last) {
+        const [stored] = await tx
+          .select()
+          .from(mutations)
+          .where(and(eq(mutations.deviceId, who.deviceId), eq(mutations.seq, m.seq)))
+        return stored ? { result: stored.response } : { resendFrom: last + 1 }
+      }
+      if (m.seq > last + 1) return { resendFrom: last + 1 }
+      const result = await process(tx, who, req, m, now)
+      await tx.insert(mutations).values({ id: m.id, deviceId: who.deviceId, seq: m.seq, userId: who.id, command: m.command, verdict: result.verdict, response: result })
+      await tx
+        .insert(pushDevices)
+        .values({ deviceId: who.deviceId, userId: who.id, lastSeq: m.seq })
+        .onConflictDoUpdate({ target: pushDevices.deviceId, set: { lastSeq: m.seq, userId: who.id, updatedAt: sql`now()` } })
+      return { result }
+    })
+    if ('resendFrom' in outcome) return { results, resendFrom: outcome.resendFrom ?? null }
+    results.push(outcome.result)
+  }
+  return { results, resendFrom: null }
+}
+
+/** One new mutation: an audit record, or a rules command judged and (if accepted) applied. */
+async function process(tx: RegisterDb, who: Pusher, req: PushRequest, m: PushMutation, now: Date): Promise<MutationResult> {
+  const base = { id: m.id, seq: m.seq }
+  if (Object.hasOwn(auditCommandPayloadSchemas, m.command)) {
+    const parsed = auditCommandPayloadSchemas[m.command as AuditCommandType].safeParse(m.payload)
+    if (!parsed.success) return { ...base, verdict: 'rejected', reasons: [{ code: 'INVALID_INPUT', field: 'payload', severity: 'error' }], versions: {}, conflict: null }
+    const personId = 'personId' in parsed.data ? parsed.data.personId : null
+    // D12: a person read queued on the device lands in the audit log with the time it happened.
+    await appendAudit(tx, {
+      userId: who.id,
+      username: who.username,
+      deviceId: who.deviceId,
+      action: m.command === 'audit.read' ? 'person.read' : 'scope.exitsConfirmed',
+      personId,
+      details: { mutationId: m.id, recordedAt: m.recordedAt, ...parsed.data },
+    })
+    return { ...base, verdict: 'applied', reasons: [], versions: {}, conflict: null }
+  }
+  const context: CheckContext = {
+    user: { roles: who.roles, municipality: who.municipality, district: who.district },
+    recordedAt: m.recordedAt,
+    today: osloDateOfMs(now.getTime()),
+    serverTime: now.toISOString(),
+    lastSyncAt: req.lastSyncAt,
+  }
+  const judged = await judgeMutation(tx, m, context)
+  const personId = typeof (m.payload as { personId?: unknown })?.personId === 'string' ? String((m.payload as { personId: string }).personId) : null
+  if ('done' in judged) {
+    await appendAudit(tx, {
+      userId: who.id,
+      username: who.username,
+      deviceId: who.deviceId,
+      action: `mutation.${judged.done.verdict}`,
+      personId,
+      details: { mutationId: m.id, command: m.command },
+    })
+    return { ...base, ...judged.done }
+  }
+  const versions = await applyEffects(tx, judged.apply.effects, judged.apply.current)
+  if (personId) await recomputeEvaluations(tx, [personId], context.today)
+  await appendAudit(tx, {
+    userId: who.id,
+    username: who.username,
+    deviceId: who.deviceId,
+    action: m.command,
+    personId,
+    details: { mutationId: m.id, recordedAt: m.recordedAt, versions },
+  })
+  return { ...base, verdict: 'applied', reasons: judged.apply.warnings, versions, conflict: null }
+}
+
+/**
+ * Writes the effects with one change sequence value drawn like an import's (under the same
+ * lock), so a pull after this push delivers them and never skips past them. Versions count up.
+ */
+async function applyEffects(tx: RegisterDb, effects: readonly Effect[], current: Map<string, number>): Promise<Record<string, number>> {
+  const [seq] = await nextSeqs(tx, 1)
+  const versions: Record<string, number> = {}
+  for (const e of effects) {
+    const ref = effectRef(e)
+    const st = entityStores[e.entity]
+    const version = (current.get(refKey(ref)) ?? 0) + 1
+    versions[refKey(ref)] = version
+    if (e.op === 'delete') {
+      await tx
+        .update(st.table)
+        .set({ deleted: true, version, seq } as never)
+        .where(eq(st.key, ref.id))
+      continue
+    }
+    const set: Record<string, SQL> = {}
+    for (const [prop, col] of Object.entries(getTableColumns(st.table))) if (prop !== st.keyField) set[prop] = sql.raw(`excluded."${col.name}"`)
+    await tx
+      .insert(st.table)
+      .values({ ...e.row, version, seq, deleted: false } as never)
+      .onConflictDoUpdate({ target: st.key, set })
+  }
+  return versions
+}

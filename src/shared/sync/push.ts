@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+/**
+ * The push half of sync (A4): the device sends pending outbox rows in `seq` order; the
+ * register answers each with its verdict, stored durably with the exact response so a
+ * repeated request gets the same answer and the effect happens once.
+ */
+
+/** One outbox row as it travels (A3/A4 columns). */
+export const pushMutationSchema = z.object({
+  id: z.string().min(1).max(64),
+  seq: z.number().int().min(1),
+  command: z.string().min(1).max(100),
+  payload: z.unknown(),
+  contractVersion: z.number().int().min(1),
+  rulesVersion: z.string().max(40),
+  naturalKey: z.string().max(300).nullable(),
+  /** `<entity>:<id>` → the server version the caseworker's edit started from (null: a new row). */
+  baseVersions: z.record(z.string(), z.number().int().nullable()),
+  dependsOn: z.string().max(64).nullable(),
+  /** Device time with its UTC offset (A5). */
+  recordedAt: z.string().max(40),
+})
+export type PushMutation = z.infer<typeof pushMutationSchema>
+
+export const pushRequestSchema = z.object({
+  deviceId: z.string().min(1).max(64),
+  /** Server-issued time of the device's last successful sync (A5 lower bound). */
+  lastSyncAt: z.string().max(40).nullable(),
+  mutations: z.array(pushMutationSchema).max(500),
+})
+export type PushRequest = z.infer<typeof pushRequestSchema>
+
+export const verdicts = ['applied', 'rejected', 'conflict', 'dependency_rejected'] as const
+export type Verdict = (typeof verdicts)[number]
+
+/** A reason as the register returns it (code with nb/nn text, field, severity). */
+export const pushReasonSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+})
+
+/** The register's row at the time of a conflict: what the caseworker's side-by-side view shows. */
+export const conflictRowSchema = z.object({ entity: z.string(), id: z.string(), version: z.number().int().nullable(), row: z.record(z.string(), z.unknown()).nullable() })
+
+export const mutationResultSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  verdict: z.enum(verdicts),
+  /** Errors of a rejection, or the warnings an applied mutation was stored with. */
+  reasons: z.array(pushReasonSchema),
+  /** `<entity>:<id>` → the row's new version after an applied mutation. */
+  versions: z.record(z.string(), z.number().int()),
+  conflict: z.object({ kind: z.enum(['stale_base', 'duplicate_key']), rows: z.array(conflictRowSchema) }).nullable(),
+})
+export type MutationResult = z.infer<typeof mutationResultSchema>
+
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+  /** A gap in the device's sequence: send again from this `seq` (A4). */
+  resendFrom: z.number().int().nullable(),
+})
+export type PushResponse = z.infer<typeof pushResponseSchema>
