@@ -1,26 +1,10 @@
-import type { Person } from '../../src/shared/domain'
 import { AppShellPage } from './pages/AppShellPage'
 import { LoginPage } from './pages/LoginPage'
 import { inMunicipality } from './support/choose'
+import { importOnRegister } from './support/register-import'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
 
 const USER = 'intro'
-
-/** A base-data import on the running register, as the central administrator would send it. */
-async function importOnRegister(registerUrl: string, persons: Person[]): Promise<void> {
-  const login = await fetch(`${registerUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'nir-admin', password: DEMO_PASSWORD }),
-  })
-  const { accessToken } = (await login.json()) as { accessToken: string }
-  const res = await fetch(`${registerUrl}/admin/import`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/x-ndjson' },
-    body: persons.map((p) => JSON.stringify({ type: 'person', ...p })).join('\n'),
-  })
-  expect(res.status).toBe(200)
-}
 
 test('A4 a sync that would remove many persons stops, says why, and goes on when the caseworker confirms', async ({ page, stack, screens }) => {
   await new LoginPage(page).ensureLoggedIn(USER, DEMO_PASSWORD)

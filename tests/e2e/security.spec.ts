@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { Page } from '@playwright/test'
-import type { Person } from '../../src/shared/domain'
 import { AppShellPage } from './pages/AppShellPage'
 import { LoginPage } from './pages/LoginPage'
 import { inMunicipality } from './support/choose'
+import { importOnRegister } from './support/register-import'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
 import { freePort } from './support/processes'
 
@@ -36,22 +36,6 @@ async function serveAttacker(host: string): Promise<{ url: string; server: Serve
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(attackPage(host)))
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok))
   return { url: `http://127.0.0.1:${port}`, server }
-}
-
-/** A base-data import on the running register, as the central administrator would send it. */
-async function importOnRegister(registerUrl: string, persons: Person[]): Promise<void> {
-  const login = await fetch(`${registerUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'nir-admin', password: DEMO_PASSWORD }),
-  })
-  const { accessToken } = (await login.json()) as { accessToken: string }
-  const res = await fetch(`${registerUrl}/admin/import`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/x-ndjson' },
-    body: persons.map((p) => JSON.stringify({ type: 'person', ...p })).join('\n'),
-  })
-  expect(res.status).toBe(200)
 }
 
 /**
