@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import type { PersonView, Reason, Result, SearchResult } from '../../shared/api'
 import { failWith, fail, ok } from '../../shared/api'
 import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
@@ -25,11 +25,31 @@ export function personsHandlers(ctx: ServiceContext) {
       withPersonAccess(ctx, 'personId', async (s): Promise<Result<PersonView>> => {
         const p = findPerson(s.replica, input.personId)
         if (!p) return fail('PERSON_NOT_FOUND', 'personId')
-        // D12: every read of a person is audited: an outbox row, pushed like any mutation.
+        // D12: every read of a person is audited: an outbox row, pushed like any mutation. The
+        // screens re-read the person after each save; a read by the same user within
+        // AUDIT_READ_COALESCE_MS of the last audited one is the same viewing, not a new entry.
         const now = ctx.now()
+        if (recentlyAudited(s, p.id, now)) return ok(personView(s, p, now))
         return mutating({ replica: s.replica, user: s.user, now }, { type: 'audit.read', payload: { personId: p.id } }, () => personView(s, p, now))
       }),
   } satisfies AreaHandlers<'persons'>
+}
+
+/** Reads of one person by one user closer together than this are audited once (D12). */
+export const AUDIT_READ_COALESCE_MS = 5 * 60_000
+
+function recentlyAudited(s: ActiveSession, personId: string, now: Date): boolean {
+  const last = s.replica.db
+    .select({ at: t.outbox.recordedAt })
+    .from(t.outbox)
+    .where(and(eq(t.outbox.personId, personId), eq(t.outbox.command, 'audit.read'), eq(t.outbox.userId, s.user.id)))
+    .orderBy(desc(t.outbox.seq))
+    .limit(1)
+    .get()
+  if (!last) return false
+  // A clock set back makes the last entry "in the future": audit again rather than trust it.
+  const age = now.getTime() - new Date(last.at).getTime()
+  return age >= 0 && age < AUDIT_READ_COALESCE_MS
 }
 
 function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
