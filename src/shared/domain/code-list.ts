@@ -18,6 +18,8 @@ export const codeListNames = [
   'postponementReason',
   'track',
   'country',
+  /** ISO 639-3 languages (Kartlegging, R6.5). */
+  'language',
 ] as const
 export const codeListEntrySchema = z.object({
   id: z.string(),

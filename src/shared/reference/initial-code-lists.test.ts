@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { codeListEntrySchema, codeListNames } from '../domain/code-list'
+import { languageTrackSchema } from '../domain/registrations'
 import { initialCodeLists } from './initial-code-lists'
 
 const byList = (list: string) => initialCodeLists.filter((e) => e.list === list)
@@ -89,5 +90,23 @@ describe('R4 decision types and R10 attributes', () => {
         .map((a) => a.code),
     ).toEqual(['IKKJE_REGISTRERT'])
     expect(byList('track').map((t) => t.code)).toEqual(['1', '2', '3', '4'])
+  })
+})
+
+describe('R6.5 languages for Kartlegging', () => {
+  test('every language code is one the language/track schema accepts (ISO 639-3: three lowercase letters)', () => {
+    for (const e of byList('language')) {
+      expect(languageTrackSchema.shape.motherTongue.safeParse(e.code).success, e.code).toBe(true)
+    }
+  })
+
+  test.each([
+    ['ara', 'Arabisk', 'Arabisk'],
+    ['tir', 'Tigrinja', 'Tigrinja'],
+    ['prs', 'Dari', 'Dari'],
+    ['ukr', 'Ukrainsk', 'Ukrainsk'],
+    ['bel', 'Belarusisk', 'Kviterussisk'],
+  ])('%s is named %s (nb) and %s (nn)', (code, nb, nn) => {
+    expect(get(`language:${code}`)).toMatchObject({ nameNb: nb, nameNn: nn })
   })
 })

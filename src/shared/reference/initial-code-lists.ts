@@ -3,6 +3,7 @@ import { decisionTypes } from './decision-types'
 import { permitGrounds } from './permit-grounds'
 import { absenceTypes, endReasons, exemptionReasons, leaveTypes, measureGroups, measures, parentalLeaveAbsenceTypes, postponementReasons, tracks } from './programme-lists'
 import { listOf } from './entry'
+import { languages } from './languages'
 
 /** Common countries of citizenship (ISO 3166-1 alpha-3); `XXX` = stateless. */
 const countries: CodeListEntry[] = listOf('country', [
@@ -38,4 +39,5 @@ export const initialCodeLists: CodeListEntry[] = [
   ...postponementReasons,
   ...tracks,
   ...countries,
+  ...languages,
 ]
