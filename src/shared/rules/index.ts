@@ -5,7 +5,8 @@ export type { Deadline, DeadlineKey } from './deadline'
 export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
 export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'
-export { checkCommand, offeredDecisionTypes, type CheckContext, type CheckResult } from './check-command'
+export { checkCommand, offeredDecisionTypes, offeredDecisionTypesOf, type CheckContext, type CheckResult } from './check-command'
+export { decisionFieldStates, decisionFormFields, automaticDecisionHours, reasonListOf, type FieldState, type DecisionFormField } from './decision-form'
 export { commandEffects, commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
 export { effectRef, refKey, type Effect, type EntityRef } from './effects'
 export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodOff, type ProgrammeAverage, type WeekAverage } from './average'
@@ -34,6 +35,7 @@ export {
   type EventDateCheck,
 } from './window'
 export { END_REASON_CODES } from './checks/ending'
+export { allowedAsylnorskKinds } from './checks/asylnorsk'
 export { snapshotFromBase, emptyRegistrations } from './snapshot-builder'
 // The identifier and calendar rules (R1, R2) are part of the module's public face too.
 export { validateNationalId, birthDateFromNationalId, validateDuf, classifySearch } from '../ids'

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../calendar'
-import type { AsylnorskKind, AsylnorskOffer, AsylnorskParticipation } from '../../domain/registrations'
+import { asylnorskKinds, type AsylnorskKind, type AsylnorskOffer, type AsylnorskParticipation } from '../../domain/registrations'
 import type { Category } from '../categories'
 import { paramValue } from '../parameters'
 import { datesValid, onStep, periodOrdered, type CheckInput, type Findings } from './context'
@@ -7,6 +7,18 @@ import { weekOf } from './weekly-participation'
 
 /** D7: which category kind allows which kind of participation. */
 const KIND_OF_CATEGORY: Record<AsylnorskKind, Category['kind']> = { ASYLNORSK: 'asylnorsk', NKNV: 'nknv' }
+
+/**
+ * D7 / R7.2: the kinds of participation the person's categories allow — a current (or
+ * completed, so a week can still be corrected) `asylnorsk` / `nknv` category. The screen
+ * offers exactly these, so it never offers what the check would refuse.
+ */
+export function allowedAsylnorskKinds(categories: readonly Category[]): AsylnorskKind[] {
+  return asylnorskKinds.filter((kind) => {
+    const cat = categories.find((c) => c.scheme === 'asylnorsk' && c.kind === KIND_OF_CATEGORY[kind])
+    return cat !== undefined && (cat.displayState === 'current' || cat.displayState === 'gjennomfort')
+  })
+}
 
 /**
  * R7.1 `asylnorsk.registerOffer`: the period lies inside the offer's calendar year; one
@@ -37,10 +49,7 @@ export function checkAsylnorskWeek(input: CheckInput, w: AsylnorskParticipation,
   const step = paramValue('hourStep', today)
   if (!onStep(w.hours, step)) f.error('HOURS_STEP', 'hours', { step })
   const week = weekOf(f, w)
-  const cat = categories.find((c) => c.scheme === 'asylnorsk' && c.kind === KIND_OF_CATEGORY[w.kind])
-  if (!cat || (cat.displayState !== 'current' && cat.displayState !== 'gjennomfort')) {
-    f.error('ASYLNORSK_KIND_NOT_ALLOWED', 'kind', { kind: w.kind })
-  }
+  if (!allowedAsylnorskKinds(categories).includes(w.kind)) f.error('ASYLNORSK_KIND_NOT_ALLOWED', 'kind', { kind: w.kind })
   if (!week) return null
   if (week.monday > today) f.error('WEEK_IN_FUTURE', 'isoWeek', { monday: week.monday, today })
   const offered = snapshot.asylnorskOffers.some(
