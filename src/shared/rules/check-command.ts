@@ -9,7 +9,7 @@ import { permissionReasons } from './permissions'
 import { eventDateReasons, judgedTime } from './window'
 
 export type { CheckContext, CheckResult } from './checks/context'
-export { offeredDecisionTypes } from './command-decision'
+export { offeredDecisionTypes, offeredDecisionTypesOf } from './command-decision'
 
 /** Evaluation and programme facts, each computed at most once per check. */
 function lazyFacts(snapshot: PersonSnapshot, today: string): PersonFacts {

@@ -22,7 +22,15 @@ function schemeView(ev: Evaluation, scheme: DecisionScheme): SchemeView {
  * and category (`evaluatePerson`). Empty when the person has no category or status there.
  */
 export function offeredDecisionTypes(snapshot: PersonSnapshot, scheme: DecisionScheme, today: IsoDate): DecisionType[] {
-  return offeredFor(snapshot, scheme, schemeView(evaluatePerson(snapshot, today), scheme))
+  return offeredDecisionTypesOf(snapshot, scheme, evaluatePerson(snapshot, today))
+}
+
+/**
+ * R4 as `offeredDecisionTypes`, from an evaluation already computed for the snapshot (the
+ * device's `PersonView.evaluation`), so a screen offers exactly what the check accepts.
+ */
+export function offeredDecisionTypesOf(snapshot: PersonSnapshot, scheme: DecisionScheme, evaluation: Evaluation): DecisionType[] {
+  return offeredFor(snapshot, scheme, schemeView(evaluation, scheme))
 }
 
 /** R5.2 completion deadline as `evaluatePerson` computed it, or null. */

@@ -6,13 +6,13 @@ import { grantedOf } from '../queries'
 import { datesValid, periodOrdered, type CheckInput, type Findings } from './context'
 
 /** `reason`: a reason code or a free text, reported on `reasonCode`. */
-type Field = 'startDate' | 'endDate' | 'hours' | 'reasonCode' | 'leaveType' | 'leaveUnit' | 'reason'
+export type DecisionField = 'startDate' | 'endDate' | 'hours' | 'reasonCode' | 'leaveType' | 'leaveUnit' | 'reason'
 
 /**
  * R4 fields required per type. `always` applies to grants and refusals; `onGrant` only
  * when the result is `innvilga` (a refused programme has no start).
  */
-const REQUIRED: Record<DecisionType, { always: Field[]; onGrant: Field[] }> = {
+export const REQUIRED_DECISION_FIELDS: Record<DecisionType, { always: DecisionField[]; onGrant: DecisionField[] }> = {
   NORSK_RETT_OG_PLIKT: { always: [], onGrant: ['startDate'] },
   NORSK_RETT: { always: [], onGrant: ['startDate'] },
   NORSK_PLIKT: { always: [], onGrant: ['startDate'] },
@@ -50,7 +50,7 @@ export function checkDecisionFields({ f, snapshot }: CheckInput, d: DecisionComm
   if (!d.type.startsWith(d.scheme === 'norsk' ? 'NORSK_' : 'INTRO_')) {
     f.error('DECISION_SCHEME_MISMATCH', 'type', { type: d.type, scheme: d.scheme })
   }
-  const req = REQUIRED[d.type]
+  const req = REQUIRED_DECISION_FIELDS[d.type]
   for (const field of [...req.always, ...(d.result === 'innvilga' ? req.onGrant : [])]) {
     if (field === 'reason' ? missing(d.reasonCode) && missing(d.reasonText) : missing(d[field])) {
       f.error('REQUIRED', field === 'reason' ? 'reasonCode' : field)

@@ -1,0 +1,93 @@
+import type { codeListNames } from '../domain/code-list'
+import type { Decision, DecisionType } from '../domain/registrations'
+import type { Evaluation } from './evaluate'
+import { REQUIRED_DECISION_FIELDS } from './checks/decision'
+
+/**
+ * What the decision dialog (D6.3, D8.1) shows per field, from the same R4 table the check
+ * uses (`REQUIRED_DECISION_FIELDS`), so the star on a field and the refusal on save never
+ * disagree:
+ * - `required`: starred, the check refuses a save without it;
+ * - `optional`: may be filled;
+ * - `auto`: filled by the rules, shown read-only (hours of right-and-duty decisions, R3.4);
+ * - `off`: does not apply to this type/result, shown disabled and saved empty.
+ */
+export type FieldState = 'required' | 'optional' | 'auto' | 'off'
+
+/** The decision fields a caseworker fills besides type, result and decision date (always required). */
+export const decisionFormFields = ['startDate', 'endDate', 'hours', 'reasonCode', 'reasonText', 'leaveType', 'leaveUnit'] as const
+export type DecisionFormField = (typeof decisionFormFields)[number]
+
+type CodeListName = (typeof codeListNames)[number]
+type Applies = Partial<Record<DecisionFormField, true | 'auto'>>
+
+/**
+ * Fields that apply to each type besides those R4 requires (which always apply). Leave
+ * periods, stops and postponements have both dates; programme and course grants have a
+ * planned end; the category decisions carry the category's hours (R3.4).
+ */
+const APPLIES: Record<DecisionType, Applies> = {
+  NORSK_RETT_OG_PLIKT: { startDate: true, endDate: true, hours: 'auto' },
+  NORSK_RETT: { startDate: true, endDate: true, hours: 'auto' },
+  NORSK_PLIKT: { startDate: true, endDate: true, hours: 'auto' },
+  NORSK_BEHOVSPROVD: { startDate: true, endDate: true },
+  NORSK_FRITAK_NORSK: {},
+  NORSK_FRITAK_SAMFUNN: {},
+  NORSK_FRITAK_PROVE: {},
+  NORSK_UTSETT_OPPSTART: {},
+  NORSK_PERMISJON: {},
+  INTRO_PROGRAM: { startDate: true, endDate: true },
+  INTRO_PERMISJON: {},
+  INTRO_UTVIDA_DELTAKING: {},
+  INTRO_MIDLERTIDIG_STANS: {},
+  INTRO_PERMANENT_STANS: {},
+}
+
+/** The code list a type's `reasonCode` is chosen from; types without one take a free-text reason. */
+const REASON_LIST: Partial<Record<DecisionType, CodeListName>> = {
+  NORSK_FRITAK_NORSK: 'exemptionReason',
+  NORSK_FRITAK_SAMFUNN: 'exemptionReason',
+  NORSK_FRITAK_PROVE: 'exemptionReason',
+  NORSK_UTSETT_OPPSTART: 'postponementReason',
+}
+
+/** The code list of a type's reason, or null when its reason is free text. */
+export function reasonListOf(type: DecisionType): CodeListName | null {
+  return REASON_LIST[type] ?? null
+}
+
+/**
+ * R4 field states of one decision type and result. Edge cases:
+ * - a refusal has no start and no hours (R4 "start date on grant"), so those are `off`;
+ * - a refusal needs a reason: the type's reason code when it has a list, else the free text;
+ * - R4's "reason" (code or text) on a type without a list makes the free text required;
+ * - the free text stays open as an optional note wherever a reason code applies.
+ */
+export function decisionFieldStates(type: DecisionType, result: Decision['result']): Record<DecisionFormField, FieldState> {
+  const req = REQUIRED_DECISION_FIELDS[type]
+  const required = new Set<string>([...req.always, ...(result === 'innvilga' ? req.onGrant : [])])
+  const list = reasonListOf(type)
+  if (required.has('reason')) required.add(list ? 'reasonCode' : 'reasonText')
+  if (result === 'avslag') required.add(list ? 'reasonCode' : 'reasonText')
+  const applies = APPLIES[type]
+  const onGrantOnly = new Set<string>(req.onGrant)
+  const states = {} as Record<DecisionFormField, FieldState>
+  for (const field of decisionFormFields) {
+    if (required.has(field)) states[field] = 'required'
+    else if (result === 'avslag' && (onGrantOnly.has(field) || applies[field] === 'auto')) states[field] = 'off'
+    else if (applies[field] === 'auto') states[field] = 'auto'
+    else if (applies[field] || (field === 'reasonCode' && list) || (field === 'reasonText' && list)) states[field] = 'optional'
+    else states[field] = 'off'
+  }
+  return states
+}
+
+/**
+ * R3.4: the hours a category decision grants, read from the person's computed Norwegian
+ * category (`total` = Norwegian + social studies); null when the type takes no automatic
+ * hours or the person has no Norwegian category with hours.
+ */
+export function automaticDecisionHours(type: DecisionType, evaluation: Evaluation): number | null {
+  if (APPLIES[type].hours !== 'auto') return null
+  return evaluation.categories.find((c) => c.scheme === 'norsk')?.hours?.total ?? null
+}
