@@ -36,7 +36,7 @@ export const replicaTables = {
 } satisfies Record<EntityName, SQLiteTable>
 
 /** Sync bookkeeping columns of replica tables (A3); everything else is a domain field. */
-export type ReplicaBookkeeping = 'serverVersion' | 'deleted' | 'cachedReadOnly'
+export type ReplicaBookkeeping = 'serverVersion' | 'deleted' | 'cachedReadOnly' | 'keptAfterScopeExit'
 type ReplicaRows = { [E in EntityName]: (typeof replicaTables)[E]['$inferSelect'] }
 type Drifted = DriftedEntities<ReplicaRows, ReplicaBookkeeping>
 /**

@@ -5,6 +5,7 @@ import * as t from '../db/schema'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { withSession } from './guard'
 import { mutating } from './mutating'
+import { personMarks } from '../sync/problems'
 import { byName, findPerson, municipalityNames, personsByIds, toHit } from './person-rows'
 
 /**
@@ -41,7 +42,8 @@ function list(s: ActiveSession): PersonHit[] {
     .all()
     .map((r) => r.id)
   const names = municipalityNames(s.replica)
+  const marks = personMarks(s.replica.db)
   return personsByIds(s.replica, ids)
     .sort(byName)
-    .map((p) => toHit(p, names))
+    .map((p) => toHit(p, names, marks))
 }

@@ -15,7 +15,8 @@ export function municipalityNames(replica: Replica): Map<string, string> {
   return new Map(rows.map((r) => [r.code, r.name]))
 }
 
-export function toHit(p: PersonRow, names: Map<string, string>): PersonHit {
+/** `marks`: the persons' sync marks (`personMarks`), absent = in sync. */
+export function toHit(p: PersonRow, names: Map<string, string>, marks?: Map<string, 'pending' | 'problem'>): PersonHit {
   return {
     id: p.id,
     duf: p.duf,
@@ -29,6 +30,7 @@ export function toHit(p: PersonRow, names: Map<string, string>): PersonHit {
     followUpMunicipality: p.followUpMunicipality,
     municipalityName: names.get(p.followUpMunicipality) ?? p.followUpMunicipality,
     cachedReadOnly: p.cachedReadOnly,
+    syncMark: marks?.get(p.id) ?? null,
   }
 }
 

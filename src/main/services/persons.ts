@@ -5,6 +5,7 @@ import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
 import { nameCandidates } from '../db/name-index'
 import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
+import { personMarks, syncMarksOf } from '../sync/problems'
 import { HttpError, NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice } from './evaluation'
@@ -65,6 +66,9 @@ function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
     districtName: district?.name ?? null,
     cachedReadOnly: p.cachedReadOnly,
     inPersonList: !!pinned,
+    syncMarks: syncMarksOf(db, p.id),
+    registerChanged: [],
+    keptAfterScopeExit: p.keptAfterScopeExit,
   }
 }
 
@@ -140,11 +144,12 @@ async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, war
 function result(s: ActiveSession, kind: Kind, value: string, warnings: Reason[], rows: PersonRow[]): SearchResult {
   const sorted = [...rows].sort(byName)
   const names = municipalityNames(s.replica)
+  const marks = personMarks(s.replica.db)
   return {
     kind,
     value,
     warnings: warnings.map(({ code, field, values }) => ({ code, ...(field ? { field } : {}), ...(values ? { values } : {}) })),
-    hits: sorted.slice(0, SEARCH_LIMIT).map((p) => toHit(p, names)),
+    hits: sorted.slice(0, SEARCH_LIMIT).map((p) => toHit(p, names, marks)),
     fromRegister: false,
     truncated: sorted.length > SEARCH_LIMIT,
   }

@@ -90,7 +90,7 @@ export class SyncScheduler {
   }
 
   status(): SyncStatus {
-    return deriveSyncStatus(this.o.replica, { running: this.running !== null, progress: this.progress })
+    return deriveSyncStatus(this.o.replica, { running: this.running !== null, progress: this.progress }, this.o.now())
   }
 
   /**

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../shared/api'
 import type { Replica } from '../db/open'
 import { persons } from '../db/schema'
 import { readSyncState, updateSyncState, type SyncStateRow } from '../db/state'
+import { openProblemRows, unsentRows } from './problems'
 
 /** A4 scope-exit guard stop waiting for the caseworker: persons to remove / local persons. */
 export interface PendingScopeExits {
@@ -20,6 +21,10 @@ export const loggedOutStatus: SyncStatus = {
   personsInReplica: 0,
   clockOffsetMs: 0,
   pendingScopeExits: null,
+  pending: 0,
+  oldestPendingAt: null,
+  problems: 0,
+  stale: false,
 }
 
 /** What only the running process knows: whether a cycle runs, and how far it got. */
@@ -33,7 +38,7 @@ export interface CycleRuntime {
  * and the caseworker's allowance are kept, so a restart shows the same — plus the running
  * cycle. Precedence: syncing, offline, error, then up to date / not yet synced.
  */
-export function deriveSyncStatus(replica: Replica, runtime: CycleRuntime): SyncStatus {
+export function deriveSyncStatus(replica: Replica, runtime: CycleRuntime, now: Date = new Date()): SyncStatus {
   const state = readSyncState(replica)
   const n = replica.db.select({ n: count() }).from(persons).where(eq(persons.deleted, false)).get()!.n
   const base = {
@@ -44,11 +49,30 @@ export function deriveSyncStatus(replica: Replica, runtime: CycleRuntime): SyncS
     personsInReplica: n,
     clockOffsetMs: state.serverOffsetMs,
     pendingScopeExits: pendingScopeExitsOf(state),
+    ...queueCounts(replica, now),
   }
   if (runtime.running) return { ...base, state: 'syncing' }
   if (state.offlineSince) return { ...base, state: 'offline' }
   if (state.lastError) return { ...base, state: 'error' }
   return { ...base, state: state.firstSyncComplete ? 'upToDate' : 'notSynced' }
+}
+
+/** A4: unsent work older than this turns the chip red. */
+export const STALE_AFTER_MS = 3 * 24 * 60 * 60 * 1000
+
+/**
+ * The chip's queue counts (A4). `pending` counts the caseworker's unsent commands only: audit
+ * reads travel the same queue but opening a person is not "work not sent".
+ */
+export function queueCounts(replica: Replica, now: Date): Pick<SyncStatus, 'pending' | 'oldestPendingAt' | 'problems' | 'stale'> {
+  const unsent = unsentRows(replica.db)
+  const oldest = unsent[0]?.recordedAt ?? null
+  return {
+    pending: unsent.length,
+    oldestPendingAt: oldest,
+    problems: openProblemRows(replica.db).length,
+    stale: oldest !== null && now.getTime() - Date.parse(oldest) > STALE_AFTER_MS,
+  }
 }
 
 export function pendingScopeExitsOf(state: SyncStateRow): PendingScopeExits | null {

@@ -12,7 +12,7 @@ import { mergeSlices } from './slice'
 import { syncSlice } from './sync'
 
 export type { Language, SessionState } from './session'
-export type { SyncStatus } from './sync'
+export type { SyncProblem, SyncProblemRow, SyncStatus } from './sync'
 export type { PersonHit, PersonView, SearchResult } from './persons'
 export type { Saved } from './saved'
 export { mergeSlices, type ContractEntry } from './slice'

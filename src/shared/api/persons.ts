@@ -19,6 +19,8 @@ export interface PersonHit {
   municipalityName: string
   /** Cached from a DUF look-up outside the user's scope: read-only. */
   cachedReadOnly: boolean
+  /** The person has unsent work (`pending`) or an open sync problem (`problem`, wins). */
+  syncMark: 'pending' | 'problem' | null
 }
 
 export interface SearchResult {
@@ -44,6 +46,21 @@ export interface PersonView {
   districtName: string | null
   cachedReadOnly: boolean
   inPersonList: boolean
+  /**
+   * Rows with unsent (`pending`) or refused (`problem`) work, keyed `"<entity>:<rowId>"`
+   * (e.g. `contact:0190…`). A row absent from the map is in sync.
+   */
+  syncMarks: Record<string, 'pending' | 'problem'>
+  /**
+   * Rows with a pending edit whose register version changed since the edit (A4 "warn before
+   * pushing"): the push will meet it as a conflict. Keys as in `syncMarks`.
+   */
+  registerChanged: string[]
+  /**
+   * The person left the user's scope (moved) but is kept because of pending or problem rows:
+   * read-only until those are resolved, then removed at the next pull.
+   */
+  keptAfterScopeExit: boolean
 }
 
 /** Person search and the person screens (D5, R2.4). */

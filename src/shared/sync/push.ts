@@ -54,6 +54,12 @@ export const mutationResultSchema = z.object({
   /** `<entity>:<id>` → the row's new version after an applied mutation. */
   versions: z.record(z.string(), z.number().int()),
   conflict: z.object({ kind: z.enum(['stale_base', 'duplicate_key']), rows: z.array(conflictRowSchema) }).nullable(),
+  /**
+   * A rejection's rows as the register has them now (A4: the device returns them to that
+   * state; row null = the register has none, so the device drops its local row). Optional:
+   * registers before issue 7 do not send it, and their stored responses lack it.
+   */
+  rows: z.array(conflictRowSchema).optional(),
 })
 export type MutationResult = z.infer<typeof mutationResultSchema>
 

@@ -49,8 +49,16 @@ export const outbox = sqliteTable(
     /** JSON reasons (rejected/conflict), with field and severity. */
     reasons: text('reasons'),
     decidedAt: text('decided_at'),
-    /** The caseworker's resolution of a problem row. */
+    /**
+     * The caseworker's resolution of a problem row: `keepRegister`, `overwritten` (a new
+     * mutation resent the input) or `resubmitted` (a later save of the same row/key).
+     */
     resolution: text('resolution'),
+    /**
+     * JSON `[{entity, id, version, row}]`: the replica's rows as they were before this
+     * mutation's effects (row null for a create), the "your starting point" of a conflict view.
+     */
+    baseRows: text('base_rows'),
   },
   (t) => [uniqueIndex('outbox_seq_idx').on(t.seq), index('outbox_state_idx').on(t.state, t.seq), index('outbox_person_idx').on(t.personId)],
 )

@@ -25,6 +25,11 @@ export const persons = sqliteTable(
     ...syncColumns(),
     /** Fetched by a DUF look-up outside the user's scope: read-only, untouched by scope exits. */
     cachedReadOnly: integer('cached_read_only', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * A4: the pull brought a scope exit while the person had unsent or refused work; kept,
+     * read-only, until that work is resolved, then removed by the next pull.
+     */
+    keptAfterScopeExit: integer('kept_after_scope_exit', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('persons_duf_idx').on(t.duf),

@@ -21,6 +21,9 @@ export const deviceReasons = {
     STALE_BASE: 'Registeret er endret av noen andre siden du begynte. Se begge versjonene og velg.',
     DUPLICATE_KEY: 'Dette er allerede registrert i registeret. Se begge versjonene og velg.',
     DEPENDENCY_REJECTED: 'Ikke lagret fordi registreringen den bygger på, ble avvist.',
+    SYNC_PROBLEM_NOT_FOUND: 'Synkproblemet finnes ikke lenger. Det kan allerede være løst.',
+    SYNC_PROBLEM_NOT_CONFLICT: 'Bare en konflikt kan overskrives. Rett registreringen og lagre den på nytt.',
+    PERSON_KEPT_AFTER_SCOPE_EXIT: 'Personen følges ikke lenger opp av kommunen din. Den vises bare til ulagret arbeid er sendt eller løst, og kan ikke endres.',
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
@@ -43,5 +46,8 @@ export const deviceReasons = {
     STALE_BASE: 'Registeret er endra av nokon andre sidan du byrja. Sjå begge versjonane og vel.',
     DUPLICATE_KEY: 'Dette er allereie registrert i registeret. Sjå begge versjonane og vel.',
     DEPENDENCY_REJECTED: 'Ikkje lagra fordi registreringa ho byggjer på, vart avvist.',
+    SYNC_PROBLEM_NOT_FOUND: 'Synkproblemet finst ikkje lenger. Det kan allereie vere løyst.',
+    SYNC_PROBLEM_NOT_CONFLICT: 'Berre ein konflikt kan skrivast over. Rett registreringa og lagre ho på nytt.',
+    PERSON_KEPT_AFTER_SCOPE_EXIT: 'Personen blir ikkje lenger følgd opp av kommunen din. Personen blir vist berre til ulagra arbeid er sendt eller løyst, og kan ikkje endrast.',
   },
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `persons` ADD `kept_after_scope_exit` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `base_rows` text;

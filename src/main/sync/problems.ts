@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm'
+import type { Reason, SyncProblem, SyncProblemRow } from '../../shared/api'
+import type { CommandType } from '../../shared/domain'
+import type { EntityName, MutationResult } from '../../shared/sync'
+import type { Replica, ReplicaDb } from '../db/open'
+import { outbox, persons, type OutboxRow } from '../db/schema'
+
+/**
+ * Sync problems (A4 "After a rejection or conflict"): outbox rows the register refused
+ * (`rejected`, incl. `dependency_rejected`) or met as a `conflict`, not yet resolved by the
+ * caseworker. Reads only; resolutions are written by `services/sync.ts` and `mutating()`.
+ */
+
+/** Commands of the queue that are not the caseworker's registrations (never counted as "not sent"). */
+export const bookkeepingCommands: string[] = ['audit.read', 'audit.scopeExitsConfirmed']
+
+export const problemStates: ('rejected' | 'conflict')[] = ['rejected', 'conflict']
+const unsentStates: ('pending' | 'sent')[] = ['pending', 'sent']
+
+/** Open problem rows, oldest first. */
+export function openProblemRows(db: ReplicaDb, personId?: string): OutboxRow[] {
+  const where = [inArray(outbox.state, problemStates), isNull(outbox.resolution)]
+  if (personId !== undefined) where.push(eq(outbox.personId, personId))
+  return db
+    .select()
+    .from(outbox)
+    .where(and(...where))
+    .orderBy(asc(outbox.seq))
+    .all()
+}
+
+/** Unsent caseworker commands (audit reads excluded), oldest first. */
+export function unsentRows(db: ReplicaDb, personId?: string): OutboxRow[] {
+  const where = [inArray(outbox.state, unsentStates), notInArray(outbox.command, bookkeepingCommands)]
+  if (personId !== undefined) where.push(eq(outbox.personId, personId))
+  return db
+    .select()
+    .from(outbox)
+    .where(and(...where))
+    .orderBy(asc(outbox.seq))
+    .all()
+}
+
+export function findOpenProblem(db: ReplicaDb, mutationId: string): OutboxRow | undefined {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, mutationId), inArray(outbox.state, problemStates), isNull(outbox.resolution)))
+    .get()
+}
+
+/** The outbox row's stored register response, when it has one. */
+function responseOf(r: OutboxRow): MutationResult | null {
+  return r.lastResponse ? (JSON.parse(r.lastResponse) as MutationResult) : null
+}
+
+function refsOf(r: OutboxRow): { entity: EntityName; id: string }[] {
+  return JSON.parse(r.entityRefs) as { entity: EntityName; id: string }[]
+}
+
+/**
+ * The rows as the caseworker started from (`base_rows`, written by `mutating()`); for rows
+ * saved before that column existed: the refs with their base versions and no row.
+ */
+function baseOf(r: OutboxRow): SyncProblemRow[] {
+  if (r.baseRows) return JSON.parse(r.baseRows) as SyncProblemRow[]
+  const versions = JSON.parse(r.baseVersions) as Record<string, number | null>
+  return refsOf(r).map((ref) => ({ entity: ref.entity, id: ref.id, version: versions[`${ref.entity}:${ref.id}`] ?? null, row: null }))
+}
+
+/** The register's rows at its verdict: the conflict's rows, or (since 0007) a rejection's rows. */
+function registerOf(res: MutationResult | null): SyncProblemRow[] {
+  const rows = res?.conflict?.rows ?? res?.rows ?? []
+  return rows.map((x) => ({ entity: x.entity as EntityName, id: x.id, version: x.version, row: x.row }))
+}
+
+export function toProblem(db: ReplicaDb, r: OutboxRow): SyncProblem {
+  const res = responseOf(r)
+  const person = r.personId ? db.select({ first: persons.firstName, last: persons.lastName }).from(persons).where(eq(persons.id, r.personId)).get() : undefined
+  const verdict: SyncProblem['verdict'] = r.state === 'conflict' ? 'conflict' : res?.verdict === 'dependency_rejected' ? 'dependency_rejected' : 'rejected'
+  return {
+    mutationId: r.id,
+    seq: r.seq,
+    command: r.command as CommandType,
+    personId: r.personId,
+    personName: person ? `${person.first} ${person.last}` : null,
+    verdict,
+    conflictKind: res?.conflict?.kind ?? null,
+    payload: JSON.parse(r.payload) as unknown,
+    reasons: r.reasons ? (JSON.parse(r.reasons) as Reason[]) : [],
+    register: registerOf(res),
+    base: baseOf(r),
+    causeMutationId: verdict === 'dependency_rejected' ? r.dependsOn : null,
+    recordedAt: r.recordedAt,
+    decidedAt: r.decidedAt,
+  }
+}
+
+export function listProblems(replica: Replica): SyncProblem[] {
+  return openProblemRows(replica.db).map((r) => toProblem(replica.db, r))
+}
+
+/**
+ * Per-row marks of one person (`PersonView.syncMarks`): every ref of an unsent command is
+ * `pending`, every ref of an open problem `problem` (a problem outweighs pending work).
+ */
+export function syncMarksOf(db: ReplicaDb, personId: string): Record<string, 'pending' | 'problem'> {
+  const marks: Record<string, 'pending' | 'problem'> = {}
+  for (const r of unsentRows(db, personId)) for (const ref of refsOf(r)) marks[`${ref.entity}:${ref.id}`] = 'pending'
+  for (const r of openProblemRows(db, personId)) for (const ref of refsOf(r)) marks[`${ref.entity}:${ref.id}`] = 'problem'
+  return marks
+}
+
+/** One mark per person for the person lists: problem wins over pending. */
+export function personMarks(db: ReplicaDb): Map<string, 'pending' | 'problem'> {
+  const out = new Map<string, 'pending' | 'problem'>()
+  for (const r of unsentRows(db)) if (r.personId) out.set(r.personId, 'pending')
+  for (const r of openProblemRows(db)) if (r.personId) out.set(r.personId, 'problem')
+  return out
+}
+
+/** Whether a person still has work that keeps them on the device after a scope exit (A4). */
+export function hasOpenWork(db: ReplicaDb, personId: string): boolean {
+  return unsentRows(db, personId).length > 0 || openProblemRows(db, personId).length > 0
+}
