@@ -4,6 +4,7 @@ import type { ContractName } from '../../shared/api'
 import { asylnorskHandlers } from './asylnorsk'
 import { ServiceContext, type ServiceOptions, type Services } from './context'
 import { decisionHandlers } from './decisions'
+import { introHandlers } from './intro'
 import { norskHandlers } from './norsk'
 import { personListHandlers } from './person-list'
 import { personsHandlers } from './persons'
@@ -25,6 +26,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...decisionHandlers(ctx),
     ...norskHandlers(ctx),
     ...asylnorskHandlers(ctx),
+    ...introHandlers(ctx),
   }
 }
 

@@ -3,6 +3,7 @@ import { asylnorskSlice } from './asylnorsk'
 import { claimSlice } from './claim'
 import { contactSlice } from './contact'
 import { decisionSlice } from './decision'
+import { introSlice } from './intro'
 import { norskSlice } from './norsk'
 import { personListSlice } from './person-list'
 import { personsSlice } from './persons'
@@ -23,7 +24,19 @@ export { mergeSlices, type ContractEntry } from './slice'
  * (`shared/api/<area>.ts`) merged here; a name in two slices does not compile. The names are
  * a wire format (IPC channel and `POST /api/:name`): rename on purpose only.
  */
-export const contract = mergeSlices(sessionSlice, syncSlice, personsSlice, personListSlice, referenceSlice, decisionSlice, contactSlice, claimSlice, norskSlice, asylnorskSlice)
+export const contract = mergeSlices(
+  sessionSlice,
+  syncSlice,
+  personsSlice,
+  personListSlice,
+  referenceSlice,
+  decisionSlice,
+  contactSlice,
+  claimSlice,
+  norskSlice,
+  asylnorskSlice,
+  introSlice,
+)
 
 export type Contract = typeof contract
 export type ContractName = keyof Contract
