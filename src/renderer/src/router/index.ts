@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import LaterView from '../views/LaterView.vue'
 import PersonSearchView from '../views/PersonSearchView.vue'
+import SyncProblemsView from '../views/SyncProblemsView.vue'
 import WorkspaceView from '../views/WorkspaceView.vue'
 import PersonDetailsView from '../views/person/PersonDetailsView.vue'
 import PersonGrantsView from '../views/person/PersonGrantsView.vue'
@@ -51,6 +52,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/kommunar', name: 'municipalities', component: LaterView, props: { kind: 'municipalities' }, meta: { menu: 'municipalities' } },
   { path: '/rapportar', name: 'reports', component: LaterView, props: { kind: 'reports' }, meta: { menu: 'reports' } },
+  { path: '/synkproblem', name: 'syncProblems', component: SyncProblemsView, meta: { menu: 'workspace' } },
   {
     path: '/person/:personId',
     component: PersonLayout,

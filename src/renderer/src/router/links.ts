@@ -15,5 +15,6 @@ export const to = {
   search: (q?: string): RouteLocationRaw => ({ name: 'search', query: q ? { q } : {} }),
   municipalities: (): RouteLocationRaw => ({ name: 'municipalities' }),
   reports: (): RouteLocationRaw => ({ name: 'reports' }),
+  syncProblems: (): RouteLocationRaw => ({ name: 'syncProblems' }),
   person: (personId: string, tab: PersonTab = 'grunndata'): RouteLocationRaw => ({ name: `person-${tab}`, params: { personId } }),
 }
