@@ -68,6 +68,15 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
     }
   }
   if (conflicts.length > 0) {
+    if (kind === 'duplicate_key') {
+      // The rows the device created under its own ids do not exist here: row null, so the device drops
+      // them and keeps the register's record alone (else it would hold two rows for one week).
+      const mapped = new Set(effects.map((e) => refKey(effectRef(e))))
+      for (const [key, base] of Object.entries(m.baseVersions)) {
+        const at = key.indexOf(':')
+        if (base === null && !mapped.has(key) && at > 0) conflicts.push({ entity: key.slice(0, at), id: key.slice(at + 1), version: null, row: null })
+      }
+    }
     const code = kind === 'stale_base' ? 'STALE_BASE' : 'DUPLICATE_KEY'
     return verdict('conflict', [{ code, field: 'command', severity: 'error' }], { kind, rows: conflicts })
   }
