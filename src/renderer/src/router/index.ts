@@ -1,4 +1,5 @@
 import type { Component } from 'vue'
+import type { PersonView } from '../../../shared/api'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import LaterView from '../views/LaterView.vue'
 import PersonSearchView from '../views/PersonSearchView.vue'
@@ -6,8 +7,11 @@ import SyncProblemsView from '../views/SyncProblemsView.vue'
 import WorkspaceView from '../views/WorkspaceView.vue'
 import PersonDetailsView from '../views/person/PersonDetailsView.vue'
 import PersonGrantsView from '../views/person/PersonGrantsView.vue'
+import PersonKartleggingView from '../views/person/PersonKartleggingView.vue'
 import PersonLayout from '../views/person/PersonLayout.vue'
+import PersonNorskParticipationView from '../views/person/PersonNorskParticipationView.vue'
 import PersonOverviewView from '../views/person/PersonOverviewView.vue'
+import { firstTrainingStart } from '../components/participation/weekly-participation'
 import { focusAfterNavigation } from './focus'
 import type { MainMenuKey, PersonTab } from './links'
 
@@ -16,14 +20,17 @@ export { personTabs, to, type MainMenuKey, type PersonTab } from './links'
 declare module 'vue-router' {
   interface RouteMeta {
     menu?: MainMenuKey
-    /** Person screens: the left menu's label key and where it stands around the NIR group. */
-    personMenu?: { label: string; place: 'beforeNir' | 'afterNir' }
+    /**
+     * Person screens: the left menu's label key, where it stands around the NIR group, and
+     * — for a screen that only applies to some persons — when the menu shows it.
+     */
+    personMenu?: { label: string; place: 'beforeNir' | 'afterNir'; visible?: (view: PersonView) => boolean }
   }
 }
 
 /** Route names of the person screens are `person-<tab>`; `to.person` relies on it. */
-function personTab(path: PersonTab, component: Component, label: string, place: 'beforeNir' | 'afterNir'): RouteRecordRaw {
-  return { path, name: `person-${path}`, component, meta: { menu: 'persons', personMenu: { label, place } } }
+function personTab(path: PersonTab, component: Component, label: string, place: 'beforeNir' | 'afterNir', visible?: (view: PersonView) => boolean): RouteRecordRaw {
+  return { path, name: `person-${path}`, component, meta: { menu: 'persons', personMenu: { label, place, visible } } }
 }
 
 /**
@@ -33,6 +40,9 @@ function personTab(path: PersonTab, component: Component, label: string, place: 
 export const personTabRoutes: RouteRecordRaw[] = [
   personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
+  // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
+  personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
+  personTab('kartlegging', PersonKartleggingView, 'person.menu.kartlegging', 'afterNir'),
   personTab('tilskot', PersonGrantsView, 'person.menu.grants', 'afterNir'),
 ]
 
