@@ -2,6 +2,7 @@ import { app } from './messages/app'
 import { participationUi } from './messages/participation-ui'
 import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
+import { norskUi } from './messages/norsk-ui'
 import { rulesUi } from './messages/rules-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
@@ -10,7 +11,16 @@ import { syncUi } from './messages/sync-ui'
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
  * exporting `{ nb, nn }` with identical keys (a test checks that both are complete).
  */
-const nb = { ...app.nb, reasons: reasons.nb, explanations: ruleExplanations.nb, rulesUi: rulesUi.nb, syncBadge: syncBadge.nb, syncUi: syncUi.nb, participationUi: participationUi.nb }
+const nb = {
+  ...app.nb,
+  reasons: reasons.nb,
+  explanations: ruleExplanations.nb,
+  rulesUi: rulesUi.nb,
+  norskUi: norskUi.nb,
+  syncBadge: syncBadge.nb,
+  syncUi: syncUi.nb,
+  participationUi: participationUi.nb,
+}
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
 export type Messages = typeof nb
@@ -20,7 +30,16 @@ type LeafPaths<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : LeafPaths<T[K], `${P}${K}.`>
 }[keyof T & string]
 
-const nn = { ...app.nn, reasons: reasons.nn, explanations: ruleExplanations.nn, rulesUi: rulesUi.nn, syncBadge: syncBadge.nn, syncUi: syncUi.nn, participationUi: participationUi.nn } satisfies Messages
+const nn = {
+  ...app.nn,
+  reasons: reasons.nn,
+  explanations: ruleExplanations.nn,
+  rulesUi: rulesUi.nn,
+  norskUi: norskUi.nn,
+  syncBadge: syncBadge.nn,
+  syncUi: syncUi.nn,
+  participationUi: participationUi.nn,
+} satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one
 // language only is a compile error (and `messages.test.ts` names it).
