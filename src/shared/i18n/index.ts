@@ -1,4 +1,5 @@
 import { app } from './messages/app'
+import { asylnorskUi } from './messages/asylnorsk-ui'
 import { participationUi } from './messages/participation-ui'
 import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
@@ -14,6 +15,7 @@ import { syncUi } from './messages/sync-ui'
 const nb = {
   ...app.nb,
   reasons: reasons.nb,
+  asylnorskUi: asylnorskUi.nb,
   explanations: ruleExplanations.nb,
   rulesUi: rulesUi.nb,
   norskUi: norskUi.nb,
@@ -33,6 +35,7 @@ type LeafPaths<T, P extends string = ''> = {
 const nn = {
   ...app.nn,
   reasons: reasons.nn,
+  asylnorskUi: asylnorskUi.nn,
   explanations: ruleExplanations.nn,
   rulesUi: rulesUi.nn,
   norskUi: norskUi.nn,
