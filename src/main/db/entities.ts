@@ -88,4 +88,4 @@ export function toDomain(a: EntityName | Record<string, unknown>, row?: object):
   for (const [k, v] of Object.entries(a)) if (!legacyBookkeeping.has(k)) out[k] = v
   return out
 }
-const legacyBookkeeping = new Set<string>(['serverVersion', 'deleted', 'cachedReadOnly'] satisfies ReplicaBookkeeping[])
+const legacyBookkeeping = new Set<string>(['serverVersion', 'deleted', 'cachedReadOnly', 'keptAfterScopeExit'] satisfies ReplicaBookkeeping[])

@@ -1,6 +1,6 @@
 import type { Reason, Result } from '../../shared/api'
 import { failWith, ok } from '../../shared/api'
-import { and, desc, eq, inArray, like } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, like } from 'drizzle-orm'
 import {
   auditCommandPayloadSchemas,
   commandPayloadSchemas,
@@ -12,9 +12,11 @@ import {
   type User,
 } from '../../shared/domain'
 import { commandEffects, commandSpec, effectRef, hasWriteRole, osloDateOfMs, refKey, RULES_VERSION, type CheckContext, type Effect, type EntityRef } from '../../shared/rules'
-import { entityTables } from '../db/entities'
+import type { SyncProblemRow } from '../../shared/api'
+import { entityTables, toDomain } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
-import { outbox } from '../db/schema'
+import { outbox, persons } from '../db/schema'
+import { problemStates } from '../sync/problems'
 import { readSyncState, updateSyncState } from '../db/state'
 import { judgeOnDevice } from './evaluation'
 import { uuidv7 } from './uuid7'
@@ -106,9 +108,42 @@ export function mutating<T>(ctx: MutationContext, command: DeviceCommand, write:
     const bookkeeping = writeEffects(tx, effects)
     const result = write({ tx, mutationId, effects, warnings })
     if (queued(queuedCommand)) appendOutbox(ctx, tx, queuedCommand as Command | AuditCommand, mutationId, bookkeeping)
+    if (isRulesCommand(queuedCommand)) resolveResubmitted(tx, naturalKeyOf(queuedCommand), bookkeeping.entityRefs)
     return result
   })
+  // A4: a caseworker's registration goes to the register soon when online; an audit read waits for the next cycle.
+  if (isRulesCommand(queuedCommand)) committedListeners.get(ctx.replica)?.()
   return ok(value)
+}
+
+/** Per open replica: what runs after a caseworker command commits (the sync scheduler's "sync soon"). */
+const committedListeners = new WeakMap<Replica, () => void>()
+
+/** Registers the one listener of `replica` (the scheduler of its session); returns the unregister. */
+export function onCommandCommitted(replica: Replica, listener: () => void): () => void {
+  committedListeners.set(replica, listener)
+  return () => {
+    if (committedListeners.get(replica) === listener) committedListeners.delete(replica)
+  }
+}
+
+/**
+ * A4 fix and resubmit: saving the same row again (same entity refs) or the same record (same
+ * natural key) after the register refused it supersedes the refused attempt. Its problem is
+ * resolved `resubmitted` in the save's own transaction, so the list never shows a fixed problem.
+ */
+function resolveResubmitted(tx: ReplicaDb, naturalKey: string | null, refs: readonly EntityRef[]): void {
+  const open = tx
+    .select({ id: outbox.id, naturalKey: outbox.naturalKey, entityRefs: outbox.entityRefs })
+    .from(outbox)
+    .where(and(inArray(outbox.state, problemStates), isNull(outbox.resolution)))
+    .all()
+  const keys = new Set(refs.map(refKey))
+  for (const p of open) {
+    const sameKey = naturalKey !== null && p.naturalKey === naturalKey
+    const sameRow = (JSON.parse(p.entityRefs) as EntityRef[]).some((r) => keys.has(refKey(r)))
+    if (sameKey || sameRow) tx.update(outbox).set({ resolution: 'resubmitted' }).where(eq(outbox.id, p.id)).run()
+  }
 }
 
 /** What the outbox row records about the rows a mutation touches (A4). */
@@ -118,6 +153,8 @@ interface EffectBookkeeping {
   baseVersions: Record<string, number | null>
   /** The latest unsent mutation that created or changed one of these rows, when there is one. */
   dependsOn: string | null
+  /** The rows as they were before the effects (row null: did not exist or was deleted), for the conflict view. */
+  baseRows: SyncProblemRow[]
 }
 
 /**
@@ -126,13 +163,21 @@ interface EffectBookkeeping {
  * what the outbox row needs to know about the rows it touched.
  */
 function writeEffects(tx: ReplicaDb, effects: readonly Effect[]): EffectBookkeeping {
-  const out: EffectBookkeeping = { entityRefs: [], baseVersions: {}, dependsOn: null }
+  const out: EffectBookkeeping = { entityRefs: [], baseVersions: {}, dependsOn: null, baseRows: [] }
   for (const e of effects) {
     const ref = effectRef(e)
-    const { table, key, serverVersion } = entityTables[e.entity]
-    const current = tx.select({ v: serverVersion }).from(table).where(eq(key, ref.id)).get() as { v: number | null } | undefined
+    const { table, key } = entityTables[e.entity]
+    // Every replica table has the sync columns `serverVersion` and `deleted` (db/schema syncColumns).
+    const before = tx.select().from(table).where(eq(key, ref.id)).get() as (Record<string, unknown> & { serverVersion: number | null; deleted: boolean }) | undefined
+    const current = before ? { v: before.serverVersion } : undefined
     out.entityRefs.push(ref)
     out.baseVersions[refKey(ref)] = current?.v ?? null
+    out.baseRows.push({
+      entity: ref.entity,
+      id: ref.id,
+      version: current?.v ?? null,
+      row: before && !before.deleted ? (toDomain(ref.entity, before) as Record<string, unknown>) : null,
+    })
     if (current && current.v === null) out.dependsOn ??= pendingWriterOf(tx, ref)
     if (e.op === 'delete') {
       tx.update(table)
@@ -162,11 +207,15 @@ function pendingWriterOf(tx: ReplicaDb, ref: EntityRef): string | null {
   return row?.id ?? null
 }
 
-function accessReasons({ user }: MutationContext, command: DeviceCommand): Reason[] {
+function accessReasons({ user, replica }: MutationContext, command: DeviceCommand): Reason[] {
   if (!isRulesCommand(command)) return deviceSpecs[command.type].access(user)
   const area = commandSpec(command.type).area(command.payload as never)
   // R9 role first, before the snapshot is even built; scope is judged by `checkCommand`.
-  return hasWriteRole(user.roles, area) ? [] : [{ code: 'NOT_PERMITTED', field: 'command', values: { area }, severity: 'error' }]
+  if (!hasWriteRole(user.roles, area)) return [{ code: 'NOT_PERMITTED', field: 'command', values: { area }, severity: 'error' }]
+  // A4: a person kept only for their unsent/refused work is read-only until it is resolved.
+  const personId = personOf(command)
+  const kept = personId ? replica.db.select({ kept: persons.keptAfterScopeExit }).from(persons).where(eq(persons.id, personId)).get() : undefined
+  return kept?.kept ? [{ code: 'PERSON_KEPT_AFTER_SCOPE_EXIT', field: 'personId', severity: 'error' }] : []
 }
 
 function queued(command: DeviceCommand): boolean {
@@ -217,6 +266,7 @@ function appendOutbox(ctx: MutationContext, tx: ReplicaDb, command: Command | Au
       naturalKey: naturalKeyOf(command),
       entityRefs: JSON.stringify(bookkeeping.entityRefs),
       baseVersions: JSON.stringify(bookkeeping.baseVersions),
+      baseRows: JSON.stringify(bookkeeping.baseRows),
       dependsOn: bookkeeping.dependsOn,
       recordedAt: withOffset(ctx.now),
       recordedAtServerEstimate: new Date(ctx.now.getTime() + state.serverOffsetMs).toISOString(),

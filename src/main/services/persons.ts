@@ -5,7 +5,7 @@ import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
 import { nameCandidates } from '../db/name-index'
 import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
-import { personMarks, syncMarksOf } from '../sync/problems'
+import { personMarks, registerChangedOf, syncMarksOf } from '../sync/problems'
 import { HttpError, NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice } from './evaluation'
@@ -59,6 +59,7 @@ function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
   const district = p.followUpDistrict ? db.select().from(t.districts).where(eq(t.districts.code, p.followUpDistrict)).get() : undefined
   const pinned = db.select().from(t.personList).where(eq(t.personList.personId, p.id)).get()
   const bundle = loadBundle(s.replica, p)
+  const marks = syncMarksOf(db, p.id)
   return {
     bundle,
     evaluation: evaluateOnDevice(s.replica, bundle, now),
@@ -66,8 +67,8 @@ function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
     districtName: district?.name ?? null,
     cachedReadOnly: p.cachedReadOnly,
     inPersonList: !!pinned,
-    syncMarks: syncMarksOf(db, p.id),
-    registerChanged: [],
+    syncMarks: marks,
+    registerChanged: registerChangedOf(db, marks),
     keptAfterScopeExit: p.keptAfterScopeExit,
   }
 }

@@ -1,11 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Result, SyncStatus } from '../../shared/api'
-import { fail, ok } from '../../shared/api'
+import { fail, failWith, ok } from '../../shared/api'
+import type { Command } from '../../shared/domain'
+import type { ReplicaDb } from '../db/open'
 import { outbox } from '../db/schema'
 import { findOpenProblem, listProblems, problemStates, toProblem } from '../sync/problems'
 import { loggedOutStatus as loggedOut } from '../sync/status'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { withSession } from './guard'
+import { mutating } from './mutating'
 
 /** Sync status chip, "sync now", the A4 scope-exit confirmation and sync problems. */
 export function syncHandlers(ctx: ServiceContext) {
@@ -25,17 +28,28 @@ export function syncHandlers(ctx: ServiceContext) {
 
 /**
  * keepRegister: the replica already holds the register's rows (the verdict restored them), so
- * the caseworker's choice is only recorded on the problem row.
+ * the caseworker's choice is only recorded on the problem row. overwrite (conflicts only): the
+ * same input again as a NEW mutation through `mutating()`; the replica's rows are the
+ * register's since the verdict, so its base versions are the register's current ones and the
+ * register applies it (unless someone changed the row again). The old row is resolved
+ * `overwritten` in the same transaction.
  */
 function resolve(ctx: ServiceContext, s: ActiveSession, mutationId: string, resolution: 'keepRegister' | 'overwrite'): Result<SyncStatus> {
   const row = findOpenProblem(s.replica.db, mutationId)
   if (!row) return fail('SYNC_PROBLEM_NOT_FOUND', 'mutationId')
   if (resolution === 'overwrite' && row.state !== 'conflict') return fail('SYNC_PROBLEM_NOT_CONFLICT', 'resolution')
-  s.replica.db
-    .update(outbox)
-    .set({ resolution: 'keepRegister' })
-    .where(and(eq(outbox.id, mutationId), inArray(outbox.state, problemStates), isNull(outbox.resolution)))
-    .run()
+  const mark = (tx: ReplicaDb, value: string) =>
+    tx
+      .update(outbox)
+      .set({ resolution: value })
+      .where(and(eq(outbox.id, mutationId), inArray(outbox.state, problemStates), isNull(outbox.resolution)))
+      .run()
+  if (resolution === 'keepRegister') mark(s.replica.db, 'keepRegister')
+  else {
+    const command = { type: row.command, payload: JSON.parse(row.payload) as unknown } as Command
+    const done = mutating({ replica: s.replica, user: s.user, now: ctx.now() }, command, ({ tx }) => mark(tx, 'overwritten'))
+    if (!done.ok) return failWith(done.reasons)
+  }
   const status = s.sync.status()
   ctx.events.emit('sync.status', status)
   return ok(status)

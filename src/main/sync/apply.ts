@@ -4,7 +4,8 @@ import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
 import { indexPersonName, unindexPersonName } from '../db/name-index'
 import type { Replica, ReplicaDb } from '../db/open'
-import { outbox, persons, syncState } from '../db/schema'
+import { heldChanges, outbox, persons, syncState } from '../db/schema'
+import { hasOpenWork } from './problems'
 
 type Tx = Parameters<Parameters<ReplicaDb['transaction']>[0]>[0]
 
@@ -25,8 +26,19 @@ export function applyPage(replica: Replica, changeSets: ChangeSet[], end: PageEn
   replica.db.transaction((tx) => {
     const held = heldRows(tx)
     for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change, held)
+    forgetReleasedHolds(tx, held)
+    releaseKeptPersons(replica, tx)
     storeCursor(tx, end)
   })
+}
+
+/**
+ * A4: persons kept after a scope exit whose unsent and refused work is now resolved leave the
+ * replica with this pull (every pull applies at least its last page, even an empty one).
+ */
+function releaseKeptPersons(replica: Replica, tx: Tx): void {
+  const kept = tx.select({ id: persons.id }).from(persons).where(eq(persons.keptAfterScopeExit, true)).all()
+  for (const { id } of kept) if (!hasOpenWork(tx, id)) dropPerson(replica, tx, id)
 }
 
 /**
@@ -45,6 +57,16 @@ function heldRows(tx: Tx): Set<string> {
   const held = new Set<string>()
   for (const r of rows) for (const ref of JSON.parse(r.refs) as { entity: string; id: string }[]) held.add(`${ref.entity}:${ref.id}`)
   return held
+}
+
+/** A4 "warn before pushing": the register's version of a row this device holds an edit of. */
+function noteHeldChange(tx: Tx, key: string, version: number): void {
+  tx.insert(heldChanges).values({ key, version }).onConflictDoUpdate({ target: heldChanges.key, set: { version } }).run()
+}
+
+/** Notes of rows no longer held (their edit got its verdict) are history: the next state comes from the register. */
+function forgetReleasedHolds(tx: Tx, held: ReadonlySet<string>): void {
+  for (const { key } of tx.select({ key: heldChanges.key }).from(heldChanges).all()) if (!held.has(key)) tx.delete(heldChanges).where(eq(heldChanges.key, key)).run()
 }
 
 /**
@@ -73,8 +95,13 @@ function storeCursor(tx: Tx, end: PageEnd): void {
 
 function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet<string> = new Set()): void {
   if (change.kind === 'scopeExit') return dropPerson(replica, tx, change.personId)
-  if (held.has(`${change.entity}:${change.id}`)) return
   const { table, key } = entityTables[change.entity]
+  if (held.has(`${change.entity}:${change.id}`)) {
+    // Only a version past the one the edit started from is someone else's change (our own applied edits come back equal).
+    const local = tx.select({ v: entityTables[change.entity].serverVersion }).from(table).where(eq(key, change.id)).get() as { v: number | null } | undefined
+    if (change.version > (local?.v ?? 0)) noteHeldChange(tx, `${change.entity}:${change.id}`, change.version)
+    return
+  }
   if (change.kind === 'delete') {
     tx.update(table).set({ deleted: true, serverVersion: change.version }).where(eq(key, change.id)).run()
     if (change.entity === 'person') unindexPersonName(replica.sqlite, change.id)
@@ -85,6 +112,8 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
   // A person that arrives through the pull is in scope: no longer a read-only cached copy.
   if (change.entity === 'person') {
     row.cachedReadOnly = false
+    // Back in scope (moved back, or the scope exit was undone): writable again.
+    row.keptAfterScopeExit = false
     dropCachedRows(tx, change.id)
   }
   tx.insert(table).values(row).onConflictDoUpdate({ target: key, set: row }).run()
@@ -93,11 +122,17 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
 
 /**
  * Scope exit: the person and all their rows leave the replica. A person cached read-only by
- * a DUF look-up is outside scope by definition, so a scope exit does not touch them.
+ * a DUF look-up is outside scope by definition, so a scope exit does not touch them. A person
+ * with unsent or refused work stays, read-only (`keptAfterScopeExit`), until it is resolved.
  */
 function dropPerson(replica: Replica, tx: Tx, personId: string): void {
   const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
   if (row?.cached) return
+  // A4: unsent or refused work is never thrown away with the person: kept read-only until resolved.
+  if (row && hasOpenWork(tx, personId)) {
+    tx.update(persons).set({ keptAfterScopeExit: true }).where(eq(persons.id, personId)).run()
+    return
+  }
   dropOwnedRows(tx, personId)
   tx.delete(persons).where(eq(persons.id, personId)).run()
   unindexPersonName(replica.sqlite, personId)

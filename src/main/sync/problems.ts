@@ -3,7 +3,7 @@ import type { Reason, SyncProblem, SyncProblemRow } from '../../shared/api'
 import type { CommandType } from '../../shared/domain'
 import type { EntityName, MutationResult } from '../../shared/sync'
 import type { Replica, ReplicaDb } from '../db/open'
-import { outbox, persons, type OutboxRow } from '../db/schema'
+import { heldChanges, outbox, persons, type OutboxRow } from '../db/schema'
 
 /**
  * Sync problems (A4 "After a rejection or conflict"): outbox rows the register refused
@@ -109,6 +109,16 @@ export function syncMarksOf(db: ReplicaDb, personId: string): Record<string, 'pe
   for (const r of unsentRows(db, personId)) for (const ref of refsOf(r)) marks[`${ref.entity}:${ref.id}`] = 'pending'
   for (const r of openProblemRows(db, personId)) for (const ref of refsOf(r)) marks[`${ref.entity}:${ref.id}`] = 'problem'
   return marks
+}
+
+/** A4 "warn before pushing": rows of `marks` with an unsent edit that the register changed meanwhile. */
+export function registerChangedOf(db: ReplicaDb, marks: Record<string, 'pending' | 'problem'>): string[] {
+  return db
+    .select({ key: heldChanges.key })
+    .from(heldChanges)
+    .all()
+    .map((r) => r.key)
+    .filter((k) => marks[k] === 'pending')
 }
 
 /** One mark per person for the person lists: problem wins over pending. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, like } from 'drizzle-orm'
 import type { EntityName, MutationResult, PushMutation, Verdict } from '../../shared/sync'
 import { entitySchemas } from '../../shared/sync'
 import { entityTables } from '../db/entities'
@@ -103,6 +103,13 @@ function recordVerdicts(replica: Replica, results: readonly MutationResult[], no
         .run()
       if (r.verdict === 'applied') setServerVersions(tx, r.versions)
       if (r.conflict) restoreRegisterRows(tx, r.conflict.rows)
+      // A4: a rejected row returns to the register's state too — unless a later unsent edit
+      // holds it (that edit's own verdict restores it, or it is applied on top).
+      if (r.rows && r.verdict !== 'applied')
+        restoreRegisterRows(
+          tx,
+          r.rows.filter((x) => !heldByUnsent(tx, x)),
+        )
     }
   })
 }
@@ -128,6 +135,15 @@ function restoreRegisterRows(tx: ReplicaDb, rows: NonNullable<MutationResult['co
         .run()
     }
   }
+}
+
+function heldByUnsent(tx: ReplicaDb, ref: { entity: string; id: string }): boolean {
+  const needle = `%${JSON.stringify({ entity: ref.entity, id: ref.id })}%`
+  return !!tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(inArray(outbox.state, ['pending', 'sent']), like(outbox.entityRefs, needle)))
+    .get()
 }
 
 /** An applied edit's rows now stand at the register's versions: the next edit starts from them. */

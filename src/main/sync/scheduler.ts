@@ -3,10 +3,14 @@ import type { Replica } from '../db/open'
 import { readSyncState, updateSyncState } from '../db/state'
 import type { DeviceEvents } from '../events'
 import type { Logger } from '../log'
+import { onCommandCommitted } from '../services/mutating'
 import { runCycle } from './cycle'
 import type { PullProgress } from './pull'
 import type { RegisterClient } from './register-client'
 import { deriveSyncStatus, pendingScopeExitsOf, recordLastError, recordScopeExitConfirmation } from './status'
+
+/** How long after a save the push waits for more saves (A4 "sync right after a save"). */
+export const SAVE_DEBOUNCE_MS = 1_000
 
 export interface SyncSchedulerOptions {
   replica: Replica
@@ -38,11 +42,16 @@ export class SyncScheduler {
   private timer: NodeJS.Timeout | null = null
   private probe: NodeJS.Timeout | null = null
   private readonly abort = new AbortController()
+  private soon: NodeJS.Timeout | null = null
+  /** A save arrived while a cycle ran: that cycle may have pushed before it, so run once more. */
+  private again = false
+  private unlisten: (() => void) | null = null
 
   constructor(private readonly o: SyncSchedulerOptions) {}
 
   /** Starts scheduling: online → sync now and every interval; offline unlock → probe. */
   start(): void {
+    this.unlisten = onCommandCommitted(this.o.replica, () => this.requestSoon())
     if (this.o.token === null) {
       this.markOffline()
       return
@@ -64,10 +73,30 @@ export class SyncScheduler {
           this.running = null
           this.progress = null
           this.changed()
+          if (this.again) {
+            this.again = false
+            this.run()
+          }
         })
       this.changed()
     }
     return this.status()
+  }
+
+  /**
+   * A4: a caseworker's save is pushed right away when online — debounced, so a burst of saves
+   * (a week of participation, one dialog after another) travels in one cycle. The chip's
+   * counts change at once. Offline the save waits for the probe like everything else.
+   */
+  requestSoon(): void {
+    if (this.abort.signal.aborted) return
+    this.changed()
+    if (this.soon) clearTimeout(this.soon)
+    this.soon = setTimeout(() => {
+      this.soon = null
+      if (this.running) this.again = true
+      else if (this.online) this.run()
+    }, SAVE_DEBOUNCE_MS).unref()
   }
 
   /** Resolves when no cycle is running (tests, logout). */
@@ -108,6 +137,8 @@ export class SyncScheduler {
   /** Stops timers and aborts the running request; call before closing the replica. */
   async stop(): Promise<void> {
     this.abort.abort()
+    this.unlisten?.()
+    if (this.soon) clearTimeout(this.soon)
     if (this.timer) clearInterval(this.timer)
     if (this.probe) clearInterval(this.probe)
     this.timer = this.probe = null

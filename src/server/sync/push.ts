@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '../../shared/domain'
 import { auditCommandPayloadSchemas, type AuditCommandType } from '../../shared/domain'
 import { effectRef, osloDateOfMs, refKey, type CheckContext, type Effect } from '../../shared/rules'
-import type { MutationResult, PushMutation, PushRequest, PushResponse } from '../../shared/sync'
+import { toDomain, type EntityName, type MutationResult, type PushMutation, type PushRequest, type PushResponse } from '../../shared/sync'
 import { appendAudit } from '../audit/log'
 import { entityStores } from '../db/entities'
 import { mutations, pushDevices } from '../db/schema'
@@ -95,7 +95,8 @@ async function process(tx: RegisterDb, who: Pusher, req: PushRequest, m: PushMut
       personId,
       details: { mutationId: m.id, command: m.command },
     })
-    return { ...base, ...judged.done }
+    if (judged.done.verdict === 'conflict') return { ...base, ...judged.done }
+    return { ...base, ...judged.done, rows: await registerRows(tx, m) }
   }
   const versions = await applyEffects(tx, judged.apply.effects, judged.apply.current)
   if (personId) await recomputeEvaluations(tx, [personId], context.today)
@@ -108,6 +109,25 @@ async function process(tx: RegisterDb, who: Pusher, req: PushRequest, m: PushMut
     details: { mutationId: m.id, recordedAt: m.recordedAt, versions },
   })
   return { ...base, verdict: 'applied', reasons: judged.apply.warnings, versions, conflict: null }
+}
+
+/**
+ * A4: a rejected mutation's rows as the register has them now, so the device returns its
+ * replica to that state (row null: the register has none — a refused create — and the device
+ * drops its local row). The refs are the keys of `baseVersions`, every row the device changed.
+ */
+async function registerRows(tx: RegisterDb, m: PushMutation): Promise<NonNullable<MutationResult['rows']>> {
+  const rows: NonNullable<MutationResult['rows']> = []
+  for (const key of Object.keys(m.baseVersions)) {
+    const at = key.indexOf(':')
+    const entity = key.slice(0, at) as EntityName
+    const id = key.slice(at + 1)
+    if (at <= 0 || !Object.hasOwn(entityStores, entity)) continue
+    const st = entityStores[entity]
+    const [row] = (await tx.select().from(st.table).where(eq(st.key, id))) as (Record<string, unknown> & { version: number; deleted: boolean })[]
+    rows.push({ entity, id, version: row?.version ?? null, row: row && !row.deleted ? (toDomain(entity, row) as Record<string, unknown>) : null })
+  }
+  return rows
 }
 
 /**

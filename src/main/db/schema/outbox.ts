@@ -63,3 +63,15 @@ export const outbox = sqliteTable(
   (t) => [uniqueIndex('outbox_seq_idx').on(t.seq), index('outbox_state_idx').on(t.state, t.seq), index('outbox_person_idx').on(t.personId)],
 )
 export type OutboxRow = typeof outbox.$inferSelect
+
+/**
+ * A4 "warn before pushing": the register changed a row while this device holds an unsent edit
+ * of it. The pull does not apply the change (the edit would vanish); it notes the register's
+ * version here, so the screen can say on the row that the push will meet a conflict. Entries
+ * of rows no longer held are dropped with the next pulled page.
+ */
+export const heldChanges = sqliteTable('held_changes', {
+  /** `<entity>:<id>`. */
+  key: text('key').primaryKey(),
+  version: integer('version').notNull(),
+})
