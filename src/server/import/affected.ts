@@ -7,13 +7,14 @@ import type { RowChange } from './diff'
 
 /**
  * A6: the persons whose categories and deadlines an import may have changed — every person
- * with a changed row (the change group is the person id), or every live person when an entry
+ * with a changed row (the change group is the person id; a moved row's old person too), or every live person when an entry
  * of a list the rules read changed (a permit ground's attributes decide categories). Call
  * after the changes are written: a tombstoned code-list entry is looked up by id to learn
  * its list.
  */
 export async function personsAffected(tx: RegisterDb, changes: readonly RowChange[]): Promise<string[]> {
-  const persons = new Set(changes.filter((c) => c.group !== '').map((c) => c.group))
+  // A moved row changes the person it left as well as the one it joined.
+  const persons = new Set(changes.flatMap((c) => [c.group, c.movedFrom ?? '']).filter((id) => id !== ''))
   const codeListIds = changes.filter((c) => c.entity === 'codeList').map((c) => c.key)
   if (codeListIds.length === 0) return [...persons]
   const lists = await tx.selectDistinct({ list: codeLists.list }).from(codeLists).where(inArray(codeLists.id, codeListIds))

@@ -17,6 +17,8 @@ export interface RowChange {
   group: string
   /** Follow-up place and closed flag before an update of a person (for scope events). */
   previous?: { municipality: string; district: string | null; closed: boolean }
+  /** The person a person-owned row belonged to before this update moved it to `group` (point 8). */
+  movedFrom?: string
 }
 
 export interface ImportDiff {
@@ -50,6 +52,8 @@ export async function diffImport(tx: RegisterDb, lines: ParsedLine[]): Promise<I
     }
     const kind = old && !old.deleted ? 'updated' : 'created'
     const change: RowChange = { entity: l.entity, key: l.key, kind, version: old ? old.version + 1 : 1, row: l.row, group }
+    // Also a tombstoned row revived under another person: a device may still hold it under the old one.
+    if (old && entityStores[l.entity].personOwned && String(old.personId) !== group) change.movedFrom = String(old.personId)
     if (l.entity === 'person' && kind === 'updated') {
       change.previous = {
         municipality: String(old!.followUpMunicipality),

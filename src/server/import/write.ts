@@ -2,7 +2,7 @@ import { getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { EntityName } from '../../shared/sync'
 import { entityStores } from '../db/entities'
-import { scopeEvents } from '../db/schema'
+import { movedRows, scopeEvents } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { nextSeqs } from '../sync/change-lock'
 import type { RowChange } from './diff'
@@ -15,7 +15,9 @@ const CHUNK = 500
  * names it), then each touched person in order of first appearance. A person whose follow-up
  * municipality/district changed gets an `exit` event for the old place and an `enter` for
  * the new one at the person's seq; a person closed or reopened in place gets an `exit` or an
- * `enter` there (R9: readers without a writing role stop or start seeing them).
+ * `enter` there (R9: readers without a writing role stop or start seeing them). A row moved to
+ * another person is recorded in `moved_rows` at the new person's seq, so devices that follow
+ * only the old person are told to drop it.
  */
 export async function writeChanges(tx: RegisterDb, changes: RowChange[]): Promise<void> {
   const groups = [...new Set(changes.map((c) => c.group))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0))
@@ -30,6 +32,8 @@ export async function writeChanges(tx: RegisterDb, changes: RowChange[]): Promis
   }
   const events = changes.flatMap((c) => scopeEventsOf(c, seqOf.get(c.group)!))
   for (let i = 0; i < events.length; i += CHUNK) await tx.insert(scopeEvents).values(events.slice(i, i + CHUNK))
+  const moves = changes.flatMap((c) => (c.movedFrom ? [{ seq: seqOf.get(c.group)!, entity: c.entity, rowId: c.key, fromPersonId: c.movedFrom }] : []))
+  for (let i = 0; i < moves.length; i += CHUNK) await tx.insert(movedRows).values(moves.slice(i, i + CHUNK))
 }
 
 async function upsert(tx: RegisterDb, entity: EntityName, list: RowChange[], seqOf: Map<string, number>): Promise<void> {

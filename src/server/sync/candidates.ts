@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, or, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, notInArray, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { entityStores, personOwnedStores, referenceStores } from '../db/entities'
-import { persons, scopeEvents } from '../db/schema'
+import { movedRows, persons, scopeEvents } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { rowsOf } from '../db/types'
 import type { PullScope } from './scope'
@@ -11,7 +11,8 @@ import { inPlace, visible } from './scope'
  * The distinct change sets (seq values) after `after` that carry something for `scope`:
  * reference data for everyone; for readers of person data, rows of visible persons, person
  * rows in the place (a closed person becomes a `scopeExit` for non-writers), `enter` events
- * of persons now visible, and `exit` events of persons no longer visible. Filtering events
+ * of persons now visible, `exit` events of persons no longer visible, and rows moved away from
+ * a visible person to one the scope does not see (`movedAwayCond`). Filtering events
  * by the person's *current* state means a person who left and came back gets all rows once,
  * and never a stray exit.
  */
@@ -41,8 +42,28 @@ export function candidateSeqsSql(tx: RegisterDb, scope: PullScope, after: number
         .from(scopeEvents)
         .where(eventCond(tx, scope, after))}`,
     )
+    if (after > 0)
+      parts.push(
+        sql`${tx
+          .select({ seq: movedRows.seq })
+          .from(movedRows)
+          .where(movedAwayCond(tx, scope, after))}`,
+      )
   }
   return sql.join(parts, sql` union `)
+}
+
+/**
+ * Rows moved (point 8) after `after` from a person the scope sees to a person it does not: the
+ * device may hold the row under the old person and must drop it. A device pulling from zero
+ * holds nothing yet, so it gets none. Judged by the row's current owner, as events are.
+ */
+export function movedAwayCond(tx: RegisterDb, scope: PullScope, after: number): SQL {
+  const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
+  const ownerNotVisible = personOwnedStores.map((st) =>
+    and(eq(movedRows.entity, st.entity), inArray(movedRows.rowId, tx.select({ id: st.key }).from(st.table).where(notInArray(st.personId, visibleIds)))),
+  )
+  return and(gt(movedRows.seq, after), inArray(movedRows.fromPersonId, visibleIds), or(...ownerNotVisible))!
 }
 
 /** Scope events after `after` in the scope's place that still mean something now (see above). */

@@ -4,10 +4,10 @@ import type { Change } from '../../shared/sync'
 import { toDomain } from '../../shared/sync'
 import type { EntityStore } from '../db/entities'
 import { entityStores, personOwnedStores, referenceStores } from '../db/entities'
-import { persons, scopeEvents } from '../db/schema'
+import { movedRows, persons, scopeEvents } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import type { PullScope } from './scope'
-import { eventCond } from './candidates'
+import { eventCond, movedAwayCond } from './candidates'
 import { inPlace, visible } from './scope'
 
 type Stored = Record<string, unknown> & { version: number; seq: number; deleted: boolean }
@@ -61,7 +61,35 @@ export async function collectChanges(tx: RegisterDb, scope: PullScope, after: nu
   for (const e of events.filter((ev) => ev.kind === 'exit')) add(sets, e.seq, { kind: 'scopeExit', personId: e.personId })
   const enters = events.filter((ev) => ev.kind === 'enter')
   if (enters.length) await addEnteredPersons(tx, sets, enters)
+  if (after > 0) await addMovedAway(tx, sets, scope, after, upTo)
   return sets
+}
+
+/**
+ * A row moved from a person this scope sees to one it does not (issue 7 point 8) arrives as a
+ * `delete` of the row at its current version: the device drops it from the old person. If it
+ * moves into view again later, its upsert (or the new person's arrival) brings it back.
+ */
+async function addMovedAway(tx: RegisterDb, sets: ChangeSets, scope: PullScope, after: number, upTo: number): Promise<void> {
+  const moves = await tx
+    .select()
+    .from(movedRows)
+    .where(and(movedAwayCond(tx, scope, after), lte(movedRows.seq, upTo)))
+  for (const st of personOwnedStores) {
+    const mine = moves.filter((m) => m.entity === st.entity)
+    if (!mine.length) continue
+    const rows = (await tx
+      .select()
+      .from(st.table)
+      .where(
+        inArray(
+          st.key,
+          mine.map((m) => m.rowId),
+        ),
+      )) as Stored[]
+    const version = new Map(rows.map((r) => [String(r.id), r.version]))
+    for (const m of mine) add(sets, m.seq, { kind: 'delete', entity: st.entity, id: m.rowId, version: version.get(m.rowId)! })
+  }
 }
 
 /** Same choice as the candidate query: non-writers past zero also see closed persons, as exits. */
