@@ -1,5 +1,8 @@
 import { useI18n } from 'vue-i18n'
 import type { Reason } from '../../../shared/api'
+import { formatDate } from './format'
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /**
  * The one function that turns reason codes into nb/nn text (style.md 6). An unknown code
@@ -11,7 +14,8 @@ export function useReasons() {
   /** `code` is a string: codes also arrive from storage (the sync status's last error). */
   function reasonText(r: { code: string; values?: Reason['values'] }): string {
     const key = `reasons.${r.code}`
-    const values = r.values ?? {}
+    // Rules send dates as ISO days; the caseworker reads them as dd.mm.åååå everywhere else.
+    const values = Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DAY.test(v) ? formatDate(v) : v]))
     return te(key) ? t(key, values as Record<string, unknown>) : t('errors.unknownReason', { code: r.code })
   }
 
