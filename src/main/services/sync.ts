@@ -1,10 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Result, SyncStatus } from '../../shared/api'
 import { fail, failWith, ok } from '../../shared/api'
 import type { Command } from '../../shared/domain'
-import type { ReplicaDb } from '../db/open'
-import { outbox } from '../db/schema'
-import { findOpenProblem, listProblems, problemStates, toProblem } from '../sync/problems'
+import { findOpenProblem, listProblems, resolveProblem, toProblem } from '../sync/problems'
 import { loggedOutStatus as loggedOut } from '../sync/status'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { withSession } from './guard'
@@ -38,16 +35,10 @@ function resolve(ctx: ServiceContext, s: ActiveSession, mutationId: string, reso
   const row = findOpenProblem(s.replica.db, mutationId)
   if (!row) return fail('SYNC_PROBLEM_NOT_FOUND', 'mutationId')
   if (resolution === 'overwrite' && row.state !== 'conflict') return fail('SYNC_PROBLEM_NOT_CONFLICT', 'resolution')
-  const mark = (tx: ReplicaDb, value: string) =>
-    tx
-      .update(outbox)
-      .set({ resolution: value })
-      .where(and(eq(outbox.id, mutationId), inArray(outbox.state, problemStates), isNull(outbox.resolution)))
-      .run()
-  if (resolution === 'keepRegister') mark(s.replica.db, 'keepRegister')
+  if (resolution === 'keepRegister') resolveProblem(s.replica.db, mutationId, 'keepRegister')
   else {
     const command = { type: row.command, payload: JSON.parse(row.payload) as unknown } as Command
-    const done = mutating({ replica: s.replica, user: s.user, now: ctx.now() }, command, ({ tx }) => mark(tx, 'overwritten'))
+    const done = mutating({ replica: s.replica, user: s.user, now: ctx.now() }, command, ({ tx }) => resolveProblem(tx, mutationId, 'overwritten'))
     if (!done.ok) return failWith(done.reasons)
   }
   const status = s.sync.status()

@@ -41,6 +41,17 @@ export function unsentRows(db: ReplicaDb, personId?: string): OutboxRow[] {
     .all()
 }
 
+/**
+ * Records the caseworker's resolution of an open problem row (`keepRegister`, `overwritten`,
+ * `resubmitted`). Bookkeeping on the outbox only: no synced row changes, nothing is queued.
+ */
+export function resolveProblem(db: ReplicaDb, mutationId: string, resolution: 'keepRegister' | 'overwritten' | 'resubmitted'): void {
+  db.update(outbox)
+    .set({ resolution })
+    .where(and(eq(outbox.id, mutationId), inArray(outbox.state, problemStates), isNull(outbox.resolution)))
+    .run()
+}
+
 export function findOpenProblem(db: ReplicaDb, mutationId: string): OutboxRow | undefined {
   return db
     .select()

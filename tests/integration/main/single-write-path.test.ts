@@ -18,6 +18,7 @@ const EXEMPT: Record<string, string> = {
   'src/main/sync/pull.ts': 'pages of a pull and their cursor (A4)',
   'src/main/sync/push.ts': "records the register's verdicts and retry timers on outbox rows (A4)",
   'src/main/services/person-rows.ts': 'caches a person the register sent for a DUF look-up (D5), read-only',
+  'src/main/sync/problems.ts': "records the caseworker's resolution on a refused outbox row (A4); no synced row changes",
 }
 const WRITE_METHODS = new Set(['insert', 'update', 'delete', 'exec', 'prepare'])
 
