@@ -9,6 +9,9 @@ import type { RegisterDb } from '../db/types'
 import { commandPersonId } from '../rules/evaluate'
 import { serverOffers, serverSnapshot } from '../rules/snapshot'
 
+/** Where the person's snapshot comes from: the database, or a push batch's cache of it (`PushBatchState`). */
+export type SnapshotOf = (tx: RegisterDb, personId: string) => Promise<PersonSnapshot | null>
+
 /** A mutation judged on the register: a verdict to store, or effects to apply. */
 export type Judged =
   { done: Omit<MutationResult, 'id' | 'seq'> } | { apply: { command: Command; effects: Effect[]; warnings: MutationResult['reasons']; current: Map<string, number> } }
@@ -24,7 +27,7 @@ const verdict = (v: MutationResult['verdict'], reasons: MutationResult['reasons'
  * caseworker started from (`stale_base`), and a new row must not meet one the register
  * already holds under the same natural key (`duplicate_key`). Never merged field by field.
  */
-export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: CheckContext): Promise<Judged> {
+export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: CheckContext, snapshotOf: SnapshotOf = serverSnapshot): Promise<Judged> {
   const dependency = m.dependsOn ? await tx.select().from(mutations).where(eq(mutations.id, m.dependsOn)) : []
   if (m.dependsOn && dependency[0]?.verdict !== 'applied') return verdict('dependency_rejected', [{ code: 'DEPENDENCY_REJECTED', field: 'command', severity: 'error' }])
   const parsed = commandSchema.safeParse({ type: m.command, payload: m.payload })
@@ -39,7 +42,7 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
     )
   }
   const command = parsed.data
-  const { result, snapshot } = await judgeOnServer(tx, command, context)
+  const { result, snapshot } = await judgeOnServer(tx, command, context, snapshotOf)
   if (result.errors.length > 0)
     return verdict(
       'rejected',
@@ -84,9 +87,9 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
 }
 
 /** `checkCommand` on the register's snapshot; the municipality's offers for a command on the municipality. */
-async function judgeOnServer(tx: RegisterDb, command: Command, context: CheckContext): Promise<{ result: CheckResult; snapshot: PersonSnapshot | null }> {
+async function judgeOnServer(tx: RegisterDb, command: Command, context: CheckContext, snapshotOf: SnapshotOf): Promise<{ result: CheckResult; snapshot: PersonSnapshot | null }> {
   const personId = commandPersonId(command)
-  const snapshot = personId === null ? null : await serverSnapshot(tx, personId)
+  const snapshot = personId === null ? null : await snapshotOf(tx, personId)
   const spec = commandSpecs[command.type]
   const ctx = spec.permission === 'municipality' ? { ...context, asylnorskOffers: await serverOffers(tx, (command.payload as { municipality: string }).municipality) } : context
   return { result: checkCommand(command, snapshot, ctx), snapshot }
