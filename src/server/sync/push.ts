@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '../../shared/domain'
 import { auditCommandPayloadSchemas, type AuditCommandType } from '../../shared/domain'
 import { effectRef, osloDateOfMs, refKey, type CheckContext, type Effect } from '../../shared/rules'
@@ -41,20 +41,32 @@ export async function push(db: RegisterDb, who: Pusher, req: PushRequest, now: D
     const state = new PushBatchState(tx)
     const sorted = [...req.mutations].sort((a, b) => a.seq - b.seq)
     await state.prefetch(sorted.flatMap((m) => (typeof (m.payload as { personId?: unknown })?.personId === 'string' ? [(m.payload as { personId: string }).personId] : [])))
+    // Read once per batch, not per mutation: which ids were answered before, and the device's last seq.
+    const ids = sorted.map((m) => m.id)
+    const answered = new Map((ids.length ? await tx.select().from(mutations).where(inArray(mutations.id, ids)) : []).map((r) => [r.id, r.response]))
+    const [device] = await tx.select().from(pushDevices).where(eq(pushDevices.deviceId, who.deviceId))
+    const seqs = { stored: device?.lastSeq ?? 0, last: device?.lastSeq ?? 0 }
     let gap: number | null = null
     for (const m of sorted) {
       try {
-        const outcome = await tx.transaction((sp) => pushOne(sp, who, req, m, now, state))
+        const outcome = await tx.transaction((sp) => pushOne(sp, who, req, m, now, state, answered.get(m.id), seqs.last))
         if ('resendFrom' in outcome) {
           gap = outcome.resendFrom
           break
         }
         results.push(outcome.result)
+        if (outcome.fresh) seqs.last = m.seq
       } catch (error) {
         state.forget()
         failure = { error }
         break
       }
+    }
+    if (seqs.last > seqs.stored) {
+      await tx
+        .insert(pushDevices)
+        .values({ deviceId: who.deviceId, userId: who.id, lastSeq: seqs.last })
+        .onConflictDoUpdate({ target: pushDevices.deviceId, set: { lastSeq: seqs.last, userId: who.id, updatedAt: sql`now()` } })
     }
     await state.finish(osloDateOfMs(now.getTime()))
     return gap
@@ -63,7 +75,7 @@ export async function push(db: RegisterDb, who: Pusher, req: PushRequest, now: D
   return { results, resendFrom }
 }
 
-/** One mutation of the batch, inside its savepoint. */
+/** One mutation of the batch, inside its savepoint; `fresh` when it was judged now (not answered from storage). */
 async function pushOne(
   tx: RegisterDb,
   who: Pusher,
@@ -71,26 +83,21 @@ async function pushOne(
   m: PushMutation,
   now: Date,
   state: PushBatchState,
-): Promise<{ result: MutationResult } | { resendFrom: number }> {
-  const [seen] = await tx.select().from(mutations).where(eq(mutations.id, m.id))
-  if (seen) return { result: seen.response }
-  const [device] = await tx.select().from(pushDevices).where(eq(pushDevices.deviceId, who.deviceId))
-  const last = device?.lastSeq ?? 0
+  answered: MutationResult | undefined,
+  last: number,
+): Promise<{ result: MutationResult; fresh: boolean } | { resendFrom: number }> {
+  if (answered) return { result: answered, fresh: false }
   if (m.seq <= last) {
     const [stored] = await tx
       .select()
       .from(mutations)
       .where(and(eq(mutations.deviceId, who.deviceId), eq(mutations.seq, m.seq)))
-    return stored ? { result: stored.response } : { resendFrom: last + 1 }
+    return stored ? { result: stored.response, fresh: false } : { resendFrom: last + 1 }
   }
   if (m.seq > last + 1) return { resendFrom: last + 1 }
   const result = await process(tx, who, req, m, now, state)
   await tx.insert(mutations).values({ id: m.id, deviceId: who.deviceId, seq: m.seq, userId: who.id, command: m.command, verdict: result.verdict, response: result })
-  await tx
-    .insert(pushDevices)
-    .values({ deviceId: who.deviceId, userId: who.id, lastSeq: m.seq })
-    .onConflictDoUpdate({ target: pushDevices.deviceId, set: { lastSeq: m.seq, userId: who.id, updatedAt: sql`now()` } })
-  return { result }
+  return { result, fresh: true }
 }
 
 /** One new mutation: an audit record, or a rules command judged and (if accepted) applied. */
