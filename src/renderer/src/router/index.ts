@@ -2,9 +2,11 @@ import type { Component } from 'vue'
 import type { PersonView } from '../../../shared/api'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import LaterView from '../views/LaterView.vue'
+import MunicipalitiesView from '../views/MunicipalitiesView.vue'
 import PersonSearchView from '../views/PersonSearchView.vue'
 import SyncProblemsView from '../views/SyncProblemsView.vue'
 import WorkspaceView from '../views/WorkspaceView.vue'
+import PersonAsylnorskView from '../views/person/PersonAsylnorskView.vue'
 import PersonDetailsView from '../views/person/PersonDetailsView.vue'
 import PersonGrantsView from '../views/person/PersonGrantsView.vue'
 import PersonKartleggingView from '../views/person/PersonKartleggingView.vue'
@@ -40,6 +42,7 @@ function personTab(path: PersonTab, component: Component, label: string, place: 
 export const personTabRoutes: RouteRecordRaw[] = [
   personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
+  personTab('asylnorsk', PersonAsylnorskView, 'asylnorskUi.menu', 'afterNir'),
   // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
   personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
   personTab('kartlegging', PersonKartleggingView, 'person.menu.kartlegging', 'afterNir'),
@@ -60,7 +63,7 @@ export const routes: RouteRecordRaw[] = [
     props: (to) => ({ query: typeof to.query.q === 'string' ? to.query.q : '' }),
     meta: { menu: 'persons' },
   },
-  { path: '/kommunar', name: 'municipalities', component: LaterView, props: { kind: 'municipalities' }, meta: { menu: 'municipalities' } },
+  { path: '/kommunar', name: 'municipalities', component: MunicipalitiesView, meta: { menu: 'municipalities' } },
   { path: '/rapportar', name: 'reports', component: LaterView, props: { kind: 'reports' }, meta: { menu: 'reports' } },
   { path: '/synkproblem', name: 'syncProblems', component: SyncProblemsView, meta: { menu: 'workspace' } },
   {
