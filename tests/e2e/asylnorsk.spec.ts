@@ -298,7 +298,7 @@ test.describe.serial('Asylum-seeker training: the yearly offer on Kommunar and D
     await shell.switchLanguage('nn')
     try {
       await expect(page.getByRole('heading', { level: 2, name: nn.asylnorskUi.person.heading })).toBeVisible()
-      await expect(page.getByTestId('menu-asylnorsk')).toHaveText(nn.asylnorskUi.menu)
+      await expect(page.getByTestId('menu-asylnorsk')).toHaveText(nn.person.menu.asylnorsk)
       await screen.register.focus()
       await page.keyboard.press('Enter')
       await expect(screen.weekDialog).toBeVisible()

@@ -42,7 +42,7 @@ function personTab(path: PersonTab, component: Component, label: string, place: 
 export const personTabRoutes: RouteRecordRaw[] = [
   personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
-  personTab('asylnorsk', PersonAsylnorskView, 'asylnorskUi.menu', 'afterNir'),
+  personTab('asylnorsk', PersonAsylnorskView, 'person.menu.asylnorsk', 'afterNir'),
   // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
   personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
   personTab('kartlegging', PersonKartleggingView, 'person.menu.kartlegging', 'afterNir'),
