@@ -1,22 +1,27 @@
+import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { osloDateOfMs } from '../../../src/shared/rules'
+import { addDays } from '../../../src/shared/calendar'
+import { offeredDecisionTypes, osloDateOfMs } from '../../../src/shared/rules'
 import type { PersonBundle } from '../../../src/shared/sync'
 import { checkOnServer, recomputeAll, serverSnapshot, startRegister } from '../../../src/server'
 import { personEvaluations } from '../../../src/server/db/schema'
-import { persons } from '../../../src/main/db/schema'
+import { outbox, persons, type OutboxRow } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { checkOnDevice, snapshotOnDevice } from '../../../src/main/services/evaluation'
 import { findPerson, loadBundle } from '../../../src/main/services/person-rows'
 import { backends } from '../server/backends'
 import { commandFor, contextFor } from './command-arbitraries'
+import { importNorskPerson, weekRow } from './registration-fixture'
 import { call, loginAndSync, tempDir, testDevice, value } from './helpers'
 
 /**
  * A9 rules parity: the device (SQLite replica) and the register (PostgreSQL) build the rules'
  * input separately; the same person and command must give the same evaluation and the same
  * reasons on both — on PGlite, and on real PostgreSQL when `TEST_DATABASE_URL` is set.
+ * Persons with registrations are compared too: before the checks, generated commands the
+ * device accepts are saved on it and pushed, so both sides hold the same decisions and weeks.
  */
 
 const now = new Date()
@@ -24,6 +29,44 @@ const today = osloDateOfMs(now.getTime())
 let register: Awaited<ReturnType<typeof startRegister>>
 let device: Device
 let bundles: PersonBundle[]
+let seeded: OutboxRow[]
+
+/** Persons the seeding draws from (the imported ones first), and how many generated commands it tries (bounded run time). */
+const SEEDED_PERSONS = 12
+/** Demo persons have no open category today; these can be granted Norwegian training now (R4). */
+const GRANTABLE = ['parity-0', 'parity-1', 'parity-2', 'parity-3', 'parity-4', 'parity-5']
+const SEED_COMMANDS = 100
+
+/**
+ * Saves the generated commands the device accepts (through `mutating()`, as a caseworker
+ * would) and syncs until the register has decided each; returns their outbox rows.
+ */
+async function seedRegistrations(from: PersonBundle[]): Promise<OutboxRow[]> {
+  const { replica, sync } = device.ctx.session!
+  // A granted decision of the first type R4 offers each person, so generated commands meet a decision (R4, R11.10).
+  for (const b of from.slice(0, SEEDED_PERSONS)) {
+    const [type] = offeredDecisionTypes(snapshotOnDevice(replica, b.person.id)!, 'norsk', today)
+    if (type) {
+      const decision = { id: randomUUID(), personId: b.person.id, scheme: 'norsk', type, result: 'innvilga', decisionDate: today, startDate: addDays(today, -40), hours: 300 }
+      const granted = await device.dispatch('decision.register', decision)
+      // Two weeks on the decision, so hour totals (R11.10) and the week-exists check read real rows.
+      if (granted.ok) for (const back of [1, 2]) await device.dispatch('norsk.saveWeeklyParticipation', weekRow(b.person.id, today, back))
+    }
+  }
+  const input = fc.integer({ min: 0, max: Math.min(from.length, SEEDED_PERSONS) - 1 }).chain((i) => commandFor(from[i], today))
+  for (const command of fc.sample(input, { numRuns: SEED_COMMANDS, seed: 7 })) await device.dispatch(command.type, command.payload)
+  const pending = () => replica.db.select().from(outbox).where(eq(outbox.state, 'pending')).all().length > 0
+  for (let i = 0; i < 20 && pending(); i++) {
+    await sync.whenIdle()
+    sync.run()
+    await sync.whenIdle()
+  }
+  return replica.db
+    .select()
+    .from(outbox)
+    .all()
+    .filter((r) => r.command !== 'audit.read')
+}
 
 for (const backend of backends())
   describe(`A9 rules parity between device and register on ${backend.name}`, () => {
@@ -31,6 +74,7 @@ for (const backend of backends())
 
     beforeAll(async () => {
       register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 40 } })
+      for (const [i, id] of GRANTABLE.entries()) await importNorskPerson(register.db, id, today, `201900077${String(i).padStart(3, '0')}`)
       device = testDevice(dir.dir, register.url, { now: () => now })
       await loginAndSync(device, 'super')
       const replica = device.ctx.session!.replica
@@ -39,11 +83,24 @@ for (const backend of backends())
       // The register evaluated at import time; a run that crossed midnight since then re-evaluates.
       const [row] = await register.db.select({ on: personEvaluations.evaluatedOn }).from(personEvaluations).limit(1)
       if (row?.on !== today) await recomputeAll(register.db, today)
-    }, 120_000)
+      seeded = await seedRegistrations([...bundles.filter((b) => GRANTABLE.includes(b.person.id)), ...bundles.filter((b) => !GRANTABLE.includes(b.person.id))])
+      bundles = ids.map((r) => loadBundle(replica, findPerson(replica, r.id)!))
+    }, 240_000)
     afterAll(async () => {
       await device?.close()
       await register?.close()
       dir.remove()
+    })
+
+    test('A9 every registration the device accepted is applied by the register (same rules, same state), so both sides start from the same registrations', () => {
+      expect(seeded.map((r) => `${r.command}:${r.state}:${r.reasons}`)).toEqual(seeded.map((r) => `${r.command}:applied:${r.reasons}`))
+      const registrations = (b: PersonBundle) => b.decisions.length + b.contacts.length + b.claims.length + b.weeklyParticipation.length + b.languageTracks.length
+      const withRegistrations = bundles.filter((b) => registrations(b) > 0)
+      // Six decisions, twelve weeks and typically a dozen generated commands; the bounds leave room for changes in the generator.
+      expect(seeded.length).toBeGreaterThanOrEqual(18)
+      expect(withRegistrations.length).toBeGreaterThanOrEqual(5)
+      expect(bundles.filter((b) => b.decisions.length > 0).length).toBeGreaterThanOrEqual(GRANTABLE.length)
+      expect(bundles.filter((b) => b.weeklyParticipation.length > 0).length).toBeGreaterThanOrEqual(GRANTABLE.length)
     })
 
     test('A9 every person in scope has the same snapshot and the same evaluation on the device and in person_evaluations', async () => {
