@@ -12,6 +12,7 @@ import PersonGrantsView from '../views/person/PersonGrantsView.vue'
 import PersonKartleggingView from '../views/person/PersonKartleggingView.vue'
 import PersonLayout from '../views/person/PersonLayout.vue'
 import PersonNorskParticipationView from '../views/person/PersonNorskParticipationView.vue'
+import PersonNorskView from '../views/person/PersonNorskView.vue'
 import PersonOverviewView from '../views/person/PersonOverviewView.vue'
 import { firstTrainingStart } from '../components/participation/weekly-participation'
 import { focusAfterNavigation } from './focus'
@@ -43,6 +44,7 @@ export const personTabRoutes: RouteRecordRaw[] = [
   personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
   personTab('asylnorsk', PersonAsylnorskView, 'person.menu.asylnorsk', 'afterNir'),
+  personTab('norsk', PersonNorskView, 'person.menu.norsk', 'afterNir'),
   // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
   personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
   personTab('kartlegging', PersonKartleggingView, 'person.menu.kartlegging', 'afterNir'),
