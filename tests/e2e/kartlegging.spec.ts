@@ -88,9 +88,10 @@ test.describe('Kartlegging: language, track history and test results (D6, R6.5, 
       await expectAccessible(page, 'kartlegging nn')
       await screens('kartlegging-nn')
       await screen.register.click()
-      await expect(page.getByRole('dialog').getByText(nn.participationUi.kartlegging.dialog.language1)).toBeVisible()
+      await expect(screen.field('language1')).toContainText(nn.participationUi.kartlegging.dialog.language1)
       await expectAccessible(page, 'language and track dialog nn')
       await page.keyboard.press('Escape')
+      await expect(screen.dialog).toBeHidden()
     } finally {
       await shell.switchLanguage('nb')
     }
