@@ -103,10 +103,13 @@ describe('A4 a conflict side by side: yours / in the register / what you started
     expect(rows.map((r) => r.field)).not.toContain('id')
   })
 
-  test('duplicate_key: the register holds another row for the same week; a create started from nothing', () => {
+  test("duplicate_key: the register names the device's own id with no row and holds another row for the same week; a create started from nothing", () => {
     const rows = compareRows({
       payload: yours,
-      register: [{ entity: 'weeklyParticipation', id: 'w9', version: 1, row: { ...yours, id: 'w9', norskHours: 8 } }],
+      register: [
+        { entity: 'weeklyParticipation', id: 'w1', version: null, row: null },
+        { entity: 'weeklyParticipation', id: 'w9', version: 1, row: { ...yours, id: 'w9', norskHours: 8 } },
+      ],
       base: [{ entity: 'weeklyParticipation', id: 'w1', version: null, row: null }],
     })
     expect(rows.find((r) => r.field === 'norskHours')).toEqual({ field: 'norskHours', yours: 6, register: 8, base: undefined, differs: true })

@@ -140,14 +140,15 @@ export interface CompareRow {
 }
 
 /**
- * The register's row and the starting row that belong to the caseworker's input: the one with
- * the payload's id, else (a duplicate key: the register holds another row for the same week)
- * the first of the entity the command writes.
+ * The register's row and the starting row that belong to the caseworker's input. The register
+ * side is the row it holds under the payload's id, else — a duplicate key: the register holds
+ * another row for the same week, and names the device's own id with no row — the row it does
+ * hold. The starting side is the payload's row as it was (no row for a create).
  */
 export function sidesOf(p: Pick<SyncProblem, 'payload' | 'register' | 'base'>): { register: SyncProblemRow | null; base: SyncProblemRow | null } {
   const id = field(p.payload, 'id')
-  const pick = (rows: readonly SyncProblemRow[]) => rows.find((r) => r.id === id) ?? rows.find((r) => r.row !== null) ?? rows[0] ?? null
-  return { register: pick(p.register), base: pick(p.base) }
+  const held = p.register.find((r) => r.id === id && r.row !== null) ?? p.register.find((r) => r.row !== null) ?? p.register[0] ?? null
+  return { register: held, base: p.base.find((r) => r.id === id) ?? p.base[0] ?? null }
 }
 
 /** Yours / in the register / what you started from, one row per field of any side (A4). */

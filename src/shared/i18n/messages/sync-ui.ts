@@ -42,7 +42,7 @@ const nb = {
   },
   keepDialog: {
     title: 'Behold registerets versjon?',
-    text: 'Det du registrerte ({command}) blir forkastet, og det som står i registeret gjelder. Dette kan ikke angres.',
+    text: 'Det du registrerte, «{command}», blir forkastet, og det som står i registeret gjelder. Dette kan ikke angres.',
     confirm: 'Forkast min registrering',
   },
   compare: {
@@ -56,6 +56,7 @@ const nb = {
     differs: 'Ulik',
     same: 'Lik',
     absent: '(finnes ikke)',
+    created: '(ny registrering)',
   },
   resolved: {
     keepRegister: 'Registerets versjon er beholdt.',
@@ -192,7 +193,7 @@ const nn: typeof nb = {
   },
   keepDialog: {
     title: 'Behalde versjonen til registeret?',
-    text: 'Det du registrerte ({command}) blir forkasta, og det som står i registeret gjeld. Dette kan ikkje angrast.',
+    text: 'Det du registrerte, «{command}», blir forkasta, og det som står i registeret gjeld. Dette kan ikkje angrast.',
     confirm: 'Forkast registreringa mi',
   },
   compare: {
@@ -206,6 +207,7 @@ const nn: typeof nb = {
     differs: 'Ulik',
     same: 'Lik',
     absent: '(finst ikkje)',
+    created: '(ny registrering)',
   },
   resolved: {
     keepRegister: 'Versjonen til registeret er behalden.',
