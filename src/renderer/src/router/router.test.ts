@@ -13,6 +13,7 @@ describe('D5 screens keep the URLs they had before vue-router (bookmarks, e2e li
     ['/personar?q=Hansen%2C%20Kari', 'search', {}, { q: 'Hansen, Kari' }],
     ['/kommunar', 'municipalities', {}, {}],
     ['/rapportar', 'reports', {}, {}],
+    ['/synkproblem', 'syncProblems', {}, {}],
     ['/person/p1', 'person-grunndata', { personId: 'p1' }, {}],
     ['/person/p1/grunndata', 'person-grunndata', { personId: 'p1' }, {}],
     ['/person/p1/detaljar', 'person-detaljar', { personId: 'p1' }, {}],
