@@ -60,7 +60,7 @@ export class FaultProxy {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const auth = req.headers.authorization ?? ''
-    const send = async (body: Buffer | undefined): Promise<Upstream> => {
+    const send = async (body: string | undefined): Promise<Upstream> => {
       const upstream = await fetch(`${this.target}${req.url}`, {
         method: req.method,
         headers: { 'content-type': 'application/json', authorization: auth },
@@ -68,12 +68,12 @@ export class FaultProxy {
       })
       return { status: upstream.status, text: await upstream.text() }
     }
-    const body = chunks.length ? Buffer.concat(chunks) : undefined
+    const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined
     if (req.method !== 'POST' || !req.url?.startsWith('/sync/push')) return send(body)
-    const parsed = JSON.parse(body!.toString('utf8')) as PushRequest
+    const parsed = JSON.parse(body!) as PushRequest
     this.pushes.push(parsed)
     const fault = this.faults.shift()
-    const forward: Forward = (b) => send(Buffer.from(JSON.stringify(b)))
+    const forward: Forward = (b) => send(JSON.stringify(b))
     return fault ? fault(parsed, forward) : forward(parsed)
   }
 }
