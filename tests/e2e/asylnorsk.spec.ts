@@ -113,6 +113,9 @@ async function importGrantedSeeker(stack: Stack): Promise<string> {
 }
 
 test.describe.serial('Asylum-seeker training: the yearly offer on Kommunar and Deltaking asylnorsk (D7, R7, R9)', () => {
+  // Serial: the weeks need the offers registered first. Generous: two cores shared by parallel work.
+  test.describe.configure({ mode: 'serial', timeout: 240_000 })
+
   test('tilskot (no person data) gets a first sync, registers the yearly offer by keyboard; a period over two years is refused beside the field and nothing is saved; the offer reaches the register', async ({
     page,
     stack,
