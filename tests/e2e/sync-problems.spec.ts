@@ -31,7 +31,9 @@ test('A4/R9 a contact refused by the register because the person moved meanwhile
   const shell = new AppShellPage(page)
   const problems = new SyncProblemsPage(page)
   const person = norskPerson('Mona', 'Flyttar')
-  await importRows(stack.registerUrl, person.rows)
+  // A namesake with nothing unsent, so the search result has a person the filters leave out.
+  const namesake = norskPerson('Mons', 'Flyttar')
+  await importRows(stack.registerUrl, [...person.rows, ...namesake.rows])
   await new LoginPage(page).ensureLoggedIn(USER, DEMO_PASSWORD)
   await shell.syncChip.click()
   await expect(shell.syncChip).toHaveAttribute('data-state', 'upToDate')
@@ -80,6 +82,18 @@ test('A4/R9 a contact refused by the register because the person moved meanwhile
   await settled(page)
   await screens('sync-workspace-filter-problem')
   await page.getByTestId('sync-filter-all').click()
+
+  // The search result marks the person too, and filters the same way.
+  await page.goto('/#/personar?q=Flyttar')
+  const hits = page.getByTestId('search-hit')
+  await expect(hits).toHaveCount(2)
+  await expect(hits.filter({ hasText: 'Mona' }).getByTestId('sync-badge')).toHaveAttribute('data-mark', 'problem')
+  await expect(hits.filter({ hasText: 'Mons' }).getByTestId('sync-badge')).toHaveCount(0)
+  await page.getByTestId('sync-filter-problem').click()
+  await expect(hits).toHaveCount(1)
+  await expect(hits).toContainText('Mona')
+  await settled(page)
+  await screens('sync-search-filter-problem')
 
   // The chip with an open problem leads to Sync problems.
   await shell.syncChip.focus()
