@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, notInArray, type SQL } from 'drizzle-orm'
 import type { Reason, SyncProblem, SyncProblemRow } from '../../shared/api'
 import type { CommandType } from '../../shared/domain'
 import type { EntityName, MutationResult } from '../../shared/sync'
@@ -19,26 +19,22 @@ const unsentStates: ('pending' | 'sent')[] = ['pending', 'sent']
 
 /** Open problem rows, oldest first. */
 export function openProblemRows(db: ReplicaDb, personId?: string): OutboxRow[] {
-  const where = [inArray(outbox.state, problemStates), isNull(outbox.resolution)]
-  if (personId !== undefined) where.push(eq(outbox.personId, personId))
-  return db
-    .select()
-    .from(outbox)
-    .where(and(...where))
-    .orderBy(asc(outbox.seq))
-    .all()
+  return db.select().from(outbox).where(openProblemCondition(personId)).orderBy(asc(outbox.seq)).all()
+}
+
+/** Refused or conflicting rows the caseworker has not resolved (of one person, if given). */
+export function openProblemCondition(personId?: string): SQL {
+  return and(inArray(outbox.state, problemStates), isNull(outbox.resolution), personId === undefined ? undefined : eq(outbox.personId, personId))!
 }
 
 /** Unsent caseworker commands (audit reads excluded), oldest first. */
 export function unsentRows(db: ReplicaDb, personId?: string): OutboxRow[] {
-  const where = [inArray(outbox.state, unsentStates), notInArray(outbox.command, bookkeepingCommands)]
-  if (personId !== undefined) where.push(eq(outbox.personId, personId))
-  return db
-    .select()
-    .from(outbox)
-    .where(and(...where))
-    .orderBy(asc(outbox.seq))
-    .all()
+  return db.select().from(outbox).where(unsentCondition(personId)).orderBy(asc(outbox.seq)).all()
+}
+
+/** Unsent caseworker commands, audit reads excluded (of one person, if given). */
+export function unsentCondition(personId?: string): SQL {
+  return and(inArray(outbox.state, unsentStates), notInArray(outbox.command, bookkeepingCommands), personId === undefined ? undefined : eq(outbox.personId, personId))!
 }
 
 /**

@@ -1,9 +1,9 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, min } from 'drizzle-orm'
 import type { SyncStatus } from '../../shared/api'
 import type { Replica } from '../db/open'
-import { persons } from '../db/schema'
+import { outbox, persons } from '../db/schema'
 import { readSyncState, updateSyncState, type SyncStateRow } from '../db/state'
-import { openProblemRows, unsentRows } from './problems'
+import { openProblemCondition, unsentCondition } from './problems'
 
 /** A4 scope-exit guard stop waiting for the caseworker: persons to remove / local persons. */
 export interface PendingScopeExits {
@@ -62,15 +62,23 @@ export const STALE_AFTER_MS = 3 * 24 * 60 * 60 * 1000
 
 /**
  * The chip's queue counts (A4). `pending` counts the caseworker's unsent commands only: audit
- * reads travel the same queue but opening a person is not "work not sent".
+ * reads travel the same queue but opening a person is not "work not sent". Aggregates, not
+ * rows: it runs after every save, so its cost must not grow with the queue. Only age turns the
+ * chip red: the register judges a registration at its recorded time (A5), so waiting to send
+ * never pushes it out of the R8.1 window.
  */
 export function queueCounts(replica: Replica, now: Date): Pick<SyncStatus, 'pending' | 'oldestPendingAt' | 'problems' | 'stale'> {
-  const unsent = unsentRows(replica.db)
-  const oldest = unsent[0]?.recordedAt ?? null
+  const unsent = replica.db
+    .select({ n: count(), oldest: min(outbox.recordedAt) })
+    .from(outbox)
+    .where(unsentCondition())
+    .get()!
+  const problems = replica.db.select({ n: count() }).from(outbox).where(openProblemCondition()).get()!.n
+  const oldest = unsent.oldest ?? null
   return {
-    pending: unsent.length,
+    pending: unsent.n,
     oldestPendingAt: oldest,
-    problems: openProblemRows(replica.db).length,
+    problems,
     stale: oldest !== null && now.getTime() - Date.parse(oldest) > STALE_AFTER_MS,
   }
 }
