@@ -112,7 +112,7 @@ async function importGrantedSeeker(stack: Stack): Promise<string> {
   return id
 }
 
-test.describe.serial('Asylum-seeker training: the yearly offer on Kommunar and Deltaking asylnorsk (D7, R7, R9)', () => {
+test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltaking asylnorsk (D7, R7, R9)', () => {
   // Serial: the weeks need the offers registered first. Generous: two cores shared by parallel work.
   test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
@@ -281,7 +281,7 @@ test.describe.serial('Asylum-seeker training: the yearly offer on Kommunar and D
     // Newest first, each row with its sync mark; the summary against the cap.
     await expect(screen.rows.first()).toHaveAttribute('data-week', `${first.isoYear}-${first.isoWeek + 2}`)
     await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="ASYLNORSK"]')).toHaveText(
-      nb.asylnorskUi.person.summaryLine.replace('{kind}', nb.asylnorskUi.kinds.ASYLNORSK).replace('{hours}', '17,5').replace('{max}', '175').replace('{weeks}', '3'),
+      nb.asylnorskUi.person.summaryLine.split(' | ')[1]!.replace('{kind}', nb.asylnorskUi.kinds.ASYLNORSK).replace('{hours}', '17,5').replace('{max}', '175').replace('{n}', '3'),
     )
 
     // Edit the oldest week: the dialog says it is registered and saving edits it.
@@ -313,10 +313,49 @@ test.describe.serial('Asylum-seeker training: the yearly offer on Kommunar and D
       await page.keyboard.press('Escape')
       await expect(screen.weekDialog).toBeHidden()
       await expect(screen.rows).toHaveCount(4)
+      // One week is one *veke*, not "1 veker".
+      await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="NKNV"]')).toHaveText(
+        nn.asylnorskUi.person.summaryLine.split(' | ')[0]!.replace('{kind}', nn.asylnorskUi.kinds.NKNV).replace('{hours}', '2').replace('{max}', '50').replace('{n}', '1'),
+      )
       await screens('asylnorsk-nn')
     } finally {
       await shell.switchLanguage('nb')
     }
+  })
+
+  test('A4 fix and resubmit: an offer the register refuses (another device registered that kind and year first) opens pre-filled from Kommunar?fix=', async ({
+    page,
+    stack,
+    screens,
+  }) => {
+    await new LoginPage(page).ensureLoggedIn('tilskot', DEMO_PASSWORD)
+    await syncNow(page)
+    const screen = new AsylnorskPage(page)
+    // The register gets next year's NKNV offer from elsewhere; this device has not pulled it yet.
+    const token = await registerLogin(stack.registerUrl, 'nir-admin')
+    const theirs = { type: 'asylnorskOffer', id: randomUUID(), municipality: '4601', year: year + 1, kind: 'NKNV', fromDate: `${year + 1}-01-01`, toDate: `${year + 1}-06-30` }
+    const imported = await fetch(`${stack.registerUrl}/admin/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      body: JSON.stringify(theirs),
+    })
+    expect(imported.status, await imported.text()).toBe(200)
+    const ours = { id: randomUUID(), municipality: '4601', year: year + 1, kind: 'NKNV', fromDate: `${year + 1}-02-01`, toDate: `${year + 1}-11-30` }
+    expect(((await (await hostPost(page.request, 'asylnorsk.registerOffer', ours)).json()) as { ok: boolean }).ok).toBe(true)
+    await syncNow(page)
+    const problems = (await (await hostPost(page.request, 'sync.problems')).json()) as { value: { problems: { mutationId: string; command: string }[] } }
+    const problem = problems.value.problems.find((x) => x.command === 'asylnorsk.registerOffer')
+    expect(problem, 'the register refused the second NKNV offer of the year').toBeDefined()
+
+    await page.goto(`/#/kommunar?fix=${problem!.mutationId}`)
+    await expect(screen.offerDialog).toBeVisible()
+    await expect(screen.offerInput('year')).toHaveValue(String(year + 1))
+    await expect(screen.offerInput('from')).toHaveValue(`${year + 1}-02-01`)
+    await expect(screen.offerInput('to')).toHaveValue(`${year + 1}-11-30`)
+    await expect(page.getByTestId('offer-kind')).toContainText(nb.asylnorskUi.kinds.NKNV)
+    await screens('kommunar-offer-fix-nb')
+    await page.keyboard.press('Escape')
+    await expect(screen.offerDialog).toBeHidden()
   })
 
   test('only the kinds the category allows are offered: NKNV alone after a granted permit; none for a person outside both target groups, with the register button off', async ({

@@ -57,7 +57,7 @@ const nb = {
     none: 'Ingen uker er registrert.',
     tableCaption: 'Registrerte uker, nyeste først',
     summaryHeading: 'Sammendrag',
-    summaryLine: '{kind}: {hours} av høyst {max} timer, {weeks} uker',
+    summaryLine: '{kind}: {hours} av høyst {max} timer, {n} uke | {kind}: {hours} av høyst {max} timer, {n} uker',
     readOnly: {
       keptAfterScopeExit: 'Personen har flyttet ut av kommunen. Registreringene kan ikke endres før det som ikke er sendt, er løst.',
       cachedReadOnly: 'Personen hører til en annen kommune. Deltakelse kan ikke registreres.',
@@ -134,7 +134,7 @@ const nn = {
     none: 'Ingen veker er registrerte.',
     tableCaption: 'Registrerte veker, nyaste først',
     summaryHeading: 'Samandrag',
-    summaryLine: '{kind}: {hours} av høgst {max} timar, {weeks} veker',
+    summaryLine: '{kind}: {hours} av høgst {max} timar, {n} veke | {kind}: {hours} av høgst {max} timar, {n} veker',
     readOnly: {
       keptAfterScopeExit: 'Personen har flytta ut av kommunen. Registreringane kan ikkje endrast før det som ikkje er sendt, er løyst.',
       cachedReadOnly: 'Personen høyrer til ein annan kommune. Deltaking kan ikkje registrerast.',
