@@ -236,9 +236,11 @@ test.describe('screen Norsk: contact, claim and decisions (D6, R4, R8, R9)', () 
     await page.keyboard.press('Enter')
     await expect(norsk.decisionDialog).toBeVisible()
     await tabTo('decision-startDate')
-    // nb-NO date fields read dd.mm.åååå: the digits fill day, month and year in turn.
-    const [y, m, d] = osloDay(3).split('-')
-    await page.keyboard.type(`${d}${m}${y}`)
+    // The digits fill the date field's parts in the browser's order (dd.mm.åååå in nb-NO,
+    // mm/dd/yyyy in an English Chromium): a day equal to its month reads the same in both.
+    const year = osloDay().slice(0, 4)
+    await page.keyboard.type(`1212${year}`)
+    await expect(norsk.field(norsk.decisionDialog, 'decision-startDate')).toHaveValue(`${year}-12-12`)
     await page.keyboard.press('Enter')
     await expect(norsk.decisionDialog).toBeHidden()
     await expect(norsk.decisionRows).toHaveCount(1)
