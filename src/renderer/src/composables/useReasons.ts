@@ -3,6 +3,17 @@ import type { Reason } from '../../../shared/api'
 import { formatDate } from './format'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+const DECIMAL = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 })
+
+/**
+ * A reason's value as the caseworker reads it: the rules send ISO days and plain numbers;
+ * the screens show dd.mm.åååå and a decimal comma (43,1 timar, steg på 0,25).
+ */
+function readable(v: unknown): unknown {
+  if (typeof v === 'string' && ISO_DAY.test(v)) return formatDate(v)
+  if (typeof v === 'number' && !Number.isInteger(v)) return DECIMAL.format(v)
+  return v
+}
 
 /**
  * The one function that turns reason codes into nb/nn text (style.md 6). An unknown code
@@ -14,8 +25,7 @@ export function useReasons() {
   /** `code` is a string: codes also arrive from storage (the sync status's last error). */
   function reasonText(r: { code: string; values?: Reason['values'] }): string {
     const key = `reasons.${r.code}`
-    // Rules send dates as ISO days; the caseworker reads them as dd.mm.åååå everywhere else.
-    const values = Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DAY.test(v) ? formatDate(v) : v]))
+    const values = Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, readable(v)]))
     return te(key) ? t(key, values as Record<string, unknown>) : t('errors.unknownReason', { code: r.code })
   }
 
