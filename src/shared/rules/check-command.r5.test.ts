@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { Absence, Measure, Replacement } from '../domain/registrations'
+import type { Absence, Decision, Measure, Replacement } from '../domain/registrations'
 import type { PersonRegistrations } from '../domain/snapshot'
 import { checkCommand } from './check-command'
 import { cmd, context, decision, INTRO_GRANTED, NORSK_GRANTED, snapshot } from './check-command.fixture'
@@ -185,5 +185,60 @@ describe('R5.6 ending', () => {
 
   test('R5.6 an end date before the programme start is refused', () => {
     expect(errors(checkCommand(end({ endDate: '2019-09-01' }), withReg({}), ETTER))).toEqual(['ENDING_BEFORE_START@endDate'])
+  })
+})
+
+describe('R5.7 leave overlap', () => {
+  // Granted leaves already held: intro 3–7 Feb 2020 (`leave` above), norsk 2–13 Mar 2020.
+  const NORSK_LEAVE = decision({ id: 'nl1', type: 'NORSK_PERMISJON', decisionDate: '2020-02-20', startDate: '2020-03-02', endDate: '2020-03-13', leaveType: 'VELFERD' })
+  const held = withReg({ decisions: [INTRO_GRANTED, NORSK_GRANTED, leave, NORSK_LEAVE] })
+  const introLeave = (startDate: string, endDate: string, extra: Partial<Decision> = {}) =>
+    cmd('decision.register', {
+      id: 'new-leave',
+      personId: 'p1',
+      scheme: 'intro',
+      type: 'INTRO_PERMISJON',
+      result: 'innvilga',
+      decisionDate: '2020-03-10',
+      startDate,
+      endDate,
+      leaveType: 'VELFERD',
+      leaveUnit: 'kalenderdagar',
+      ...extra,
+    })
+  const norskLeave = (startDate: string, endDate: string) =>
+    cmd('decision.register', {
+      id: 'new-nleave',
+      personId: 'p1',
+      scheme: 'norsk',
+      type: 'NORSK_PERMISJON',
+      result: 'innvilga',
+      decisionDate: '2020-03-10',
+      startDate,
+      endDate,
+      leaveType: 'VELFERD',
+    })
+  const valuesOf = (r: ReturnType<typeof checkCommand>) => r.errors.find((e) => e.code === 'LEAVE_OVERLAP')?.values
+  test.each([
+    ['an intro leave overlapping the granted intro leave by one day is refused', introLeave('2020-02-07', '2020-02-14'), ['LEAVE_OVERLAP@startDate']],
+    ['an intro leave inside the granted intro leave is refused', introLeave('2020-02-04', '2020-02-05'), ['LEAVE_OVERLAP@startDate']],
+    ['an intro leave around the granted intro leave is refused', introLeave('2020-02-01', '2020-02-20'), ['LEAVE_OVERLAP@startDate']],
+    ['an intro leave starting the day after the granted one ends is accepted', introLeave('2020-02-08', '2020-02-14'), []],
+    ['an intro leave ending the day before the granted one starts is accepted', introLeave('2020-01-27', '2020-02-02'), []],
+    [
+      'a refused intro leave over the granted one is accepted (only granted leaves clash)',
+      introLeave('2020-02-03', '2020-02-07', { result: 'avslag', reasonText: 'Ikkje dokumentert' }),
+      [],
+    ],
+    ['editing the granted leave itself (same id) is not an overlap with itself', introLeave('2020-02-03', '2020-02-10', { id: leave.id }), []],
+    ['an intro leave over the norsk leave is accepted (another scheme)', introLeave('2020-03-02', '2020-03-06'), []],
+    ['a norsk leave overlapping the granted norsk leave is refused', norskLeave('2020-03-13', '2020-03-16'), ['LEAVE_OVERLAP@startDate']],
+    ['a norsk leave over the intro leave is accepted (another scheme)', norskLeave('2020-02-03', '2020-02-07'), []],
+  ])('R5.7 %s', (_name, command, expected) => {
+    expect(errors(checkCommand(command, held, context(['kommuneintro', 'kommunenorsk', 'kommuneetterregistrering'])))).toEqual(expected)
+  })
+
+  test('R5.7 the refusal names the other leave by its dates', () => {
+    expect(valuesOf(checkCommand(introLeave('2020-02-06', '2020-02-12'), held, ETTER))).toEqual({ from: '2020-02-03', to: '2020-02-07' })
   })
 })

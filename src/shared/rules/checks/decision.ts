@@ -71,4 +71,18 @@ export function checkDecisionFields({ f, snapshot }: CheckInput, d: DecisionComm
     if (d.endDate > last) f.error('TEMPORARY_STOP_TOO_LONG', 'endDate', { max: last })
   }
   if (d.type === 'INTRO_PERMANENT_STANS' && d.result === 'innvilga' && !d.ending) f.error('PERMANENT_STOP_NEEDS_ENDING', 'ending')
+  leaveOverlap(f, snapshot.registrations.decisions, d)
+}
+
+/**
+ * R5.7: a granted leave may not overlap another granted leave of the same scheme (the same
+ * type: INTRO_PERMISJON or NORSK_PERMISJON); the caseworker changes the existing leave
+ * instead. Edits (same id) are judged without their earlier version. Named on `startDate`
+ * with the other leave's dates, so the caseworker finds it. Periods are inclusive.
+ */
+function leaveOverlap(f: Findings, decisions: readonly Decision[], d: DecisionCommandPayload): void {
+  if ((d.type !== 'INTRO_PERMISJON' && d.type !== 'NORSK_PERMISJON') || d.result !== 'innvilga' || !d.startDate || !d.endDate) return
+  const { startDate, endDate } = d
+  const other = decisions.find((x) => x.id !== d.id && x.type === d.type && x.result === 'innvilga' && x.startDate && x.endDate && x.startDate <= endDate && x.endDate >= startDate)
+  if (other) f.error('LEAVE_OVERLAP', 'startDate', { from: other.startDate as string, to: other.endDate as string })
 }
