@@ -10,7 +10,7 @@ import { findPerson, loadBundle } from './person-rows'
 /** The reference-data lists the rules read (R3.1 permit grounds, R10 absence types). */
 const RULE_LISTS = ['permitGround', 'absenceType'] as const
 
-function ruleCodeLists(replica: Replica): CodeListEntry[] {
+export function ruleCodeLists(replica: Replica): CodeListEntry[] {
   return replica.db
     .select()
     .from(t.codeLists)

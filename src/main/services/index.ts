@@ -9,6 +9,7 @@ import { norskHandlers } from './norsk'
 import { personListHandlers } from './person-list'
 import { personsHandlers } from './persons'
 import { referenceHandlers } from './reference'
+import { reportsHandlers } from './reports'
 import { sessionHandlers } from './session'
 import { syncHandlers } from './sync'
 
@@ -27,6 +28,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...norskHandlers(ctx),
     ...asylnorskHandlers(ctx),
     ...introHandlers(ctx),
+    ...reportsHandlers(ctx),
   }
 }
 

@@ -10,6 +10,7 @@ import { loginRoutes } from '../routes/login'
 import { personRoutes } from '../routes/persons'
 import { pullRoutes } from '../routes/pull'
 import { pushRoutes } from '../routes/push'
+import { reportRoutes } from '../routes/reports'
 import type { ServerContext } from './context'
 import { ApiError, installErrorHandling } from './errors'
 import { loggerOptions } from './log'
@@ -32,5 +33,6 @@ export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = 
   pushRoutes(app, ctx)
   personRoutes(app, ctx)
   importRoutes(app, ctx)
+  reportRoutes(app, ctx)
   return app
 }

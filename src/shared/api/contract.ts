@@ -8,6 +8,7 @@ import { norskSlice } from './norsk'
 import { personListSlice } from './person-list'
 import { personsSlice } from './persons'
 import { referenceSlice } from './reference'
+import { reportsSlice } from './reports'
 import { sessionSlice } from './session'
 import { mergeSlices } from './slice'
 import { syncSlice } from './sync'
@@ -16,6 +17,7 @@ export type { Language, SessionState } from './session'
 export type { SyncProblem, SyncProblemRow, SyncStatus } from './sync'
 export type { PersonHit, PersonView, SearchResult } from './persons'
 export type { Saved } from './saved'
+export type { MunicipalityReportsView, ReportPersonName } from './reports'
 export { mergeSlices, type ContractEntry } from './slice'
 
 /**
@@ -36,6 +38,7 @@ export const contract = mergeSlices(
   norskSlice,
   asylnorskSlice,
   introSlice,
+  reportsSlice,
 )
 
 export type Contract = typeof contract
