@@ -1,6 +1,17 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { Command } from '../../shared/domain'
-import { checkCommand, commandSpecs, evaluatePerson, RULES_VERSION, snapshotFromBase, type CheckContext, type CheckResult } from '../../shared/rules'
+import {
+  checkCommand,
+  commandSpecs,
+  evaluatePerson,
+  evaluationAt,
+  RULES_VERSION,
+  snapshotFromBase,
+  storedEvaluation,
+  type CheckContext,
+  type CheckResult,
+  type Evaluation,
+} from '../../shared/rules'
 import { personEvaluations, persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { takeChangeLock } from '../sync/change-lock'
@@ -31,7 +42,7 @@ export async function recomputeEvaluations(tx: RegisterDb, personIds: readonly s
       personId: b.person.id,
       rulesVersion: RULES_VERSION,
       evaluatedOn: today,
-      result: evaluatePerson(snapshotFromBase(b, codeLists), today),
+      result: storedEvaluation(evaluatePerson(snapshotFromBase(b, codeLists), today)),
     }))
     await tx
       .insert(personEvaluations)
@@ -50,6 +61,33 @@ export async function recomputeEvaluations(tx: RegisterDb, personIds: readonly s
   return evaluated
 }
 
+/**
+ * The stored evaluations of `personIds` as read on `today` (issue 8 point 6): days left and
+ * overdue are derived from the stored dates and `today`, so a result stored yesterday reads
+ * true today. A row of an older `RULES_VERSION` (its shape may differ) is evaluated afresh
+ * from the base data instead. Persons without a row (not live) are absent from the map.
+ */
+export async function readEvaluations(db: RegisterDb, personIds: readonly string[], today: string): Promise<Map<string, Evaluation>> {
+  const out = new Map<string, Evaluation>()
+  const stale: string[] = []
+  for (let i = 0; i < personIds.length; i += CHUNK) {
+    const rows = await db
+      .select()
+      .from(personEvaluations)
+      .where(inArray(personEvaluations.personId, personIds.slice(i, i + CHUNK)))
+    for (const r of rows) {
+      if (r.rulesVersion === RULES_VERSION) out.set(r.personId, evaluationAt(r.result, today))
+      else stale.push(r.personId)
+    }
+  }
+  if (stale.length) {
+    const codeLists = await ruleCodeLists(db)
+    const bundles = await loadServerBundles(db, stale)
+    for (const b of bundles.values()) out.set(b.person.id, evaluatePerson(snapshotFromBase(b, codeLists), today))
+  }
+  return out
+}
+
 /** Ids of every live person. */
 export async function livePersonIds(db: RegisterDb): Promise<string[]> {
   const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.deleted, false))
@@ -58,7 +96,7 @@ export async function livePersonIds(db: RegisterDb): Promise<string[]> {
 
 /**
  * Recomputes every live person as of `today` in one transaction (`npm run server -- recompute`,
- * after a new rules version or to refresh `daysLeft`). Takes the change lock so an import
+ * after a new rules version; stored deadlines are dates, so days left need no refresh). Takes the change lock so an import
  * running meanwhile cannot have its fresher results overwritten by ones read before it.
  */
 export async function recomputeAll(db: RegisterDb, today: string): Promise<number> {

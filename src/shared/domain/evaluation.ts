@@ -44,10 +44,14 @@ export const categorySchema = z.object({
 export const deadlineSchema = z.object({
   key: z.enum(['introStart', 'introCompletion', 'norskStart', 'norskFreeRight', 'norskNeedsBased']),
   date: isoDate,
+  metOn: isoDate.nullable(),
   daysLeft: z.number().int(),
   overdue: z.boolean(),
   explanation: z.array(stepSchema),
 })
+
+/** A deadline as the register stores it: dates only (issue 8 point 6). */
+export const storedDeadlineSchema = deadlineSchema.omit({ daysLeft: true, overdue: true })
 
 export const schemeResultSchema = z.object({
   status: schemeStatusSchema,
@@ -59,4 +63,11 @@ export const evaluationSchema = z.object({
   rulesVersion: z.string().min(1),
   categories: z.array(categorySchema),
   schemes: z.object({ intro: schemeResultSchema, norsk: schemeResultSchema, asylnorsk: schemeResultSchema }),
+})
+
+const storedSchemeSchema = schemeResultSchema.extend({ deadlines: z.array(storedDeadlineSchema) })
+
+/** `person_evaluations.result` on the register: the evaluation without anything that depends on the day it is read. */
+export const storedEvaluationSchema = evaluationSchema.extend({
+  schemes: z.object({ intro: storedSchemeSchema, norsk: storedSchemeSchema, asylnorsk: storedSchemeSchema }),
 })

@@ -11,7 +11,7 @@ const TODAY = '2025-06-16'
 const YEAR = { fromDate: '2025-01-01', toDate: TODAY }
 
 type Statuses = Partial<Record<'intro' | 'norsk' | 'asylnorsk', SchemeStatus>>
-const dl = (key: DeadlineKey, date: string): Deadline => ({ key, date, daysLeft: 0, overdue: false, explanation: [] })
+const dl = (key: DeadlineKey, date: string): Deadline => ({ key, date, metOn: null, daysLeft: 0, overdue: false, explanation: [] })
 
 /** A person with a chosen evaluation (the reports read only statuses and deadline dates). */
 function person(id: string, statuses: Statuses = {}, deadlines: Deadline[] = [], regs: Partial<PersonRegistrations> = {}): ReportPerson {

@@ -40,7 +40,7 @@ export function introStartDeadline(s: PersonSnapshot, cat: Category, today: IsoD
   const first = earliestStart(grantedOf(s, 'INTRO_PROGRAM'))
   const started = first !== null && first.startDate <= today
   steps.push(step('R5.1', started ? 'startedOn' : 'notStarted', { start: first?.startDate ?? null, today }))
-  return deadline('introStart', date, today, today > date && !started, steps)
+  return deadline('introStart', date, today, first?.startDate ?? null, steps)
 }
 
 /** The earliest intro claim date, or null. */
@@ -53,13 +53,19 @@ function earliestIntroClaim(s: PersonSnapshot): IsoDate | null {
 /**
  * Both intro deadlines for a category: start (R5.1, `rett og plikt` only) and completion
  * (R5.2, once a programme is granted). Overdue completion: today after the deadline and the
- * programme not ended.
+ * programme not ended (R4 `avslutta`: an ending, or a granted permanent stop) by today.
  */
-export function introDeadlines(s: PersonSnapshot, cat: Category | null, today: IsoDate, ended: boolean): Deadline[] {
+export function introDeadlines(s: PersonSnapshot, cat: Category | null, today: IsoDate): Deadline[] {
   const out: Deadline[] = []
   const start = cat ? introStartDeadline(s, cat, today) : null
   if (start) out.push(start)
   const completion = completionDeadline(s)
-  if (completion) out.push(deadline('introCompletion', completion.date, today, today > completion.date && !ended, completion.steps))
+  if (completion) out.push(deadline('introCompletion', completion.date, today, introEndedOn(s), completion.steps))
   return out
+}
+
+/** The first day R4 judges the programme `avslutta` (as `introStatus`): the earliest ending or granted permanent stop. */
+function introEndedOn(s: PersonSnapshot): IsoDate | null {
+  const days = [...s.registrations.endings.map((e) => e.endDate), ...grantedOf(s, 'INTRO_PERMANENT_STANS').map((d) => d.decisionDate)]
+  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : null
 }

@@ -33,7 +33,7 @@ export function norskStartDeadline(s: PersonSnapshot, categoryStart: IsoDate, to
     claim ? step('R6.2', 'norskStartFromClaim', { categoryStart, claim, months, date }) : step('R6.2', 'norskStartFromCategory', { categoryStart, months, date }),
     step('R6.2', started ? 'startedOn' : 'notStarted', { start: start?.startDate ?? null, today }),
   ]
-  return deadline('norskStart', date, today, today > date && !started, steps)
+  return deadline('norskStart', date, today, start?.startDate ?? null, steps)
 }
 
 /**
@@ -69,7 +69,7 @@ export function norskFreeRight(s: PersonSnapshot, categoryStart: IsoDate): { dat
 
 export function norskFreeRightDeadline(s: PersonSnapshot, categoryStart: IsoDate, completed: boolean, today: IsoDate): Deadline {
   const { date, steps } = norskFreeRight(s, categoryStart)
-  return deadline('norskFreeRight', date, today, today > date && !completed, steps)
+  return deadline('norskFreeRight', date, today, completed ? today : null, steps)
 }
 
 /**
@@ -84,5 +84,5 @@ export function norskNeedsBasedDeadline(s: PersonSnapshot, categoryStart: IsoDat
   const date = addYears(categoryStart, years)
   const extra = granted.reduce((sum, d) => sum + (d.hours ?? 0), 0)
   const steps = [step('R6.3', 'norskNeedsBased', { categoryStart, years, date, baseHours: base.hours, extraHours: extra, registered: base.registered })]
-  return deadline('norskNeedsBased', date, today, today > date && base.registered < base.hours + extra, steps)
+  return deadline('norskNeedsBased', date, today, base.registered >= base.hours + extra ? today : null, steps)
 }

@@ -4,7 +4,7 @@ import { otherRegime, otherRegimeCategory, type Category } from './categories'
 import { asylnorskJudgement } from './categories-asylnorsk'
 import { introJudgement } from './categories-intro'
 import { norskJudgement, type NorskCategoryResult } from './categories-norsk'
-import type { Deadline } from './deadline'
+import { deadlineAt, storedDeadline, type Deadline, type StoredDeadline } from './deadline'
 import { introDeadlines } from './deadlines-intro'
 import { norskFreeRightDeadline, norskNeedsBasedDeadline, norskStartDeadline } from './deadlines-norsk'
 import type { Step } from './explanation'
@@ -14,7 +14,7 @@ import { asylnorskStatus, introStatus, norskStatus, type SchemeStatus } from './
  * Version of the rules that produced a result; stored with every registration a device
  * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
  */
-export const RULES_VERSION = '2017-2020.2'
+export const RULES_VERSION = '2017-2020.3'
 
 /** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
 export interface SchemeResult {
@@ -28,6 +28,30 @@ export interface Evaluation {
   rulesVersion: string
   categories: Category[]
   schemes: { intro: SchemeResult; norsk: SchemeResult; asylnorsk: SchemeResult }
+}
+
+/**
+ * What the register stores (issue 8 point 6): the evaluation with deadlines as dates only, so
+ * a stored result stays true on later days; `evaluationAt` reads it as of a day.
+ */
+export interface StoredEvaluation {
+  rulesVersion: string
+  categories: Category[]
+  schemes: Record<keyof Evaluation['schemes'], Omit<SchemeResult, 'deadlines'> & { deadlines: StoredDeadline[] }>
+}
+
+const SCHEMES = ['intro', 'norsk', 'asylnorsk'] as const
+
+/** The dates-only form of an evaluation, for storing. */
+export function storedEvaluation(e: Evaluation): StoredEvaluation {
+  const scheme = (r: SchemeResult) => ({ status: r.status, deadlines: r.deadlines.map(storedDeadline), explanation: r.explanation })
+  return { rulesVersion: e.rulesVersion, categories: e.categories, schemes: Object.fromEntries(SCHEMES.map((k) => [k, scheme(e.schemes[k])])) as StoredEvaluation['schemes'] }
+}
+
+/** R11.5: a stored evaluation as read on `today` — days left and overdue from the stored dates. */
+export function evaluationAt(e: StoredEvaluation, today: IsoDate): Evaluation {
+  const scheme = (r: StoredEvaluation['schemes']['intro']): SchemeResult => ({ ...r, deadlines: r.deadlines.map((d) => deadlineAt(d, today)) })
+  return { ...e, schemes: Object.fromEntries(SCHEMES.map((k) => [k, scheme(e.schemes[k])])) as Evaluation['schemes'] }
 }
 
 /**
@@ -83,7 +107,7 @@ function withWhyNot(scheme: SchemeResult, whyNot: Step[] | null): SchemeResult {
 function introScheme(s: PersonSnapshot, cat: Category | null, today: IsoDate): SchemeResult {
   const judged = introStatus(s, cat, today)
   const current = cat && cat.displayState === 'current' ? cat : null
-  const all = introDeadlines(s, current, today, judged.status === 'avslutta')
+  const all = introDeadlines(s, current, today)
   return { status: judged.status, deadlines: all, explanation: judged.steps }
 }
 

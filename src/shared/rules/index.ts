@@ -1,7 +1,7 @@
 /** The shared rules (rules.md): pure functions over a person snapshot and `today`. */
-export { RULES_VERSION, evaluatePerson, type Evaluation, type SchemeResult } from './evaluate'
+export { RULES_VERSION, evaluatePerson, evaluationAt, storedEvaluation, type Evaluation, type SchemeResult, type StoredEvaluation } from './evaluate'
 export type { Category, CategoryKind, CategoryReason, DisplayState, NorskHours } from './categories'
-export type { Deadline, DeadlineKey } from './deadline'
+export { deadlineAt, type Deadline, type DeadlineKey, type StoredDeadline } from './deadline'
 export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
 export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'

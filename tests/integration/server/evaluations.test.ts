@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { evaluationSchema } from '../../../src/shared/domain/evaluation'
+import { storedEvaluationSchema } from '../../../src/shared/domain/evaluation'
 import { initialCodeLists } from '../../../src/shared/reference/initial-code-lists'
-import { evaluatePerson, RULES_VERSION } from '../../../src/shared/rules'
-import { importNdjson, osloToday, recomputeAll, serverSnapshot } from '../../../src/server'
+import { addDays } from '../../../src/shared/calendar'
+import { evaluatePerson, RULES_VERSION, storedEvaluation, type Deadline } from '../../../src/shared/rules'
+import { importNdjson, osloToday, readEvaluations, recomputeAll, serverSnapshot } from '../../../src/server'
 import type { RegisterDb } from '../../../src/server'
 import { personEvaluations, persons } from '../../../src/server/db/schema'
 import { backends } from './backends'
@@ -22,7 +23,7 @@ async function expectFresh(db: RegisterDb, ids: string[], today: string) {
   const rows = await stored(db)
   for (const id of ids) {
     const snapshot = await serverSnapshot(db, id)
-    expect(rows.get(id)?.result, id).toEqual(evaluatePerson(snapshot!, today))
+    expect(rows.get(id)?.result, id).toEqual(storedEvaluation(evaluatePerson(snapshot!, today)))
   }
 }
 
@@ -40,7 +41,7 @@ describe.each(backends())('person evaluations on $name', (backend) => {
     for (const r of rows.values()) {
       expect(r.rulesVersion).toBe(RULES_VERSION)
       expect([before, after]).toContain(r.evaluatedOn)
-      expect(evaluationSchema.safeParse(r.result).success).toBe(true)
+      expect(storedEvaluationSchema.safeParse(r.result).success).toBe(true)
     }
     await expectFresh(db, ids, rows.get(ids[0])!.evaluatedOn)
     expect([...rows.values()].some((r) => r.result.categories.length > 0)).toBe(true)
@@ -91,6 +92,57 @@ describe.each(backends())('person evaluations on $name', (backend) => {
     await imported(db, lines)
     const summary = await imported(db, [{ type: 'codeList', ...entry, nameNb: `${entry.nameNb} (endra)` }])
     expect(summary.evaluated).toBe(everyone ? personsOf(lines).length : 0)
+  })
+
+  test('R11.5 / issue 8 point 6: an evaluation stored yesterday reads today with today’s days left and overdue, from its stored dates', async () => {
+    const { db } = await backend.open()
+    // One refugee under the 2020 act, settled by agreement 2020-08-01: start deadline 2020-11-01 (R5.1).
+    const feed = parseLines(smallFeed())
+    const who = feed.find((l) => l.type === 'settlement' && l.byAgreement)!.personId
+    const lines = feed.map((l) => {
+      if (l.type === 'person' && l.id === who) return { ...l, arrivalDate: '2020-05-01' }
+      if (l.type === 'permit' && l.personId === who) return { ...l, groundCode: 'UTL28', validFrom: '2020-06-01', grantedDate: '2020-06-01', validTo: null }
+      if (l.type === 'settlement' && l.personId === who) return { ...l, date: '2020-08-01' }
+      return l
+    })
+    const today = '2020-11-02'
+    const yesterday = addDays(today, -1)
+    await imported(db, lines, yesterday)
+    const ids = personsOf(lines).map((p) => String(p.id))
+    const rows = await stored(db)
+    const deadlinesOf = (e: { schemes: Record<string, { deadlines: object[] }> }) => Object.values(e.schemes).flatMap((r) => r.deadlines)
+    // stored: dates only — nothing in the row depends on the day it is read
+    for (const r of rows.values()) for (const d of deadlinesOf(r.result)) expect(Object.keys(d).sort()).toEqual(['date', 'explanation', 'key', 'metOn'])
+    const read = await readEvaluations(db, ids, today)
+    let compared = 0
+    for (const id of ids) {
+      const fresh = evaluatePerson((await serverSnapshot(db, id))!, today)
+      const then = evaluatePerson((await serverSnapshot(db, id))!, yesterday)
+      const got = read.get(id)!.schemes
+      // the explanation keeps the day it was judged on ("not started as of …"), a dated and so still true statement
+      const dated = (ds: Deadline[]) => ds.map(({ explanation: _, ...d }) => d)
+      for (const k of ['intro', 'norsk'] as const) {
+        expect(dated(got[k].deadlines), `${id} ${k}`).toEqual(dated(fresh.schemes[k].deadlines))
+        expect(got[k].deadlines.map((d) => d.daysLeft)).toEqual(then.schemes[k].deadlines.map((d) => d.daysLeft - 1))
+        compared += got[k].deadlines.length
+      }
+    }
+    expect(compared).toBeGreaterThan(0)
+    // the deadline day passed overnight without a start: stored as a date, read as overdue
+    expect(read.get(String(who))!.schemes.intro.deadlines.map((d) => [d.key, d.date, d.daysLeft, d.overdue])).toEqual([['introStart', '2020-11-01', -1, true]])
+  })
+
+  test('issue 8 point 6: a row of an older RULES_VERSION is read as a fresh evaluation, not in its old shape', async () => {
+    const { db } = await backend.open()
+    const lines = parseLines(smallFeed())
+    await imported(db, lines)
+    const [id] = personsOf(lines).map((p) => String(p.id))
+    await db
+      .update(personEvaluations)
+      .set({ rulesVersion: 'old', result: { rulesVersion: 'old' } as never })
+      .where(eq(personEvaluations.personId, id))
+    const read = await readEvaluations(db, [id], '2025-09-01')
+    expect(read.get(id)).toEqual(evaluatePerson((await serverSnapshot(db, id))!, '2025-09-01'))
   })
 
   test('A6 a tombstoned person loses their stored evaluation; recompute re-evaluates every live person', async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { isoWeek, osloDateOfMs } from '../../../src/shared/rules'
+import { evaluationAt, isoWeek, osloDateOfMs } from '../../../src/shared/rules'
 import { importNdjson, projectScope, recomputeEvaluations, serverSnapshot as registerSnapshot, startRegister } from '../../../src/server'
 import { decisions, personEvaluations } from '../../../src/server/db/schema'
 import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
@@ -118,7 +118,7 @@ for (const backend of backends())
       expect(snapshot).toEqual(await registerSnapshot(register.db, personId))
       const [stored] = await register.db.select().from(personEvaluations).where(eq(personEvaluations.personId, personId))
       const evaluation = value(await call(device, 'persons.get', { personId })).evaluation
-      expect(evaluation).toEqual(stored.result)
+      expect(evaluation).toEqual(evaluationAt(stored.result, stored.evaluatedOn))
       // R4: a granted decision moves the norsk status on from `kategori berekna`/`ingen`.
       expect(evaluation.schemes.norsk.status).not.toBe('ingen')
     })

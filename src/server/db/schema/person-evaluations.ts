@@ -1,5 +1,5 @@
 import { date, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
-import type { Evaluation } from '../../../shared/rules'
+import type { StoredEvaluation } from '../../../shared/rules'
 import { persons } from './persons'
 
 /**
@@ -13,8 +13,9 @@ export const personEvaluations = pgTable('person_evaluations', {
     .references(() => persons.id),
   /** `RULES_VERSION` of the rules that produced `result`: a new version means recompute. */
   rulesVersion: text('rules_version').notNull(),
-  /** The "today" the rules judged with (Oslo calendar date): deadlines' `daysLeft` refer to it. */
+  /** The "today" the rules judged with (Oslo calendar date). Statuses refer to it; deadlines are dates, read with `evaluationAt`. */
   evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
-  result: jsonb('result').$type<Evaluation>().notNull(),
+  /** Dates only (issue 8 point 6): days left and overdue are derived when read, never stored. */
+  result: jsonb('result').$type<StoredEvaluation>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 })
