@@ -73,7 +73,7 @@ export async function runCrashTrials(o: TrialsOptions): Promise<TrialsReport> {
         const killAfterLines = 1 + Math.floor(random() * (LINES_PER_RUN - 1))
         const extraMs = Math.floor(random() * 8)
         const run = await runChild(['work', dir, register.url, personId], { killAfterLines, extraMs })
-        if (run.signal !== 'SIGKILL') report.violations.push(`trial ${t}: the device ended by itself (code ${run.code}, ${run.lines.length} lines): ${run.stderr.slice(-500)}`)
+        if (run.signal !== 'SIGKILL') report.violations.push(`trial ${t}: the device ended by itself (code ${run.code}, ${run.lines.length} lines): ${firstLines(run.stderr)}`)
         const phase = phaseAt(run.lines)
         if (phase === 'save') report.killedDuringSave++
         else if (phase === 'push') report.killedDuringPush++
@@ -82,7 +82,7 @@ export async function runCrashTrials(o: TrialsOptions): Promise<TrialsReport> {
         const finish = await runChild(['finish', dir, register.url, personId], {})
         const outboxLine = finish.lines.find((l) => l.startsWith('OUTBOX '))
         if (finish.code !== 0 || !outboxLine) {
-          report.violations.push(`trial ${t}: the restarted device did not finish (code ${finish.code}): ${finish.lines.slice(-3).join(' | ')} ${finish.stderr.slice(-500)}`)
+          report.violations.push(`trial ${t}: the restarted device did not finish (code ${finish.code}): ${finish.lines.slice(-3).join(' | ')} ${firstLines(finish.stderr)}`)
           continue
         }
         const outbox = JSON.parse(outboxLine.slice('OUTBOX '.length)) as { id: string; seq: number; state: string; command: string }[]
@@ -106,6 +106,11 @@ export async function runCrashTrials(o: TrialsOptions): Promise<TrialsReport> {
   )
   for (const v of report.violations) log(`VIOLATION ${v}`)
   return report
+}
+
+/** The start of a child's error output: the message and the first frames, where the cause is. */
+function firstLines(stderr: string): string {
+  return stderr.split('\n').slice(0, 6).join(' | ')
 }
 
 /** Where the last event line left the child: inside a save, inside a push, or between them. */
