@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import type { PersonView } from '../../../../shared/api'
+import type { DecisionCommandPayload } from '../../../../shared/domain/command'
+import { evaluatePerson } from '../../../../shared/rules'
+import { snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
+import { emptyBundle } from '../../../../shared/sync'
+import { mountWithPlugins, settle } from '../rules/mount.fixture'
+import DecisionDialog from './DecisionDialog.vue'
+
+/**
+ * The decision dialog on the real Vuetify, i18n and rules: opened to fix a refused decision
+ * (A4), it shows the caseworker's input and the register's reasons beside their fields.
+ */
+let wrapper: VueWrapper | null = null
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  document.body.innerHTML = ''
+})
+
+function view(): PersonView {
+  const s = snapshot()
+  const bundle = emptyBundle({
+    id: s.person.id,
+    duf: '201912345601',
+    dufCheckFailed: false,
+    nationalId: null,
+    regNumber: null,
+    firstName: 'Ada',
+    middleName: null,
+    lastName: 'Testesen',
+    birthDate: s.person.birthDate,
+    sex: 'K',
+    closed: false,
+    arrivalDate: s.person.arrivalDate,
+    followUpMunicipality: s.person.followUpMunicipality,
+    followUpDistrict: null,
+    followUpByAgreement: true,
+    receptionCentre: null,
+  })
+  return {
+    bundle: { ...bundle, decisions: s.registrations.decisions },
+    evaluation: evaluatePerson(s, TODAY),
+    municipalityName: 'Oslo',
+    districtName: null,
+    cachedReadOnly: false,
+    inPersonList: false,
+    syncMarks: {},
+    registerChanged: [],
+    keptAfterScopeExit: false,
+  }
+}
+
+const refused: DecisionCommandPayload = {
+  id: 'd-fix',
+  personId: 'p1',
+  scheme: 'norsk',
+  type: 'NORSK_PERMISJON',
+  result: 'innvilga',
+  decisionDate: '2020-03-10',
+  startDate: '2020-03-16',
+  endDate: '2020-03-01',
+  leaveType: null,
+}
+
+const input = (testid: string) => document.body.querySelector<HTMLInputElement>(`[data-testid="${testid}"] input`)
+const messages = (testid: string) => document.body.querySelector(`[data-testid="${testid}"] .v-messages`)?.textContent ?? ''
+
+describe('DecisionDialog — fix and resubmit (A4, R4)', () => {
+  test.each([
+    ['nb', 'Sluttdatoen', 'Feltet må fylles ut.'],
+    ['nn', 'Sluttdatoen', 'Feltet må fyllast ut.'],
+  ] as const)('A4 (%s) opens with the refused input and each register reason beside its field', async (lang, reversed, required) => {
+    wrapper = mountWithPlugins(
+      DecisionDialog,
+      {
+        view: view(),
+        initial: refused,
+        reasons: [
+          { code: 'PERIOD_REVERSED', field: 'endDate' },
+          { code: 'REQUIRED', field: 'leaveType' },
+        ],
+        modelValue: true,
+      },
+      lang,
+    )
+    await settle()
+    expect(input('decision-startDate')?.value).toBe('2020-03-16')
+    expect(input('decision-endDate')?.value).toBe('2020-03-01')
+    expect(input('decision-decisionDate')?.value).toBe('2020-03-10')
+    expect(messages('decision-endDate')).toContain(reversed)
+    expect(messages('decision-leaveType')).toContain(required)
+    // R4: leave has no hours; the field is there but disabled.
+    expect(input('decision-hours')?.disabled).toBe(true)
+  })
+})
