@@ -2,6 +2,7 @@
 export { RULES_VERSION, evaluatePerson, evaluationAt, storedEvaluation, type Evaluation, type SchemeResult, type StoredEvaluation } from './evaluate'
 export type { Category, CategoryKind, CategoryReason, DisplayState, NorskHours } from './categories'
 export { deadlineAt, type Deadline, type DeadlineKey, type StoredDeadline } from './deadline'
+export { timelineOf, type Timeline, type TimelineMark, type TimelinePeriod } from './timeline'
 export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
 export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'
