@@ -91,7 +91,7 @@ export async function runCrashTrials(o: TrialsOptions): Promise<TrialsReport> {
         report.committed += committed.length
         report.trials++
         log(
-          `trial ${t}: killed during ${phase} after ${run.lines.length} lines; ${committed.length} reported committed, ${outbox.length} in the outbox; ${found.length} violations`,
+          `trial ${t}: killed ${phase === 'between' ? 'between a save and a push' : `during a ${phase}`} after ${run.lines.length} lines; ${committed.length} reported committed, ${outbox.length} in the outbox; ${found.length} violations`,
         )
       } finally {
         rmSync(dir, { recursive: true, force: true })
