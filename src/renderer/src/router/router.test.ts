@@ -18,7 +18,11 @@ describe('D5 screens keep the URLs they had before vue-router (bookmarks, e2e li
     ['/person/p1/grunndata', 'person-grunndata', { personId: 'p1' }, {}],
     ['/person/p1/detaljar', 'person-detaljar', { personId: 'p1' }, {}],
     ['/person/p1/tilskot', 'person-tilskot', { personId: 'p1' }, {}],
-    ['/person/p1/norsk', 'notFound', {}, {}],
+    ['/person/p1/norsk', 'person-norsk', { personId: 'p1' }, {}],
+    ['/person/p1/deltaking-norsk', 'person-deltaking-norsk', { personId: 'p1' }, {}],
+    ['/person/p1/kartlegging', 'person-kartlegging', { personId: 'p1' }, {}],
+    ['/person/p1/asylnorsk', 'person-asylnorsk', { personId: 'p1' }, {}],
+    ['/person/p1/ukjend', 'notFound', {}, {}],
     ['/ukjend', 'notFound', {}, {}],
     ['/main-content', 'notFound', {}, {}],
   ])('%s opens %s', async (url, name, params, query) => {
