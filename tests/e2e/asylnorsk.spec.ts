@@ -353,6 +353,8 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await expect(screen.offerInput('from')).toHaveValue(`${year + 1}-02-01`)
     await expect(screen.offerInput('to')).toHaveValue(`${year + 1}-11-30`)
     await expect(page.getByTestId('offer-kind')).toContainText(nb.asylnorskUi.kinds.NKNV)
+    // The register's reason stands beside the field it concerns.
+    await expect(screen.message('offer-year')).toHaveText(nb.reasons.OFFER_EXISTS.replace('{kind}', nb.asylnorskUi.kinds.NKNV).replace('{year}', String(year + 1)))
     await screens('kommunar-offer-fix-nb')
     await page.keyboard.press('Escape')
     await expect(screen.offerDialog).toBeHidden()

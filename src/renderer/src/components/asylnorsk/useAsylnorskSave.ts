@@ -26,6 +26,13 @@ export function useAsylnorskSave<C extends AsylnorskCommand>(command: C, fields:
     other.value = []
   }
 
+  /** Shows reasons beside their fields as a refusal would: the register's, when a sync problem is being fixed (A4). */
+  function show(reasons: readonly Reason[]): void {
+    const { byField, rest } = splitByField(reasons.map(named), fields)
+    errors.value = byField
+    other.value = rest
+  }
+
   /** Returns what was saved, or null when the device refused. */
   async function save(payload: InputOf<C>): Promise<Saved | null> {
     saving.value = true
@@ -33,14 +40,12 @@ export function useAsylnorskSave<C extends AsylnorskCommand>(command: C, fields:
     try {
       const r = await invoke(command, payload)
       if (r.ok) return r.value
-      const { byField, rest } = splitByField(r.reasons.map(named), fields)
-      errors.value = byField
-      other.value = rest
+      show(r.reasons)
       return null
     } finally {
       saving.value = false
     }
   }
 
-  return { errors, other, saving, save, clear }
+  return { errors, other, saving, save, clear, show }
 }
