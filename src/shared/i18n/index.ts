@@ -5,6 +5,7 @@ import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
 import { norskUi } from './messages/norsk-ui'
 import { rulesUi } from './messages/rules-ui'
+import { timelineUi } from './messages/timeline-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 
@@ -18,6 +19,7 @@ const nb = {
   asylnorskUi: asylnorskUi.nb,
   explanations: ruleExplanations.nb,
   rulesUi: rulesUi.nb,
+  timelineUi: timelineUi.nb,
   norskUi: norskUi.nb,
   syncBadge: syncBadge.nb,
   syncUi: syncUi.nb,
@@ -38,6 +40,7 @@ const nn = {
   asylnorskUi: asylnorskUi.nn,
   explanations: ruleExplanations.nn,
   rulesUi: rulesUi.nn,
+  timelineUi: timelineUi.nn,
   norskUi: norskUi.nn,
   syncBadge: syncBadge.nn,
   syncUi: syncUi.nn,

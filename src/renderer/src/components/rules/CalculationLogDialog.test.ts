@@ -67,6 +67,20 @@ describe('CalculationLogDialog', () => {
     expect(wrapper!.emitted('update:modelValue')?.at(-1)).toEqual([false])
   })
 
+  test.each<[string, 'intro' | 'norsk', boolean]>([
+    ['R5.2 an intro deadline’s log draws its timeline under the steps, hidden from screen readers', 'intro', true],
+    ['R6.2 a Norwegian deadline’s log has steps only', 'norsk', false],
+  ])('%s', async (_name, scheme, drawn) => {
+    const s = snapshot({}, { decisions: [programme('2018-05-01')] })
+    const d = evaluatePerson(s, '2019-06-01').schemes[scheme].deadlines.at(-1)!
+    wrapper = mountWithPlugins(CalculationLogDialog, { title: 'x', steps: d.explanation, deadline: d, modelValue: true })
+    await settle()
+    const timeline = openLog()!.querySelector('[data-testid="deadline-timeline"]')
+    expect(timeline !== null).toBe(drawn)
+    if (timeline) expect(timeline.getAttribute('aria-hidden')).toBe('true')
+    expect(openLog()!.querySelectorAll('[data-testid="calculation-log-step"]').length).toBe(d.explanation.length)
+  })
+
   test('D4 a closed dialog renders nothing', async () => {
     wrapper = mountWithPlugins(CalculationLogDialog, { title: 'x', steps: completionSteps(), modelValue: false })
     await settle()

@@ -1,5 +1,5 @@
 import { ref, shallowRef, watch } from 'vue'
-import type { Step } from '../../../../shared/rules'
+import type { Deadline, Step } from '../../../../shared/rules'
 
 /**
  * State of the one calculation-log dialog a list of "i" buttons shares. Opening remembers
@@ -11,12 +11,15 @@ export function useLogDialog() {
   const open = ref(false)
   const title = ref('')
   const steps = shallowRef<readonly Step[]>([])
+  /** Set when the log explains a deadline (the dialog then draws its timeline). */
+  const deadline = shallowRef<Deadline | null>(null)
   let opener: HTMLElement | null = null
 
-  function show(logTitle: string, logSteps: readonly Step[], event?: Event): void {
+  function show(logTitle: string, logSteps: readonly Step[], event?: Event, logDeadline: Deadline | null = null): void {
     opener = event?.currentTarget instanceof HTMLElement ? event.currentTarget : null
     title.value = logTitle
     steps.value = logSteps
+    deadline.value = logDeadline
     open.value = true
   }
 
@@ -29,5 +32,5 @@ export function useLogDialog() {
     }
   })
 
-  return { open, title, steps, show }
+  return { open, title, steps, deadline, show }
 }

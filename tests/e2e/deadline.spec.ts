@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test'
+import type { PersonView } from '../../src/shared/api'
+import { messages } from '../../src/shared/i18n'
+import { initialCodeLists } from '../../src/shared/reference/initial-code-lists'
+import { offeredDecisionTypesOf, snapshotFromBase } from '../../src/shared/rules'
+import { AppShellPage } from './pages/AppShellPage'
+import { LoginPage } from './pages/LoginPage'
+import { expectAccessible } from './support/accessibility'
+import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
+import { hostPost } from './support/host-api'
+import { importRows, norskPerson } from './support/sync-devices'
+
+async function personView(page: Page, personId: string): Promise<PersonView> {
+  const body = (await (await hostPost(page.request, 'persons.get', { personId })).json()) as { ok: boolean; value: PersonView }
+  expect(body.ok).toBe(true)
+  return body.value
+}
+
+/** Today in Europe/Oslo, `YYYY-MM-DD`, shifted by `days`. */
+const osloDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' })
+
+/**
+ * A refugee (UTL28) whose first permit, 20 Dec 2020, falls under the act the rules implement,
+ * settled by agreement in Bergen 60 days ago: `rett og plikt`, offered a programme (R3, R4).
+ */
+async function refugeeOfferedProgramme(page: Page, stack: Stack): Promise<string> {
+  const p = norskPerson('Tidslinje', 'Fristsen')
+  const [person, permit, settlement] = p.rows
+  const rows = [person, { ...permit, groundCode: 'UTL28', validFrom: '2020-12-20', grantedDate: '2020-12-20' }, { ...settlement, date: osloDay(-60), byAgreement: true }]
+  await importRows(stack.registerUrl, rows)
+  await new AppShellPage(page).syncChip.click()
+  await expect(new AppShellPage(page).syncChip).toHaveAttribute('data-state', 'upToDate')
+  // the chip's pull may still be bringing the new person in
+  await expect.poll(async () => ((await (await hostPost(page.request, 'persons.get', { personId: p.id })).json()) as { ok: boolean }).ok, { timeout: 30_000 }).toBe(true)
+  const view = await personView(page, p.id)
+  expect(offeredDecisionTypesOf(snapshotFromBase(view.bundle, initialCodeLists), 'intro', view.evaluation)).toContain('INTRO_PROGRAM')
+  return p.id
+}
+
+async function register(page: Page, decision: Record<string, unknown>): Promise<void> {
+  const res = (await (await hostPost(page.request, 'decision.register', { id: crypto.randomUUID(), scheme: 'intro', result: 'innvilga', ...decision })).json()) as { ok: boolean }
+  expect(res.ok, JSON.stringify(res)).toBe(true)
+}
+
+test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () => {
+  test.describe.configure({ timeout: 300_000 })
+  test.beforeEach(async ({ page }) => {
+    await new LoginPage(page).ensureLoggedIn('intro', DEMO_PASSWORD)
+  })
+
+  test('the completion deadline’s log shows its steps and, hidden from screen readers, the timeline with start, 2 years, the leave, the deadline and today; axe in nb and nn; keyboard', async ({
+    page,
+    stack,
+    screens,
+  }) => {
+    const personId = await refugeeOfferedProgramme(page, stack)
+    await register(page, { personId, type: 'INTRO_PROGRAM', decisionDate: osloDay(-3), startDate: osloDay(-3) })
+    await register(page, {
+      personId,
+      type: 'INTRO_PERMISJON',
+      decisionDate: osloDay(-1),
+      startDate: osloDay(10),
+      endDate: osloDay(20),
+      leaveType: 'INTRO_VELFERD',
+      leaveUnit: 'kalenderdagar',
+    })
+
+    await page.setViewportSize({ width: 800, height: 900 })
+    await page.goto(`/#/person/${personId}/detaljar`)
+    const completion = page.locator('[data-testid="scheme-row"][data-scheme="intro"] [data-deadline="introCompletion"]')
+    await expect(completion).toBeVisible()
+    // by keyboard: focus the "i" and press Enter
+    await completion.getByTestId('scheme-deadline-log-button').focus()
+    await page.keyboard.press('Enter')
+    const log = page.getByTestId('calculation-log')
+    await expect(log).toBeVisible()
+    await expect(log.getByTestId('calculation-log-step').first()).toContainText('R5.2')
+    const timeline = log.getByTestId('deadline-timeline')
+    await expect(timeline).toHaveAttribute('aria-hidden', 'true')
+    const chart = timeline.getByTestId('deadline-timeline-chart')
+    await expect(chart.locator('svg')).toBeVisible()
+    const nb = messages.nb.timelineUi
+    for (const word of [nb.rows.programme, nb.rows.leave, nb.marks.programmeStart, nb.marks.twoYears, nb.marks.deadline, nb.marks.today]) await expect(chart).toContainText(word)
+    await expectAccessible(page, 'calculation log with timeline, nb')
+    await screens('deadline-timeline-nb')
+    await page.keyboard.press('Escape')
+    await expect(log).toBeHidden()
+    // focus goes back to the "i" that opened it
+    await expect(completion.getByTestId('scheme-deadline-log-button')).toBeFocused()
+
+    await new AppShellPage(page).switchLanguage('nn')
+    await completion.getByTestId('scheme-deadline-log-button').click()
+    await expect(log).toBeVisible()
+    await expect(log.getByTestId('deadline-timeline-chart')).toContainText(messages.nn.timelineUi.rows.programme)
+    await expectAccessible(page, 'calculation log with timeline, nn')
+    await screens('deadline-timeline-nn')
+    await page.keyboard.press('Escape')
+    await new AppShellPage(page).switchLanguage('nb')
+  })
+})
