@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
  * (its sanity check failed) is reported and makes the exit code non-zero, and the rest still run.
  */
 // The first figure is the first sync of the demo municipality (issue: walking skeleton).
-const MODULES = ['./sync.ts', './rules.ts', './push.ts']
+const MODULES = ['./sync.ts', './rules.ts', './push.ts', './reports.ts']
 
 for (const path of MODULES) {
   const url = new URL(path, import.meta.url)
