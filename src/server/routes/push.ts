@@ -12,6 +12,6 @@ export function pushRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // The device the token was issued to; a token without one pushes under the id the device sends.
     const deviceId = user.deviceId ?? req.body.deviceId
     const who = { id: user.id, username: user.username, municipality: user.municipality, district: user.district, roles: rolesOf(user), deviceId }
-    return push(ctx.db, who, req.body, new Date())
+    return push(ctx.db, who, req.body, new Date(), (error) => req.log.warn({ err: error }, 'push: the batch write failed; running the batch one mutation at a time'))
   })
 }

@@ -1,64 +1,235 @@
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { AsylnorskOffer, CodeListEntry, PersonSnapshot } from '../../shared/domain'
-import { effectRef, snapshotFromBase, type Effect } from '../../shared/rules'
-import type { PersonBundle } from '../../shared/sync'
-import { bundleRows, isPersonOwned, toDomain } from '../../shared/sync'
-import type { RegisterDb } from '../db/types'
+import { effectRef, refKey, snapshotFromBase, type Effect } from '../../shared/rules'
+import type { EntityName, MutationResult, PersonBundle, PersonOwnedEntity, PushMutation } from '../../shared/sync'
+import { bundleRows, emptyBundle, isPersonOwned, toDomain } from '../../shared/sync'
+import { entityStores, personOwnedStores } from '../db/entities'
+import { asylnorskOffers, codeLists, mutations, persons, pushDevices } from '../db/schema'
+import { rowsOf, type RegisterDb } from '../db/types'
 import { recomputeEvaluations } from '../rules/evaluate'
-import { loadServerBundles, ruleCodeLists, serverOffers } from '../rules/snapshot'
+import { RULE_CODE_LISTS, serverOffers } from '../rules/snapshot'
+import type { JudgeReads, StoredRow } from './judge-mutation'
+
+type DbRow = Record<string, unknown> & { version: number; deleted: boolean }
+
+/**
+ * A row of `to_jsonb(t)` as drizzle would have read it: column names to properties, each value
+ * through the column's own driver mapping (jsonb values are already parsed).
+ */
+function fromJson(table: PgTable, r: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [prop, col] of Object.entries(getTableColumns(table))) {
+    const v = r[col.name]
+    out[prop] = v === null || v === undefined ? null : col.columnType === 'PgJsonb' || col.columnType === 'PgJson' ? v : col.mapFromDriverValue(v)
+  }
+  return out
+}
+
+const stored = (entity: EntityName, r: DbRow): StoredRow => ({ version: r.version, deleted: r.deleted, data: r.deleted ? null : (toDomain(entity, r) as Record<string, unknown>) })
 
 /**
  * What one push batch reads once instead of once per mutation (the push's hot spot, measured
- * by `bench/push.ts`): every person's bundle, loaded for the whole batch in one query per
- * table and kept current in memory as each accepted mutation's effects are written; the rule
- * code lists; the offers per municipality. The evaluations of the persons the batch changed
- * are recomputed once, at its end, in the same transaction (A6: stored, for reports).
+ * by `bench/push.ts`), kept current in memory as each accepted mutation is applied, so the
+ * whole batch can be judged before any of it is written (`push.ts` then writes it in bulk):
+ * - every named person's bundle and every row of theirs *with its version, tombstones
+ *   included* (one query per table), plus the rows the mutations name by `baseVersions`;
+ * - the mutations processed before that the batch names (its own ids, its `dependsOn`), in
+ *   one query, and every mutation this batch has judged;
+ * - the rule code lists and the offers per municipality.
+ * A row not loaded up front is read on demand; that read is right only because every row the
+ * batch has written is in `rows` (see `applied`), so a miss means the database holds the truth.
  *
  * Lives only inside the batch's transaction, which holds the change lock: nobody else writes
- * synced rows meanwhile, so the cache can only go stale through this batch's own writes —
- * `applied()` — or a failed mutation, after which `forget()` drops everything.
+ * synced rows meanwhile, so the cache can only go stale through this batch's own writes.
+ * The evaluations of the persons the batch changed are recomputed once, at its end (A6).
  */
-export class PushBatchState {
+export class PushBatchState implements JudgeReads {
   private readonly bundles = new Map<string, PersonBundle | null>()
+  /** `entity:id` → the row as the register holds it after this batch's mutations so far (null: none). */
+  private readonly rows = new Map<string, StoredRow | null>()
+  /** Mutation id → its answer: stored before this batch, or judged in it. */
+  private readonly results = new Map<string, MutationResult>()
   private codeLists: CodeListEntry[] | null = null
-  private readonly offers = new Map<string, AsylnorskOffer[]>()
+  private readonly offerLists = new Map<string, AsylnorskOffer[]>()
   /** Persons whose rows an applied mutation changed: their stored evaluation is recomputed at the end. */
   readonly touched = new Set<string>()
 
   constructor(private readonly tx: RegisterDb) {}
 
-  /** Loads the bundles of every person the batch names, in one query per table. */
-  async prefetch(personIds: readonly string[]): Promise<void> {
-    const missing = [...new Set(personIds)].filter((id) => !this.bundles.has(id))
-    if (missing.length === 0) return
-    const loaded = await loadServerBundles(this.tx, missing)
-    for (const id of missing) this.bundles.set(id, loaded.get(id) ?? null)
-  }
+  /** The device's last processed `seq` as stored before this batch (read by `prefetch`). */
+  deviceLastSeq = 0
 
-  /** The register's snapshot of the person, as `serverSnapshot` would build it now. */
-  readonly snapshot = async (_db: RegisterDb, personId: string): Promise<PersonSnapshot | null> => {
-    await this.prefetch([personId])
-    const bundle = this.bundles.get(personId)
-    if (!bundle) return null
-    this.codeLists ??= await ruleCodeLists(this.tx)
-    const municipality = bundle.person.followUpMunicipality
-    if (!this.offers.has(municipality)) this.offers.set(municipality, await serverOffers(this.tx, municipality))
-    return snapshotFromBase(bundle, this.codeLists, this.offers.get(municipality))
+  /**
+   * Reads everything the batch names in ONE query (a round trip costs more than the rows on a
+   * busy machine): its persons with all their rows (tombstones too), the rows its
+   * `baseVersions` name, the mutations it names (its ids and `dependsOn`), the device's last
+   * seq, the rule code lists and the offers of its persons' municipalities.
+   */
+  async prefetch(batch: readonly PushMutation[], deviceId: string): Promise<void> {
+    const keys = new Map<EntityName, string[]>()
+    for (const m of batch)
+      for (const key of Object.keys(m.baseVersions)) {
+        const at = key.indexOf(':')
+        const entity = key.slice(0, at) as EntityName
+        if (at > 0 && Object.hasOwn(entityStores, entity)) keys.set(entity, [...(keys.get(entity) ?? []), key.slice(at + 1)])
+      }
+    await this.read({
+      personIds: batch.flatMap((m) => (typeof (m.payload as { personId?: unknown })?.personId === 'string' ? [(m.payload as { personId: string }).personId] : [])),
+      keys,
+      mutationIds: batch.flatMap((m) => (m.dependsOn ? [m.id, m.dependsOn] : [m.id])),
+      deviceId,
+      rules: true,
+    })
   }
 
   /**
-   * The effects of an accepted mutation were written: the cached bundles follow, as a reload
-   * would return them (live rows only, ordered by id). An effect on anything but a
-   * person-owned row (the person, an offer) drops the cache, which then reloads on demand.
+   * One `UNION ALL` of `to_jsonb` rows, each tagged with what it is, ordered by entity and key
+   * (the key's own collation, as `loadServerBundles` orders by it). Persons already loaded,
+   * rows already known and an empty part are left out.
    */
-  applied(effects: readonly Effect[], personId: string | null): void {
-    if (personId) this.touched.add(personId)
-    for (const e of effects) {
-      if (!isPersonOwned(e.entity)) {
-        this.forget()
-        return
+  private async read(what: {
+    personIds?: readonly string[]
+    keys?: ReadonlyMap<EntityName, readonly string[]>
+    mutationIds?: readonly string[]
+    deviceId?: string
+    rules?: boolean
+  }): Promise<void> {
+    const list = (ids: readonly string[]) =>
+      sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    const part = (tag: string, table: PgTable, where: SQL, key: string) =>
+      sql`select ${tag}::text as e, t.${sql.identifier(key)}::text as k, to_jsonb(t) as r from ${sql.identifier(getTableName(table))} t where ${where}`
+    const parts: SQL[] = []
+    const personIds = [...new Set(what.personIds ?? [])].filter((id) => !this.bundles.has(id))
+    if (personIds.length) {
+      parts.push(part('p:person', persons, sql`t.id in (${list(personIds)})`, 'id'))
+      for (const st of personOwnedStores) parts.push(part(`p:${st.entity}`, st.table, sql`t.${sql.identifier(st.personId.name)} in (${list(personIds)})`, st.key.name))
+      // The offers of every municipality these persons follow up in (R7.1 reads them).
+      parts.push(
+        part('offers', asylnorskOffers, sql`t.deleted = false and t.municipality in (select p.follow_up_municipality from persons p where p.id in (${list(personIds)}))`, 'id'),
+      )
+    }
+    const keyed: [EntityName, string[]][] = []
+    for (const [entity, ids] of what.keys ?? []) {
+      const missing = [...new Set(ids)].filter((id) => !this.rows.has(refKey({ entity, id })))
+      if (!missing.length) continue
+      keyed.push([entity, missing])
+      const st = entityStores[entity]
+      parts.push(part(`k:${entity}`, st.table, sql`t.${sql.identifier(st.key.name)} in (${list(missing)})`, st.key.name))
+    }
+    const mutationIds = [...new Set(what.mutationIds ?? [])].filter((id) => !this.results.has(id))
+    if (mutationIds.length) parts.push(part('mutation', mutations, sql`t.id in (${list(mutationIds)})`, 'id'))
+    if (what.deviceId !== undefined) parts.push(part('device', pushDevices, sql`t.device_id = ${what.deviceId}`, 'device_id'))
+    if (what.rules && !this.codeLists) parts.push(part('codeList', codeLists, sql`t.deleted = false and t.list in (${list(RULE_CODE_LISTS)})`, 'id'))
+    if (!parts.length) return
+    const result = rowsOf<{ e: string; r: Record<string, unknown> }>(await this.tx.execute(sql`${sql.join(parts, sql` union all `)} order by 1, 2`))
+
+    for (const id of personIds) this.bundles.set(id, null)
+    for (const [entity, ids] of keyed) for (const id of ids) this.rows.set(refKey({ entity, id }), null)
+    if (what.rules && !this.codeLists) this.codeLists = []
+    const owned: [EntityName, DbRow][] = []
+    for (const { e, r } of result) {
+      const [kind, entity] = e.split(':') as [string, EntityName | undefined]
+      if (kind === 'mutation') this.results.set(String(r.id), r.response as MutationResult)
+      else if (kind === 'device') this.deviceLastSeq = Number(r.last_seq)
+      else if (kind === 'codeList') this.codeLists!.push(toDomain('codeList', fromJson(codeLists, r)))
+      else if (kind === 'offers') {
+        const offer = toDomain('asylnorskOffer', fromJson(asylnorskOffers, r))
+        this.offerLists.set(offer.municipality, [...(this.offerLists.get(offer.municipality) ?? []), offer])
+      } else if (entity === 'person') {
+        const p = fromJson(persons, r) as DbRow
+        this.rows.set(refKey({ entity, id: String(p.id) }), stored('person', p))
+        if (!p.deleted) this.bundles.set(String(p.id), emptyBundle(toDomain('person', p)))
+      } else if (entity) {
+        const st = entityStores[entity]
+        const row = fromJson(st.table, r) as DbRow
+        this.rows.set(refKey({ entity, id: String(row[st.keyField]) }), stored(entity, row))
+        if (kind === 'p') owned.push([entity, row])
       }
+    }
+    // Municipalities of these persons without offers have none (not "not loaded").
+    for (const id of personIds) {
+      const m = this.bundles.get(id)?.person.followUpMunicipality
+      if (m !== undefined && !this.offerLists.has(m)) this.offerLists.set(m, [])
+    }
+    for (const [entity, row] of owned) {
+      const stored = this.rows.get(refKey({ entity, id: String(row.id) }))
+      const bundle = this.bundles.get(String(row.personId))
+      if (stored?.data && bundle) bundleRows(bundle, entity as PersonOwnedEntity).push(stored.data as never)
+    }
+  }
+
+  /** Bundles of `personIds` (live rows, by id, as `loadServerBundles`) and every row of theirs with its version. */
+  private async loadPersons(personIds: readonly string[]): Promise<void> {
+    await this.read({ personIds })
+  }
+
+  /** Rows of one entity by key; the keys not found are recorded as absent. */
+  private async loadRows(entity: EntityName, keys: readonly string[]): Promise<void> {
+    await this.read({ keys: new Map([[entity, keys]]) })
+  }
+
+  readonly snapshot = async (personId: string): Promise<PersonSnapshot | null> => {
+    await this.loadPersons([personId])
+    const bundle = this.bundles.get(personId)
+    if (!bundle) return null
+    if (!this.codeLists) await this.read({ rules: true })
+    return snapshotFromBase(bundle, this.codeLists!, await this.offers(bundle.person.followUpMunicipality))
+  }
+
+  readonly offers = async (municipality: string): Promise<AsylnorskOffer[]> => {
+    let list = this.offerLists.get(municipality)
+    if (!list) this.offerLists.set(municipality, (list = await serverOffers(this.tx, municipality)))
+    return list
+  }
+
+  readonly processed = async (id: string): Promise<MutationResult | null> => {
+    if (!this.results.has(id)) await this.read({ mutationIds: [id] })
+    return this.results.get(id) ?? null
+  }
+
+  readonly row = async (entity: EntityName, id: string): Promise<StoredRow | null> => {
+    const key = refKey({ entity, id })
+    if (!this.rows.has(key)) await this.loadRows(entity, [id])
+    return this.rows.get(key) ?? null
+  }
+
+  /** The answer to a mutation id already known to this batch (stored before or judged in it), without a query. */
+  answered(id: string): MutationResult | undefined {
+    return this.results.get(id)
+  }
+
+  /** A mutation of this batch was judged: later ones that depend on it, or repeat its id, see its answer. */
+  judged(result: MutationResult): void {
+    this.results.set(result.id, result)
+  }
+
+  /**
+   * The effects of an accepted mutation are being written with `versions`: rows and bundles
+   * follow, as a reload would return them (live rows only, ordered by id). Answers true when
+   * what is cached cannot follow in memory — an effect on anything but a person-owned row (the
+   * person, an offer), or a row of a person not loaded — and the caller must bring the database
+   * up to date and `forget()`, so later reads come from there.
+   */
+  applied(effects: readonly Effect[], personId: string | null, versions: Readonly<Record<string, number>>): boolean {
+    if (personId) this.touched.add(personId)
+    let reload = false
+    for (const e of effects) {
       const ref = effectRef(e)
+      const key = refKey(ref)
+      const before = this.rows.get(key)
+      // A delete of a row the register does not have writes nothing (an UPDATE of no row).
+      if (e.op === 'delete') this.rows.set(key, before ? { version: versions[key], deleted: true, data: null } : null)
+      else this.rows.set(key, { version: versions[key], deleted: false, data: toDomain(e.entity, e.row) as Record<string, unknown> })
+      if (!isPersonOwned(e.entity)) {
+        reload = true
+        continue
+      }
       const owner = e.op === 'upsert' ? String((e.row as { personId: string }).personId) : personId
+      if (owner !== null && e.op === 'upsert' && !this.bundles.has(owner)) reload = true
       for (const [id, bundle] of this.bundles) {
         if (!bundle) continue
         const list = bundleRows(bundle, e.entity) as { id: string }[]
@@ -70,16 +241,18 @@ export class PushBatchState {
         }
       }
     }
+    return reload
   }
 
-  /** After a failed mutation (its savepoint rolled back) nothing cached can be trusted. */
+  /** Drops every cached row and bundle (after a rolled-back savepoint, or once the database is current again). */
   forget(): void {
     this.bundles.clear()
-    this.offers.clear()
+    this.rows.clear()
+    this.offerLists.clear()
     this.codeLists = null
   }
 
-  /** The batch's last step: store the evaluations of every person it changed. */
+  /** The batch's last step, after its writes: store the evaluations of every person it changed. */
   async finish(today: string): Promise<void> {
     if (this.touched.size) await recomputeEvaluations(this.tx, [...this.touched], today)
   }

@@ -1,16 +1,32 @@
-import { eq } from 'drizzle-orm'
-import type { Command, PersonSnapshot } from '../../shared/domain'
+import type { AsylnorskOffer, Command, PersonSnapshot } from '../../shared/domain'
 import { commandSchema } from '../../shared/domain'
 import { checkCommand, commandEffects, commandSpecs, effectRef, refKey, type CheckContext, type CheckResult, type Effect } from '../../shared/rules'
-import { toDomain, type MutationResult, type PushMutation } from '../../shared/sync'
-import { entityStores } from '../db/entities'
-import { mutations } from '../db/schema'
-import type { RegisterDb } from '../db/types'
+import type { EntityName, MutationResult, PushMutation } from '../../shared/sync'
 import { commandPersonId } from '../rules/evaluate'
-import { serverOffers, serverSnapshot } from '../rules/snapshot'
 
-/** Where the person's snapshot comes from: the database, or a push batch's cache of it (`PushBatchState`). */
-export type SnapshotOf = (tx: RegisterDb, personId: string) => Promise<PersonSnapshot | null>
+/** A register row as judging sees it: its version, whether it is a tombstone, and its domain fields while live. */
+export interface StoredRow {
+  version: number
+  deleted: boolean
+  /** The domain row (`toDomain`), null for a tombstone. */
+  data: Record<string, unknown> | null
+}
+
+/**
+ * Everything judging reads, as the register holds it *including the push batch's own earlier
+ * mutations*: the batch's state (`PushBatchState`) answers from memory, so a batch can judge
+ * all its mutations before writing any of them.
+ */
+export interface JudgeReads {
+  /** The register's snapshot of the person, as `serverSnapshot` would build it now; null when unknown. */
+  snapshot(personId: string): Promise<PersonSnapshot | null>
+  /** Live asylnorsk offers of a municipality, as `serverOffers`. */
+  offers(municipality: string): Promise<AsylnorskOffer[]>
+  /** A mutation processed before (stored, or earlier in this batch). */
+  processed(id: string): Promise<MutationResult | null>
+  /** The row under `entity`/`id`, tombstones included; null when the register has none. */
+  row(entity: EntityName, id: string): Promise<StoredRow | null>
+}
 
 /** A mutation judged on the register: a verdict to store, or effects to apply. */
 export type Judged =
@@ -21,15 +37,15 @@ const verdict = (v: MutationResult['verdict'], reasons: MutationResult['reasons'
 })
 
 /**
- * A4 steps 2–4 for one rules command, inside its transaction: its dependency was applied;
+ * A4 steps 2–4 for one rules command, on the register as `reads` sees it (no writes): its dependency was applied;
  * `checkCommand` on the register's own snapshot (role, scope, A5 time, R4–R8 — errors reject,
  * warnings are kept); then every row its effects touch must still be at the version the
  * caseworker started from (`stale_base`), and a new row must not meet one the register
  * already holds under the same natural key (`duplicate_key`). Never merged field by field.
  */
-export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: CheckContext, snapshotOf: SnapshotOf = serverSnapshot): Promise<Judged> {
-  const dependency = m.dependsOn ? await tx.select().from(mutations).where(eq(mutations.id, m.dependsOn)) : []
-  if (m.dependsOn && dependency[0]?.verdict !== 'applied') return verdict('dependency_rejected', [{ code: 'DEPENDENCY_REJECTED', field: 'command', severity: 'error' }])
+export async function judgeMutation(reads: JudgeReads, m: PushMutation, context: CheckContext): Promise<Judged> {
+  const dependency = m.dependsOn ? await reads.processed(m.dependsOn) : null
+  if (m.dependsOn && dependency?.verdict !== 'applied') return verdict('dependency_rejected', [{ code: 'DEPENDENCY_REJECTED', field: 'command', severity: 'error' }])
   const parsed = commandSchema.safeParse({ type: m.command, payload: m.payload })
   if (!parsed.success || !Object.hasOwn(commandSpecs, m.command)) {
     return verdict(
@@ -42,7 +58,7 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
     )
   }
   const command = parsed.data
-  const { result, snapshot } = await judgeOnServer(tx, command, context, snapshotOf)
+  const { result, snapshot } = await judgeOnServer(reads, command, context)
   if (result.errors.length > 0)
     return verdict(
       'rejected',
@@ -50,15 +66,14 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
     )
   const warnings = result.warnings.map((r) => ({ ...r, severity: 'warning' as const }))
   const effects = commandEffects(command, snapshot)
-  const dependencyVersions = dependency[0]?.response.versions ?? {}
+  const dependencyVersions = dependency?.versions ?? {}
   const current = new Map<string, number>()
   const conflicts: NonNullable<MutationResult['conflict']>['rows'] = []
   let kind: 'stale_base' | 'duplicate_key' = 'stale_base'
   for (const e of effects) {
     const ref = effectRef(e)
     const key = refKey(ref)
-    const st = entityStores[ref.entity]
-    const [row] = (await tx.select().from(st.table).where(eq(st.key, ref.id))) as (Record<string, unknown> & { version: number; deleted: boolean })[]
+    const row = (await reads.row(ref.entity, ref.id)) ?? undefined
     if (row) current.set(key, row.version)
     const sent = Object.hasOwn(m.baseVersions, key) ? m.baseVersions[key] : undefined
     const base = sent ?? dependencyVersions[key] ?? null
@@ -67,7 +82,7 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
     const stale = sent !== undefined && (row ? row.version !== base : base !== null)
     if (duplicate || stale) {
       if (duplicate) kind = 'duplicate_key'
-      conflicts.push({ entity: ref.entity, id: ref.id, version: row?.version ?? null, row: row && !row.deleted ? (toDomain(ref.entity, row) as Record<string, unknown>) : null })
+      conflicts.push({ entity: ref.entity, id: ref.id, version: row?.version ?? null, row: row && !row.deleted ? row.data : null })
     }
   }
   if (conflicts.length > 0) {
@@ -87,10 +102,10 @@ export async function judgeMutation(tx: RegisterDb, m: PushMutation, context: Ch
 }
 
 /** `checkCommand` on the register's snapshot; the municipality's offers for a command on the municipality. */
-async function judgeOnServer(tx: RegisterDb, command: Command, context: CheckContext, snapshotOf: SnapshotOf): Promise<{ result: CheckResult; snapshot: PersonSnapshot | null }> {
+async function judgeOnServer(reads: JudgeReads, command: Command, context: CheckContext): Promise<{ result: CheckResult; snapshot: PersonSnapshot | null }> {
   const personId = commandPersonId(command)
-  const snapshot = personId === null ? null : await snapshotOf(tx, personId)
+  const snapshot = personId === null ? null : await reads.snapshot(personId)
   const spec = commandSpecs[command.type]
-  const ctx = spec.permission === 'municipality' ? { ...context, asylnorskOffers: await serverOffers(tx, (command.payload as { municipality: string }).municipality) } : context
+  const ctx = spec.permission === 'municipality' ? { ...context, asylnorskOffers: await reads.offers((command.payload as { municipality: string }).municipality) } : context
   return { result: checkCommand(command, snapshot, ctx), snapshot }
 }
