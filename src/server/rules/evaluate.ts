@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm'
-import type { Command } from '../../shared/domain'
+import type { CodeListEntry, Command } from '../../shared/domain'
 import {
   checkCommand,
   commandSpecs,
@@ -12,6 +12,7 @@ import {
   type CheckResult,
   type Evaluation,
 } from '../../shared/rules'
+import type { PersonBundle } from '../../shared/sync'
 import { personEvaluations, persons } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { takeChangeLock } from '../sync/change-lock'
@@ -37,28 +38,37 @@ export async function recomputeEvaluations(tx: RegisterDb, personIds: readonly s
     const bundles = await loadServerBundles(tx, chunk)
     const gone = chunk.filter((id) => !bundles.has(id))
     if (gone.length) await tx.delete(personEvaluations).where(inArray(personEvaluations.personId, gone))
-    if (bundles.size === 0) continue
-    const values = [...bundles.values()].map((b) => ({
-      personId: b.person.id,
-      rulesVersion: RULES_VERSION,
-      evaluatedOn: today,
-      result: storedEvaluation(evaluatePerson(snapshotFromBase(b, codeLists), today)),
-    }))
-    await tx
-      .insert(personEvaluations)
-      .values(values)
-      .onConflictDoUpdate({
-        target: personEvaluations.personId,
-        set: {
-          rulesVersion: sql`excluded.rules_version`,
-          evaluatedOn: sql`excluded.evaluated_on`,
-          result: sql`excluded.result`,
-          computedAt: sql`now()`,
-        },
-      })
-    evaluated += values.length
+    evaluated += await storeEvaluations(tx, [...bundles.values()], codeLists, today)
   }
   return evaluated
+}
+
+/**
+ * Evaluates live persons' bundles as of `today` and stores the results in one statement: the
+ * second half of `recomputeEvaluations`, for a caller that already holds the current bundles
+ * (the push batch keeps them in memory, `PushBatchState`). Returns the number stored.
+ */
+export async function storeEvaluations(tx: RegisterDb, bundles: readonly PersonBundle[], codeLists: readonly CodeListEntry[], today: string): Promise<number> {
+  if (bundles.length === 0) return 0
+  const values = bundles.map((b) => ({
+    personId: b.person.id,
+    rulesVersion: RULES_VERSION,
+    evaluatedOn: today,
+    result: storedEvaluation(evaluatePerson(snapshotFromBase(b, codeLists), today)),
+  }))
+  await tx
+    .insert(personEvaluations)
+    .values(values)
+    .onConflictDoUpdate({
+      target: personEvaluations.personId,
+      set: {
+        rulesVersion: sql`excluded.rules_version`,
+        evaluatedOn: sql`excluded.evaluated_on`,
+        result: sql`excluded.result`,
+        computedAt: sql`now()`,
+      },
+    })
+  return values.length
 }
 
 /**

@@ -7,7 +7,7 @@ import { bundleRows, emptyBundle, isPersonOwned, toDomain } from '../../shared/s
 import { entityStores, personOwnedStores } from '../db/entities'
 import { asylnorskOffers, codeLists, mutations, persons, pushDevices } from '../db/schema'
 import { rowsOf, type RegisterDb } from '../db/types'
-import { recomputeEvaluations } from '../rules/evaluate'
+import { recomputeEvaluations, storeEvaluations } from '../rules/evaluate'
 import { RULE_CODE_LISTS, serverOffers } from '../rules/snapshot'
 import type { JudgeReads, StoredRow } from './judge-mutation'
 
@@ -254,6 +254,14 @@ export class PushBatchState implements JudgeReads {
 
   /** The batch's last step, after its writes: store the evaluations of every person it changed. */
   async finish(today: string): Promise<void> {
-    if (this.touched.size) await recomputeEvaluations(this.tx, [...this.touched], today)
+    // The bundles in memory are current (every write of the batch went through `applied`): no reload.
+    const held = [...this.touched].flatMap((id) => this.bundles.get(id) ?? [])
+    const others = [...this.touched].filter((id) => !this.bundles.get(id))
+    if (held.length) {
+      if (!this.codeLists) await this.read({ rules: true })
+      await storeEvaluations(this.tx, held, this.codeLists!, today)
+    }
+    // A person not held (dropped by `forget`, or gone): the database is current for them, read it there.
+    if (others.length) await recomputeEvaluations(this.tx, others, today)
   }
 }

@@ -141,8 +141,8 @@ for (const backend of backends())
       expect(counts[1]).toBe(counts[0])
       expect(counts[2]).toBe(counts[0])
       // begin, the change lock, one read, the sequence values, rows, mutations, audit entries, the
-      // device's seq, the stored evaluations (recomputeEvaluations: ~20, one per table), commit.
-      expect(counts[0]).toBeLessThanOrEqual(32)
+      // device's seq, the stored evaluations (from the bundles in memory), commit.
+      expect(counts[0]).toBeLessThanOrEqual(10)
     })
 
     test('A4 a request answered entirely from storage (a resend) reads once and writes nothing', async () => {
