@@ -5,6 +5,7 @@ import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
 import { norskUi } from './messages/norsk-ui'
 import { rulesUi } from './messages/rules-ui'
+import { reportsUi } from './messages/reports-ui'
 import { timelineUi } from './messages/timeline-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
@@ -24,6 +25,7 @@ const nb = {
   syncBadge: syncBadge.nb,
   syncUi: syncUi.nb,
   participationUi: participationUi.nb,
+  reportsUi: reportsUi.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -45,6 +47,7 @@ const nn = {
   syncBadge: syncBadge.nn,
   syncUi: syncUi.nn,
   participationUi: participationUi.nn,
+  reportsUi: reportsUi.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one

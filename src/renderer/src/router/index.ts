@@ -4,6 +4,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHis
 import LaterView from '../views/LaterView.vue'
 import MunicipalitiesView from '../views/MunicipalitiesView.vue'
 import PersonSearchView from '../views/PersonSearchView.vue'
+import ReportsView from '../views/ReportsView.vue'
 import SyncProblemsView from '../views/SyncProblemsView.vue'
 import WorkspaceView from '../views/WorkspaceView.vue'
 import PersonAsylnorskView from '../views/person/PersonAsylnorskView.vue'
@@ -66,7 +67,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { menu: 'persons' },
   },
   { path: '/kommunar', name: 'municipalities', component: MunicipalitiesView, meta: { menu: 'municipalities' } },
-  { path: '/rapportar', name: 'reports', component: LaterView, props: { kind: 'reports' }, meta: { menu: 'reports' } },
+  { path: '/rapportar', name: 'reports', component: ReportsView, meta: { menu: 'reports' } },
   { path: '/synkproblem', name: 'syncProblems', component: SyncProblemsView, meta: { menu: 'workspace' } },
   {
     path: '/person/:personId',
