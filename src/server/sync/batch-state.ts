@@ -95,11 +95,8 @@ export class PushBatchState implements JudgeReads {
     deviceId?: string
     rules?: boolean
   }): Promise<void> {
-    const list = (ids: readonly string[]) =>
-      sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )
+    // One parameter per list, not one per id: building a statement of thousands of parameters costs more than running it.
+    const list = (ids: readonly string[]) => sql`select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`
     const part = (tag: string, table: PgTable, where: SQL, key: string) =>
       sql`select ${tag}::text as e, t.${sql.identifier(key)}::text as k, to_jsonb(t) as r from ${sql.identifier(getTableName(table))} t where ${where}`
     const parts: SQL[] = []
