@@ -4,6 +4,7 @@ import { participationUi } from './messages/participation-ui'
 import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
 import { norskUi } from './messages/norsk-ui'
+import { introUi } from './messages/intro-ui'
 import { rulesUi } from './messages/rules-ui'
 import { reportsUi } from './messages/reports-ui'
 import { timelineUi } from './messages/timeline-ui'
@@ -22,6 +23,7 @@ const nb = {
   rulesUi: rulesUi.nb,
   timelineUi: timelineUi.nb,
   norskUi: norskUi.nb,
+  introUi: introUi.nb,
   syncBadge: syncBadge.nb,
   syncUi: syncUi.nb,
   participationUi: participationUi.nb,
@@ -44,6 +46,7 @@ const nn = {
   rulesUi: rulesUi.nn,
   timelineUi: timelineUi.nn,
   norskUi: norskUi.nn,
+  introUi: introUi.nn,
   syncBadge: syncBadge.nn,
   syncUi: syncUi.nn,
   participationUi: participationUi.nn,

@@ -10,6 +10,7 @@ import WorkspaceView from '../views/WorkspaceView.vue'
 import PersonAsylnorskView from '../views/person/PersonAsylnorskView.vue'
 import PersonDetailsView from '../views/person/PersonDetailsView.vue'
 import PersonGrantsView from '../views/person/PersonGrantsView.vue'
+import PersonIntroView from '../views/person/PersonIntroView.vue'
 import PersonKartleggingView from '../views/person/PersonKartleggingView.vue'
 import PersonLayout from '../views/person/PersonLayout.vue'
 import PersonNorskParticipationView from '../views/person/PersonNorskParticipationView.vue'
@@ -45,6 +46,7 @@ export const personTabRoutes: RouteRecordRaw[] = [
   personTab('grunndata', PersonOverviewView, 'person.menu.overview', 'beforeNir'),
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
   personTab('asylnorsk', PersonAsylnorskView, 'person.menu.asylnorsk', 'afterNir'),
+  personTab('intro', PersonIntroView, 'person.menu.intro', 'afterNir'),
   personTab('norsk', PersonNorskView, 'person.menu.norsk', 'afterNir'),
   // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
   personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
