@@ -4,8 +4,11 @@ import { participationUi } from './messages/participation-ui'
 import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
 import { norskUi } from './messages/norsk-ui'
+import { introUi } from './messages/intro-ui'
 import { introAbsenceUi } from './messages/intro-absence-ui'
 import { rulesUi } from './messages/rules-ui'
+import { reportsUi } from './messages/reports-ui'
+import { timelineUi } from './messages/timeline-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 
@@ -19,11 +22,14 @@ const nb = {
   asylnorskUi: asylnorskUi.nb,
   explanations: ruleExplanations.nb,
   rulesUi: rulesUi.nb,
+  timelineUi: timelineUi.nb,
   norskUi: norskUi.nb,
+  introUi: introUi.nb,
   introAbsenceUi: introAbsenceUi.nb,
   syncBadge: syncBadge.nb,
   syncUi: syncUi.nb,
   participationUi: participationUi.nb,
+  reportsUi: reportsUi.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -40,11 +46,14 @@ const nn = {
   asylnorskUi: asylnorskUi.nn,
   explanations: ruleExplanations.nn,
   rulesUi: rulesUi.nn,
+  timelineUi: timelineUi.nn,
   norskUi: norskUi.nn,
+  introUi: introUi.nn,
   introAbsenceUi: introAbsenceUi.nn,
   syncBadge: syncBadge.nn,
   syncUi: syncUi.nn,
   participationUi: participationUi.nn,
+  reportsUi: reportsUi.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one

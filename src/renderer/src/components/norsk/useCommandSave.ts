@@ -5,7 +5,8 @@ import { useReasons } from '../../composables/useReasons'
 import { useNotificationsStore } from '../../stores/notifications'
 import { usePersonsStore } from '../../stores/persons'
 
-type RegistrationCommand = 'contact.register' | 'claim.register' | 'decision.register' | 'intro.registerAbsence' | 'intro.registerHoliday' | 'intro.registerParentalLeaveAbsence'
+type RegistrationCommand =
+  'contact.register' | 'claim.register' | 'decision.register' | 'intro.registerEnding' | 'intro.registerAbsence' | 'intro.registerHoliday' | 'intro.registerParentalLeaveAbsence'
 
 /**
  * Saving one registration dialog through the device's one write path (A4): the refusal's
