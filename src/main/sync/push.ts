@@ -8,7 +8,7 @@ import { readSyncState } from '../db/state'
 import { HttpError, NetworkError, type RegisterClient } from './register-client'
 
 /** Rows per push request. */
-const BATCH = 100
+const BATCH = 500
 /** A4 retry timer: 5 s doubling up to 5 min, ±20 % jitter so devices back on line do not return in step. */
 const BACKOFF_MIN_MS = 5_000
 const BACKOFF_MAX_MS = 300_000
