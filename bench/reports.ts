@@ -81,10 +81,10 @@ function fillReplica(file: string) {
     applyPage(replica, [{ seq: seq++, changes }], { cursor: { epoch: 'bench', seq }, serverTime: new Date().toISOString(), serverOffsetMs: 0, complete })
     changes = []
   }
-  const upsert = (entity: Change & { kind: 'upsert' }['entity'], data: Record<string, unknown>) => changes.push({ kind: 'upsert', entity, id: String(data.id), version: 1, data })
+  const upsert = (entity: (Change & { kind: 'upsert' })['entity'], data: Record<string, unknown>) => changes.push({ kind: 'upsert', entity, id: String(data.id), version: 1, data })
   let n = 0
   for (const line of lines) {
-    const { type, ...data } = JSON.parse(line) as { type: Change & { kind: 'upsert' }['entity'] } & Record<string, unknown>
+    const { type, ...data } = JSON.parse(line) as { type: (Change & { kind: 'upsert' })['entity'] } & Record<string, unknown>
     upsert(type, data)
     if (type === 'person' && n++ % 3 === 0) {
       const personId = String(data.id)
