@@ -39,7 +39,8 @@ export function introStartDeadline(s: PersonSnapshot, cat: Category, today: IsoD
   steps.push(step('R5.1', 'introStartDate', { base, months, date }))
   const first = earliestStart(grantedOf(s, 'INTRO_PROGRAM'))
   const started = first !== null && first.startDate <= today
-  steps.push(step('R5.1', started ? 'startedOn' : 'notStarted', { start: first?.startDate ?? null, today }))
+  // a granted start after today is said as planned: not met yet, but the caseworker sees when
+  steps.push(step('R5.1', started ? 'startedOn' : first ? 'plannedStart' : 'notStarted', { start: first?.startDate ?? null, today }))
   return deadline('introStart', date, today, first?.startDate ?? null, steps)
 }
 

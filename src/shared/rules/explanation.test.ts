@@ -104,6 +104,8 @@ function scenarios(): [PersonSnapshot, string][] {
     [snapshot({ ground: 'ASYLSOKAR', settled: null, receptionCentre: 'transitt' }, { asylnorsk: [asylWeek(2019, 1, 'NKNV', 2)] }), '2019-06-01'],
     [snapshot({ permitFrom: '2021-02-01' }), '2021-06-01'],
     [snapshot({ ground: 'FAM_FLYKTNING', byAgreement: false }, { claims: [claim('intro', '2018-05-01')] }), '2018-06-01'],
+    // R5.1 a granted programme start after today: planned
+    [snapshot({}, { decisions: [programme('2018-05-20')] }), '2018-05-02'],
     ...emptyAndOpenScenarios(),
   ]
 }

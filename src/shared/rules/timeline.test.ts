@@ -44,6 +44,54 @@ describe('timelineOf: the days of a deadline, from its explanation steps', () =>
       },
     ],
     [
+      'R5.1 a granted start planned after today shows as planned, before the deadline',
+      {},
+      { decisions: [programme('2018-05-20')] },
+      'introStart',
+      '2018-05-02',
+      {
+        marks: [
+          { kind: 'settlement', date: '2018-03-01' },
+          { kind: 'today', date: '2018-05-02' },
+          { kind: 'plannedStart', date: '2018-05-20' },
+          { kind: 'deadline', date: '2018-06-01' },
+        ],
+        periods: [],
+      },
+    ],
+    [
+      'R5.1 / R11.5 a granted start planned after the deadline shows beyond it (the deadline is overdue until then)',
+      {},
+      { decisions: [programme('2018-06-10')] },
+      'introStart',
+      '2018-06-05',
+      {
+        marks: [
+          { kind: 'settlement', date: '2018-03-01' },
+          { kind: 'deadline', date: '2018-06-01' },
+          { kind: 'today', date: '2018-06-05' },
+          { kind: 'plannedStart', date: '2018-06-10' },
+        ],
+        periods: [],
+      },
+    ],
+    [
+      'R5.1 a start on today is started, not planned',
+      {},
+      { decisions: [programme('2018-05-02')] },
+      'introStart',
+      '2018-05-02',
+      {
+        marks: [
+          { kind: 'settlement', date: '2018-03-01' },
+          { kind: 'programmeStart', date: '2018-05-02' },
+          { kind: 'today', date: '2018-05-02' },
+          { kind: 'deadline', date: '2018-06-01' },
+        ],
+        periods: [],
+      },
+    ],
+    [
       'R5.2 start, the 2-year line and the deadline on it when nothing moves it',
       {},
       { decisions: [programme('2018-03-15')] },

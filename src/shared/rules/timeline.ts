@@ -4,7 +4,7 @@ import type { Step } from './explanation'
 
 /** A day on the deadline timeline (R5.1, R5.2). */
 export interface TimelineMark {
-  kind: 'settlement' | 'claim' | 'programmeStart' | 'twoYears' | 'deadline' | 'today'
+  kind: 'settlement' | 'claim' | 'programmeStart' | 'plannedStart' | 'twoYears' | 'deadline' | 'today'
   date: IsoDate
 }
 
@@ -37,8 +37,8 @@ function moved(kind: TimelinePeriod['kind'], s: Step): TimelinePeriod[] {
  * R5.1 / R5.2 / R11.6: the days of a deadline's calculation, read from its explanation steps
  * (which already hold every date the rules used), for the timeline under the calculation log.
  * Absence rows are shown as registered; whether they moved the deadline shows as the excess
- * (R11.7). Today comes from the deadline as read (`date − daysLeft`). Marks in date order,
- * periods in step order.
+ * (R11.7). A granted programme start after today shows as planned (R5.1). Today comes from
+ * the deadline as read (`date − daysLeft`). Marks in date order, periods in step order.
  */
 export function timelineOf(d: Deadline): Timeline {
   const marks: TimelineMark[] = []
@@ -60,6 +60,11 @@ export function timelineOf(d: Deadline): Timeline {
         break
       case 'startedOn':
         mark('programmeStart', str(v.start))
+        break
+      case 'plannedStart':
+        // R5.1: a granted start after today does not meet the deadline yet, but the caseworker
+        // must see whether it lies before or after the deadline
+        mark('plannedStart', str(v.start))
         break
       case 'introCompletionBase':
         mark('programmeStart', str(v.start))
