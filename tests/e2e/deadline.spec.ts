@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { PersonView } from '../../src/shared/api'
 import { messages } from '../../src/shared/i18n'
 import { initialCodeLists } from '../../src/shared/reference/initial-code-lists'
@@ -42,6 +42,31 @@ async function register(page: Page, decision: Record<string, unknown>): Promise<
   expect(res.ok, JSON.stringify(res)).toBe(true)
 }
 
+/**
+ * No two texts of the chart (dated-line labels, axis dates, row names) overlap: each is a
+ * `<text>` of the SVG, compared by its box on screen. Waits for a resize to be redrawn.
+ */
+async function expectLabelsApart(chart: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        chart.locator('svg text').evaluateAll((texts) => {
+          const boxes = texts.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() })).filter((b) => b.text.trim() && b.r.width > 0)
+          const clashes: string[] = []
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i]!.r
+              const b = boxes[j]!.r
+              // 1 px of slack: neighbouring lines of one label touch
+              if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) clashes.push(`${boxes[i]!.text} × ${boxes[j]!.text}`)
+            }
+          return clashes
+        }),
+      { timeout: 5_000 },
+    )
+    .toEqual([])
+}
+
 test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () => {
   test.describe.configure({ timeout: 300_000 })
   test.beforeEach(async ({ page }) => {
@@ -83,6 +108,12 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     for (const word of [nb.rows.programme, nb.rows.leave, nb.marks.programmeStart, nb.marks.twoYears, nb.marks.deadline, nb.marks.today]) await expect(chart).toContainText(word)
     await expectAccessible(page, 'calculation log with timeline, nb')
     await screens('deadline-timeline-nb')
+    await expectLabelsApart(chart)
+    // the dialog's full width on a laptop screen
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await expectLabelsApart(chart)
+    await screens('deadline-timeline-nb-1366')
+    await page.setViewportSize({ width: 800, height: 900 })
     await page.keyboard.press('Escape')
     await expect(log).toBeHidden()
     // focus goes back to the "i" that opened it
@@ -94,6 +125,42 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await expect(log.getByTestId('deadline-timeline-chart')).toContainText(messages.nn.timelineUi.rows.programme)
     await expectAccessible(page, 'calculation log with timeline, nn')
     await screens('deadline-timeline-nn')
+    await expectLabelsApart(log.getByTestId('deadline-timeline-chart'))
+    await page.keyboard.press('Escape')
+    await new AppShellPage(page).switchLanguage('nb')
+  })
+
+  test('R5.1 a granted programme start after today shows on the start deadline’s timeline as planned, between today and the deadline; its step says so; nb and nn', async ({
+    page,
+    stack,
+    screens,
+  }) => {
+    const personId = await refugeeOfferedProgramme(page, stack)
+    // settled 60 days ago by agreement: the deadline is in about 30 days; the start in 5
+    await register(page, { personId, type: 'INTRO_PROGRAM', decisionDate: osloDay(-1), startDate: osloDay(5) })
+
+    await page.setViewportSize({ width: 800, height: 900 })
+    await page.goto(`/#/person/${personId}/detaljar`)
+    const start = page.locator('[data-testid="scheme-row"][data-scheme="intro"] [data-deadline="introStart"]')
+    await expect(start).toBeVisible()
+    await start.getByTestId('scheme-deadline-log-button').focus()
+    await page.keyboard.press('Enter')
+    const log = page.getByTestId('calculation-log')
+    await expect(log).toBeVisible()
+    // the words a screen reader hears: the planned day, not "no start"
+    await expect(log.getByTestId('calculation-log-step').last()).toContainText(osloDay(5).split('-').reverse().join('.'))
+    const chart = log.getByTestId('deadline-timeline-chart')
+    const nb = messages.nb.timelineUi.marks
+    for (const word of [nb.settlement, nb.today, nb.plannedStart, nb.deadline]) await expect(chart).toContainText(word)
+    await expectLabelsApart(chart)
+    await screens('deadline-timeline-planned-start-nb')
+    await page.keyboard.press('Escape')
+
+    await new AppShellPage(page).switchLanguage('nn')
+    await start.getByTestId('scheme-deadline-log-button').click()
+    await expect(log.getByTestId('deadline-timeline-chart')).toContainText(messages.nn.timelineUi.marks.plannedStart)
+    await expectLabelsApart(log.getByTestId('deadline-timeline-chart'))
+    await screens('deadline-timeline-planned-start-nn')
     await page.keyboard.press('Escape')
     await new AppShellPage(page).switchLanguage('nb')
   })
