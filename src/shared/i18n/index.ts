@@ -5,10 +5,11 @@ import { reasons } from './messages/reasons'
 import { ruleExplanations } from './messages/rules-explanations'
 import { norskUi } from './messages/norsk-ui'
 import { introUi } from './messages/intro-ui'
+import { introParticipationUi } from './messages/intro-participation-ui'
 import { introAbsenceUi } from './messages/intro-absence-ui'
 import { rulesUi } from './messages/rules-ui'
-import { reportsUi } from './messages/reports-ui'
 import { timelineUi } from './messages/timeline-ui'
+import { reportsUi } from './messages/reports-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 
@@ -25,6 +26,7 @@ const nb = {
   timelineUi: timelineUi.nb,
   norskUi: norskUi.nb,
   introUi: introUi.nb,
+  introParticipationUi: introParticipationUi.nb,
   introAbsenceUi: introAbsenceUi.nb,
   syncBadge: syncBadge.nb,
   syncUi: syncUi.nb,
@@ -49,6 +51,7 @@ const nn = {
   timelineUi: timelineUi.nn,
   norskUi: norskUi.nn,
   introUi: introUi.nn,
+  introParticipationUi: introParticipationUi.nn,
   introAbsenceUi: introAbsenceUi.nn,
   syncBadge: syncBadge.nn,
   syncUi: syncUi.nn,

@@ -10,12 +10,14 @@ import WorkspaceView from '../views/WorkspaceView.vue'
 import PersonAsylnorskView from '../views/person/PersonAsylnorskView.vue'
 import PersonDetailsView from '../views/person/PersonDetailsView.vue'
 import PersonGrantsView from '../views/person/PersonGrantsView.vue'
+import PersonIntroParticipationView from '../views/person/PersonIntroParticipationView.vue'
 import PersonIntroView from '../views/person/PersonIntroView.vue'
 import PersonKartleggingView from '../views/person/PersonKartleggingView.vue'
 import PersonLayout from '../views/person/PersonLayout.vue'
 import PersonNorskParticipationView from '../views/person/PersonNorskParticipationView.vue'
 import PersonNorskView from '../views/person/PersonNorskView.vue'
 import PersonOverviewView from '../views/person/PersonOverviewView.vue'
+import { programmeStart } from '../components/intro/intro-participation'
 import { firstTrainingStart } from '../components/participation/weekly-participation'
 import { focusAfterNavigation } from './focus'
 import type { MainMenuKey, PersonTab } from './links'
@@ -47,6 +49,8 @@ export const personTabRoutes: RouteRecordRaw[] = [
   personTab('detaljar', PersonDetailsView, 'person.menu.details', 'beforeNir'),
   personTab('asylnorsk', PersonAsylnorskView, 'person.menu.asylnorsk', 'afterNir'),
   personTab('intro', PersonIntroView, 'person.menu.intro', 'afterNir'),
+  // D8.3: Deltaking intro appears after the person's first granted programme decision.
+  personTab('deltaking-intro', PersonIntroParticipationView, 'person.menu.participationIntro', 'afterNir', (v) => programmeStart(v.bundle.decisions) !== null),
   personTab('norsk', PersonNorskView, 'person.menu.norsk', 'afterNir'),
   // D6: Deltaking norsk appears after the person's first granted decision on Norwegian training.
   personTab('deltaking-norsk', PersonNorskParticipationView, 'person.menu.weeklyParticipationNorsk', 'afterNir', (v) => firstTrainingStart(v.bundle.decisions) !== null),
