@@ -11,9 +11,9 @@ import type { CommandType } from '../../../shared/domain'
 
 /**
  * The person screen whose dialog registers each command (`?fix=<mutationId>` opens it
- * pre-filled). Decisions, contacts and claims of the norsk scheme live on *Norsk*; the intro
- * scheme has no screens yet, so its work is fixed from *Grunndata* until they exist. The
- * yearly asylum-training offer is the municipality's, on *Kommunar*.
+ * pre-filled). Decisions, contacts and claims live on *Norsk* or *Intro* by their scheme,
+ * the ending on *Intro*, measures and absence on *Deltaking intro*. The yearly
+ * asylum-training offer is the municipality's, on *Kommunar*.
  */
 export const fixScreens: Record<CommandType, { tab: string } | { municipalities: true }> = {
   'decision.register': { tab: 'norsk' },
@@ -22,13 +22,13 @@ export const fixScreens: Record<CommandType, { tab: string } | { municipalities:
   'norsk.saveWeeklyParticipation': { tab: 'deltaking-norsk' },
   'norsk.deleteWeeklyParticipation': { tab: 'deltaking-norsk' },
   'norsk.registerLanguageTrack': { tab: 'kartlegging' },
-  'intro.addMeasures': { tab: 'grunndata' },
-  'intro.deleteMeasure': { tab: 'grunndata' },
-  'intro.replaceMeasures': { tab: 'grunndata' },
-  'intro.registerAbsence': { tab: 'grunndata' },
-  'intro.registerHoliday': { tab: 'grunndata' },
-  'intro.registerParentalLeaveAbsence': { tab: 'grunndata' },
-  'intro.registerEnding': { tab: 'grunndata' },
+  'intro.addMeasures': { tab: 'deltaking-intro' },
+  'intro.deleteMeasure': { tab: 'deltaking-intro' },
+  'intro.replaceMeasures': { tab: 'deltaking-intro' },
+  'intro.registerAbsence': { tab: 'deltaking-intro' },
+  'intro.registerHoliday': { tab: 'deltaking-intro' },
+  'intro.registerParentalLeaveAbsence': { tab: 'deltaking-intro' },
+  'intro.registerEnding': { tab: 'intro' },
   'asylnorsk.saveWeeklyParticipation': { tab: 'asylnorsk' },
   'asylnorsk.registerOffer': { municipalities: true },
 }
@@ -36,7 +36,7 @@ export const fixScreens: Record<CommandType, { tab: string } | { municipalities:
 /** Decisions, contacts and claims of the intro scheme are fixed where intro work is. */
 function screenOf(p: Pick<SyncProblem, 'command' | 'payload'>): { tab: string } | { municipalities: true } {
   const scheme = field(p.payload, 'scheme')
-  if ((p.command === 'decision.register' || p.command === 'contact.register' || p.command === 'claim.register') && scheme === 'intro') return { tab: 'grunndata' }
+  if ((p.command === 'decision.register' || p.command === 'contact.register' || p.command === 'claim.register') && scheme === 'intro') return { tab: 'intro' }
   return fixScreens[p.command]
 }
 
