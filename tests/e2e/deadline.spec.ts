@@ -42,6 +42,11 @@ async function register(page: Page, decision: Record<string, unknown>): Promise<
   expect(res.ok, JSON.stringify(res)).toBe(true)
 }
 
+/** The dialog has faded in: a screenshot mid-transition shows the page through it. */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.v-overlay--active .v-overlay__content').last()).toHaveCSS('opacity', '1')
+}
+
 /**
  * No two texts of the chart (dated-line labels, axis dates, row names) overlap: each is a
  * `<text>` of the SVG, compared by its box on screen. Waits for a resize to be redrawn.
@@ -153,6 +158,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     const nb = messages.nb.timelineUi.marks
     for (const word of [nb.settlement, nb.today, nb.plannedStart, nb.deadline]) await expect(chart).toContainText(word)
     await expectLabelsApart(chart)
+    await settled(page)
     await screens('deadline-timeline-planned-start-nb')
     await page.keyboard.press('Escape')
 
@@ -160,6 +166,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await start.getByTestId('scheme-deadline-log-button').click()
     await expect(log.getByTestId('deadline-timeline-chart')).toContainText(messages.nn.timelineUi.marks.plannedStart)
     await expectLabelsApart(log.getByTestId('deadline-timeline-chart'))
+    await settled(page)
     await screens('deadline-timeline-planned-start-nn')
     await page.keyboard.press('Escape')
     await new AppShellPage(page).switchLanguage('nb')
