@@ -53,47 +53,41 @@ for (const backend of backends())
         const sync = () => ({ version: 1, seq: seqs[n++]!, deleted: false })
         for (const [i, { id: personId }] of bergen.entries()) {
           const start = addDays(today, -150 + i * 7)
-          await tx
-            .insert(decisions)
-            .values({
-              id: `rp-d-${i}`,
-              personId,
-              scheme: 'intro',
-              type: 'INTRO_PROGRAM',
-              result: 'innvilga',
-              decisionDate: addDays(start, -7),
-              startDate: start,
-              endDate: null,
-              hours: null,
-              reasonCode: null,
-              reasonText: null,
-              leaveType: null,
-              leaveUnit: null,
-              ...sync(),
-            })
+          await tx.insert(decisions).values({
+            id: `rp-d-${i}`,
+            personId,
+            scheme: 'intro',
+            type: 'INTRO_PROGRAM',
+            result: 'innvilga',
+            decisionDate: addDays(start, -7),
+            startDate: start,
+            endDate: null,
+            hours: null,
+            reasonCode: null,
+            reasonText: null,
+            leaveType: null,
+            leaveUnit: null,
+            ...sync(),
+          })
           // 37.5 for the first person (meets the norm), fewer hours for the others
-          await tx
-            .insert(measures)
-            .values({
-              id: `rp-m-${i}`,
-              personId,
-              groupCode: 'NORSK',
-              measureCode: 'GRUNNLEGGANDE_NORSK',
-              fromDate: start,
-              toDate: addDays(today, 200),
-              hoursPerWeek: i === 0 ? 37.5 : 15 + i * 2.5,
-              ...sync(),
-            })
-          await tx
-            .insert(absences)
-            .values({
-              id: `rp-a-${i}`,
-              personId,
-              fromDate: addDays(start, 14),
-              toDate: addDays(start, 18),
-              rows: [{ typeCode: i % 2 ? 'SJUKDOM' : 'VELFERD', days: 1 + i, hours: null }],
-              ...sync(),
-            })
+          await tx.insert(measures).values({
+            id: `rp-m-${i}`,
+            personId,
+            groupCode: 'NORSK',
+            measureCode: 'GRUNNLEGGANDE_NORSK',
+            fromDate: start,
+            toDate: addDays(today, 200),
+            hoursPerWeek: i === 0 ? 37.5 : 15 + i * 2.5,
+            ...sync(),
+          })
+          await tx.insert(absences).values({
+            id: `rp-a-${i}`,
+            personId,
+            fromDate: addDays(start, 14),
+            toDate: addDays(start, 18),
+            rows: [{ typeCode: i % 2 ? 'SJUKDOM' : 'VELFERD', days: 1 + i, hours: null }],
+            ...sync(),
+          })
         }
         await tx.insert(endings).values({ id: 'rp-e-0', personId: bergen[3]!.id, endDate: addDays(today, -10), reasonCode: 'ARBEID', hoursPerWeek: 30, ...sync() })
       })
