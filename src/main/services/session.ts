@@ -31,6 +31,29 @@ export function sessionHandlers(ctx: ServiceContext) {
       }
       return unlockOnline(ctx, username, password, login)
     },
+    'session.reauthenticate': async ({ password }) => {
+      const s = ctx.session
+      if (!s) return fail('NOT_LOGGED_IN')
+      let login: LoginResponse
+      try {
+        // The session's user, never input: this only renews the token of whoever is logged in.
+        login = await ctx.client.login(s.user.username, password)
+      } catch (err) {
+        if (err instanceof NetworkError) return fail('REGISTER_UNREACHABLE', 'password')
+        if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
+        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', 'password')
+        if (err instanceof HttpError) return fail('REGISTER_ERROR', 'password', { status: err.status })
+        throw err
+      }
+      // A different account behind the same name (recreated on the register) must not get this replica.
+      if (login.user.id !== s.user.id) return fail('INVALID_CREDENTIALS', 'password')
+      saveProfile(s.replica, login.user, ctx.serverUrl, login.serverTime)
+      updateSyncState(s.replica, { serverOffsetMs: Math.round(Date.parse(login.serverTime) - ctx.now().getTime()) })
+      // Replacing the session tells the renderer (roles may have changed; offline becomes online).
+      ctx.session = { ...s, user: login.user, mode: 'online', token: login.accessToken }
+      await s.sync.resume(login.accessToken)
+      return ok(sessionState(ctx))
+    },
     'session.logout': async () => {
       await ctx.closeSession()
       return ok(sessionState(ctx))

@@ -15,7 +15,7 @@ export const SAVE_DEBOUNCE_MS = 1_000
 export interface SyncSchedulerOptions {
   replica: Replica
   client: RegisterClient
-  /** Access token of an online login; null after an offline unlock (no pull possible). */
+  /** Access token of an online login; null after an offline unlock (no pull possible). `resume()` replaces it. */
   token: string | null
   log: Logger
   pullLimit: number
@@ -131,6 +131,25 @@ export class SyncScheduler {
     if (!pending || this.running) return this.status()
     recordScopeExitConfirmation(this.o.replica, pending, this.o.now())
     this.changed()
+    return this.run()
+  }
+
+  /**
+   * Issue 7.6: a fresh token after the register refused the old one (or after an offline
+   * unlock). The register just answered, so the device is online: the probe stops, the
+   * interval starts, `LOGIN_REQUIRED` is cleared and a cycle starts. The outbox is untouched;
+   * that cycle pushes what waited. A cycle still running with the old token ends first (its
+   * 401 would otherwise write `LOGIN_REQUIRED` back), then the new one runs.
+   */
+  async resume(token: string): Promise<SyncStatus> {
+    if (this.abort.signal.aborted) return this.status()
+    this.o.token = token
+    await this.whenIdle()
+    if (this.probe) clearInterval(this.probe)
+    this.probe = null
+    if (!this.timer) this.timer = setInterval(() => this.run(), this.o.intervalMs).unref()
+    updateSyncState(this.o.replica, { offlineSince: null })
+    if (readSyncState(this.o.replica).lastError === 'LOGIN_REQUIRED') recordLastError(this.o.replica, null)
     return this.run()
   }
 

@@ -29,4 +29,12 @@ export const sessionSlice = {
     output: {} as SessionState,
   },
   'session.logout': { input: empty, output: {} as SessionState },
+  /**
+   * Issue 7.6: the register refused the token (`LOGIN_REQUIRED`); the logged-in user types the
+   * password again in place. The username is the session's, never input.
+   */
+  'session.reauthenticate': {
+    input: z.object({ password: z.string().min(1).max(200) }).strict(),
+    output: {} as SessionState,
+  },
 } as const
