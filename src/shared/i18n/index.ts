@@ -12,6 +12,7 @@ import { timelineUi } from './messages/timeline-ui'
 import { reportsUi } from './messages/reports-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
+import { reauthUi } from './messages/reauth-ui'
 
 /**
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
@@ -32,6 +33,7 @@ const nb = {
   syncUi: syncUi.nb,
   participationUi: participationUi.nb,
   reportsUi: reportsUi.nb,
+  reauthUi: reauthUi.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -57,6 +59,7 @@ const nn = {
   syncUi: syncUi.nn,
   participationUi: participationUi.nn,
   reportsUi: reportsUi.nn,
+  reauthUi: reauthUi.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one
