@@ -5,6 +5,7 @@ import { PersonPage } from './pages/PersonPage'
 import { SearchPage } from './pages/SearchPage'
 import { displayName, richestPerson } from './support/choose'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
+import { expectAccessible } from './support/accessibility'
 import { hostFetch } from './support/host-api'
 
 const nb = messages.nb
@@ -53,5 +54,41 @@ test.describe('offline: the register is gone (D12 offline first)', () => {
     await login.login(USER, DEMO_PASSWORD)
     await expect(shell.menu).toBeVisible()
     await expect(shell.syncChip).toHaveAttribute('data-state', /offline|notSynced|error/)
+  })
+
+  test('issue 7.6 when the register is back, the chip asks for the password in place; a wrong one is refused beside the field, the right one resumes the sync', async ({
+    page,
+    stack,
+    screens,
+  }) => {
+    const shell = new AppShellPage(page)
+    const login = new LoginPage(page)
+    // The previous test left the host's session unlocked offline, without a token from the register.
+    await page.goto('/#/arbeidsflate')
+    await expect(shell.menu).toBeVisible()
+    const urlBefore = page.url()
+    await stack.startRegister()
+    await expect(shell.syncChip).toContainText(nb.reauthUi.chip, { timeout: 60_000 })
+    await shell.syncChip.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByTestId('reauth-dialog')
+    await expect(dialog).toBeVisible()
+    await expect(page.getByTestId('reauth-user')).not.toBeEmpty()
+    const password = dialog.getByLabel(nb.reauthUi.password)
+    await expect(password).toBeFocused()
+    await expectAccessible(page, 'reauth dialog')
+    await screens('reauth-dialog')
+
+    await password.fill('not-the-password')
+    await page.keyboard.press('Enter')
+    await expect(login.fieldMessage(password)).not.toBeEmpty()
+    await expect(dialog).toBeVisible()
+
+    await password.fill(DEMO_PASSWORD)
+    await page.keyboard.press('Enter')
+    await expect(dialog).toBeHidden()
+    await expect(shell.syncChip).toHaveAttribute('data-state', 'upToDate', { timeout: 60_000 })
+    // In place: no second login screen, the caseworker is where they were.
+    expect(page.url()).toBe(urlBefore)
   })
 })
