@@ -29,7 +29,7 @@ describe('A3 entity registries on both sides cover exactly the synced entities',
     const replica = Object.keys(getTableColumns(replicaTables[entity])).sort()
     const register = Object.keys(getTableColumns(registerTables[entity])).sort()
     const fields = [...entityFields(entity)]
-    const replicaBookkeeping = entity === 'person' ? ['cachedReadOnly', 'deleted', 'serverVersion'] : ['deleted', 'serverVersion']
+    const replicaBookkeeping = entity === 'person' ? ['cachedReadOnly', 'deleted', 'keptAfterScopeExit', 'serverVersion'] : ['deleted', 'serverVersion']
     expect(replica).toEqual([...fields, ...replicaBookkeeping].sort())
     expect(register).toEqual([...fields, 'deleted', 'seq', 'version'].sort())
     expect(getTableName(replicaTables[entity])).toBe(getTableName(registerTables[entity]))
