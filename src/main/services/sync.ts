@@ -11,7 +11,7 @@ import { mutating } from './mutating'
 export function syncHandlers(ctx: ServiceContext) {
   return {
     'sync.status': async () => ok(ctx.session?.sync.status() ?? loggedOut),
-    'sync.run': async () => ok(ctx.session?.sync.run() ?? loggedOut),
+    'sync.run': async () => ok(ctx.session?.sync.runNow() ?? loggedOut),
     'sync.confirmScopeExits': async () => ok(ctx.session?.sync.confirmScopeExits() ?? loggedOut),
     'sync.problems': () => withSession(ctx, (s) => ok({ problems: listProblems(s.replica) })),
     'sync.problem': (input) =>

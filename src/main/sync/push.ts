@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, like } from 'drizzle-orm'
 import type { EntityName, MutationResult, PushMutation, Verdict } from '../../shared/sync'
 import { entitySchemas } from '../../shared/sync'
 import { entityTables } from '../db/entities'
@@ -55,6 +55,19 @@ export async function pushPending(deps: PushDeps): Promise<{ sent: number }> {
     }
     if (response.results.length === 0 && response.resendFrom === null) return { sent }
   }
+}
+
+/**
+ * Clears the retry timers of pending rows, so the next cycle sends them at once. The backoff
+ * spaces out attempts while the register fails; once it answers again (reconnect) or the
+ * caseworker asks to sync now, waiting out a timer set during the outage helps no one (A4).
+ */
+export function retryNow(replica: Replica): void {
+  replica.db
+    .update(outbox)
+    .set({ nextAttemptAt: null })
+    .where(and(eq(outbox.state, 'pending'), isNotNull(outbox.nextAttemptAt)))
+    .run()
 }
 
 function pendingRows(replica: Replica): OutboxRow[] {

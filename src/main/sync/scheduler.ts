@@ -5,6 +5,7 @@ import type { DeviceEvents } from '../events'
 import type { Logger } from '../log'
 import { onCommandCommitted } from '../services/mutating'
 import { runCycle } from './cycle'
+import { retryNow } from './push'
 import type { PullProgress } from './pull'
 import type { RegisterClient } from './register-client'
 import { deriveSyncStatus, pendingScopeExitsOf, recordLastError, recordScopeExitConfirmation } from './status'
@@ -59,6 +60,12 @@ export class SyncScheduler {
     if (readSyncState(this.o.replica).offlineSince) updateSyncState(this.o.replica, { offlineSince: null })
     this.timer = setInterval(() => this.run(), this.o.intervalMs).unref()
     this.run()
+  }
+
+  /** The caseworker asks to sync now: unsent work goes at once, whatever its retry timer says. */
+  runNow(): SyncStatus {
+    if (!this.abort.signal.aborted) retryNow(this.o.replica)
+    return this.run()
   }
 
   /** Starts a cycle unless one is running, and returns at once. */
@@ -188,6 +195,7 @@ export class SyncScheduler {
     if (this.probe) clearInterval(this.probe)
     this.probe = null
     updateSyncState(this.o.replica, { offlineSince: null })
+    retryNow(this.o.replica)
     // Unlocked offline: there is no token to pull with until the caseworker logs in again.
     recordLastError(this.o.replica, this.o.token === null ? 'LOGIN_REQUIRED' : null)
     this.changed()
