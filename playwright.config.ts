@@ -20,6 +20,9 @@ export default defineConfig({
     timezoneId: 'Europe/Oslo',
     screenshot: 'only-on-failure',
     trace: 'off',
+    // A click or fill that cannot happen fails with the locator it waited for, instead of
+    // silently using up the whole test's time and hiding where it stopped.
+    actionTimeout: 60_000,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

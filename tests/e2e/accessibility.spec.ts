@@ -62,15 +62,14 @@ test.describe('keyboard and screen reader (issue 6 point 9)', () => {
     await page.reload()
     // The login screen opens in the username field; the language switch comes before it.
     await expect(login.username).toBeFocused()
-    await page.keyboard.press('Shift+Tab')
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim() ?? ''} ${document.activeElement?.closest('[data-testid="language-switch"]') ? 'in-switch' : ''}`,
-        ),
-      )
-      .toMatch(/in-switch$/)
+    // Vuetify's autofocus fires when the field first intersects the viewport, which on a loaded
+    // machine can come after a key pressed right after the reload and pull focus back; the tab
+    // order is what is checked here, so the step is repeated until focus has settled.
+    await expect(async () => {
+      await login.username.focus()
+      await page.keyboard.press('Shift+Tab')
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="language-switch"]') !== null)).toBe(true)
+    }).toPass({ timeout: 15_000 })
     await page.keyboard.press('Tab')
     await expect(login.username).toBeFocused()
     await page.keyboard.type(USER)
