@@ -8,7 +8,7 @@ import type { PersonRow } from '../db/schema'
 import { personMarks, registerChangedOf, syncMarksOf } from '../sync/problems'
 import { HttpError, NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
-import { evaluateOnDevice } from './evaluation'
+import { evaluateOnDevice, introPlanOnDevice } from './evaluation'
 import { withPersonAccess } from './guard'
 import { mutating } from './mutating'
 import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
@@ -63,6 +63,7 @@ function personView(s: ActiveSession, p: PersonRow, now: Date): PersonView {
   return {
     bundle,
     evaluation: evaluateOnDevice(s.replica, bundle, now),
+    introPlan: introPlanOnDevice(bundle),
     municipalityName: municipality?.name ?? p.followUpMunicipality,
     districtName: district?.name ?? null,
     cachedReadOnly: p.cachedReadOnly,
@@ -135,6 +136,12 @@ async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, war
       // The register's per-user limit (13c): say how long to wait, in whole minutes.
       const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60))
       return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_RATE_LIMITED', field: 'query', severity: 'warning', values: { minutes } }], []))
+    }
+    if (err instanceof HttpError && err.status === 401) {
+      // The register no longer accepts the token: the chip asks for the password (as a refused
+      // sync does), and the search says why the register was not asked.
+      s.sync.markLoginRequired()
+      return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_LOGIN_REQUIRED', field: 'query', severity: 'warning' }], []))
     }
     if (!(err instanceof NetworkError)) throw err
     s.sync.markOffline()

@@ -121,6 +121,13 @@ export class SyncScheduler {
     if (!this.probe) this.probe = setInterval(() => void this.checkHealth(), this.o.healthIntervalMs).unref()
   }
 
+  /** A request outside the cycle (a DUF look-up) had its token refused: as a refused cycle does. */
+  markLoginRequired(): void {
+    if (this.abort.signal.aborted) return
+    recordLastError(this.o.replica, 'LOGIN_REQUIRED')
+    this.changed()
+  }
+
   get online(): boolean {
     return this.o.token !== null && !readSyncState(this.o.replica).offlineSince
   }

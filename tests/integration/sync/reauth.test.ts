@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeDuf } from '../../../src/shared/ids'
 import { osloDateOfMs } from '../../../src/shared/rules'
 import { startRegister } from '../../../src/server'
 import { serverMeta } from '../../../src/server/db/schema/server-meta'
@@ -44,6 +45,12 @@ describe('re-authentication in place (issue 7.6)', () => {
     await register?.close()
     registerDir.remove()
     deviceDir.remove()
+  })
+
+  test('a DUF look-up with the refused token says so beside the search field and asks for the password, not a failure', async () => {
+    const answer = value(await call(device, 'persons.search', { query: makeDuf(1999, 7) }))
+    expect(answer).toMatchObject({ kind: 'duf', hits: [], warnings: [{ code: 'DUF_LOOKUP_LOGIN_REQUIRED', field: 'query' }] })
+    expect(value(await call(device, 'sync.status', {})).lastError).toBe('LOGIN_REQUIRED')
   })
 
   test('a refused token stops the sync with LOGIN_REQUIRED and the saved contact stays pending', async () => {
