@@ -1,6 +1,17 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { AsylnorskOffer, Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
-import { checkCommand, commandSpecs, evaluatePerson, osloDateOfMs, snapshotFromBase, type CheckContext, type CheckResult, type Evaluation } from '../../shared/rules'
+import {
+  checkCommand,
+  commandSpecs,
+  evaluatePerson,
+  osloDateOfMs,
+  programmePlan,
+  snapshotFromBase,
+  type CheckContext,
+  type CheckResult,
+  type Evaluation,
+  type ProgrammePlan,
+} from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
 import { toDomain } from '../db/entities'
 import type { Replica } from '../db/open'
@@ -38,6 +49,14 @@ export function offersOnDevice(replica: Replica, municipality: string): Asylnors
  */
 export function evaluateOnDevice(replica: Replica, bundle: PersonBundle, now: Date): Evaluation {
   return evaluatePerson(snapshotFromBase(bundle, ruleCodeLists(replica)), osloDateOfMs(now.getTime()))
+}
+
+/**
+ * R5.4: the person's programme plan as the rules read it from the same snapshot they judge
+ * (plan flags are not reference data, so no code lists are needed).
+ */
+export function introPlanOnDevice(bundle: PersonBundle): ProgrammePlan {
+  return programmePlan(snapshotFromBase(bundle, []))
 }
 
 /**

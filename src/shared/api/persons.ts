@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Evaluation } from '../rules'
+import type { Evaluation, ProgrammePlan } from '../rules'
 import type { PersonBundle } from '../sync'
 import type { Reason } from './result'
 import { personRef } from './inputs'
@@ -42,6 +42,11 @@ export interface PersonView {
   bundle: PersonBundle
   /** Categories, status and deadlines computed by the shared rules on the device (rules.md R0). */
   evaluation: Evaluation
+  /**
+   * The programme plan as the rules read it (R5.4): a self-study plan lowers the norm to 30.
+   * The screens pass it to `programmeAverage` rather than decide the norm themselves.
+   */
+  introPlan: ProgrammePlan
   municipalityName: string
   districtName: string | null
   cachedReadOnly: boolean

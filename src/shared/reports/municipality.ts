@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
 import type { Scheme, SchemeStatus } from '../domain/scheme'
-import { leaveAndStopPeriods, programmeAverage } from '../rules/average'
+import { leaveAndStopPeriods, programmeAverage, programmePlan } from '../rules/average'
 import type { DeadlineKey } from '../rules/deadline'
 import type { Evaluation } from '../rules/evaluate'
 import { earliestStart, grantedOf } from '../rules/queries'
@@ -205,13 +205,7 @@ export function belowNormReport(persons: readonly ReportPerson[], period: Report
     const fromDate = start > period.fromDate ? start : period.fromDate
     const toDate = end < period.toDate ? end : period.toDate
     if (toDate < fromDate) continue
-    const avg = programmeAverage(
-      s.registrations.measures,
-      s.registrations.replacements,
-      leaveAndStopPeriods(s.registrations.decisions),
-      { fromDate, toDate },
-      { selfStudy: s.plan?.selfStudy ?? false },
-    )
+    const avg = programmeAverage(s.registrations.measures, s.registrations.replacements, leaveAndStopPeriods(s.registrations.decisions), { fromDate, toDate }, programmePlan(s))
     if (avg.hoursPerWeek === null || !avg.belowNorm) continue
     out.push({ personId: s.person.id, hoursPerWeek: avg.hoursPerWeek, norm: avg.norm, fromDate, toDate })
   }

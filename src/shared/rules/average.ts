@@ -1,6 +1,6 @@
 import { dayOfWeekOfDayNumber, isoWeekOfDayNumber, toDayNumber, type IsoDate } from '../calendar'
 import type { Decision, Measure, Replacement } from '../domain/registrations'
-import type { PersonRegistrations } from '../domain/snapshot'
+import type { PersonRegistrations, PersonSnapshot } from '../domain/snapshot'
 import { paramValue } from './parameters'
 
 /**
@@ -31,6 +31,24 @@ export interface ProgrammeAverage {
   byWeek: WeekAverage[]
   weeksBelowNorm: WeekAverage[]
   weeksAbove60: WeekAverage[]
+}
+
+/** The plan flags R5.4 reads: a plan marked *sjølvstudium* lowers the norm to 30. */
+export interface ProgrammePlan {
+  selfStudy: boolean
+}
+
+/**
+ * R5.4: the person's plan as the rules read it (absent = not self-study). The device gives it
+ * to the screens in `PersonView.introPlan`, so the screen's norm is the rules' norm.
+ */
+export function programmePlan(s: Pick<PersonSnapshot, 'plan'>): ProgrammePlan {
+  return { selfStudy: s.plan?.selfStudy ?? false }
+}
+
+/** R5.4: the weekly norm in force on `on` — 37.5, or 30 for a self-study plan (parameters.ts). */
+export function programmeNorm(on: IsoDate, plan: ProgrammePlan): number {
+  return paramValue(plan.selfStudy ? 'programmeNormSelfStudy' : 'programmeNorm', on)
 }
 
 /** Hours are summed as integer millionths so sums are exact and order-independent. */
@@ -102,7 +120,7 @@ export function programmeAverage(
   options: { selfStudy?: boolean } = {},
 ): ProgrammeAverage {
   // norm and week maximum as in force at the period's start (parameters.ts)
-  const norm = paramValue(options.selfStudy ? 'programmeNormSelfStudy' : 'programmeNorm', period.fromDate)
+  const norm = programmeNorm(period.fromDate, { selfStudy: options.selfStudy ?? false })
   const weekMax = paramValue('programmeWeekMax', period.fromDate)
   const events = buildEvents(measures, replacements, absencesAndLeave)
   const first = toDayNumber(period.fromDate)

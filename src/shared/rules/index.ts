@@ -10,7 +10,17 @@ export { checkCommand, offeredDecisionTypes, offeredDecisionTypesOf, type CheckC
 export { decisionFieldStates, decisionFormFields, automaticDecisionHours, reasonListOf, type FieldState, type DecisionFormField } from './decision-form'
 export { commandEffects, commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
 export { effectRef, refKey, type Effect, type EntityRef } from './effects'
-export { programmeAverage, leaveAndStopPeriods, absencesAndLeaveOf, type PeriodOff, type ProgrammeAverage, type WeekAverage } from './average'
+export {
+  programmeAverage,
+  programmeNorm,
+  programmePlan,
+  leaveAndStopPeriods,
+  absencesAndLeaveOf,
+  type PeriodOff,
+  type ProgrammeAverage,
+  type ProgrammePlan,
+  type WeekAverage,
+} from './average'
 export {
   hasWriteRole,
   inScope,

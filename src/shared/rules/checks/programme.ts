@@ -2,7 +2,7 @@ import type { ReasonCode } from '../../api/result'
 import type { IsoDate } from '../../calendar'
 import type { Ending } from '../../domain/registrations'
 import type { PersonSnapshot } from '../../domain/snapshot'
-import { leaveAndStopPeriods, type PeriodOff } from '../average'
+import { leaveAndStopPeriods, programmePlan, type PeriodOff } from '../average'
 import { earliestStart, grantedOf } from '../queries'
 import type { Findings } from './context'
 
@@ -27,7 +27,7 @@ export function programmeFacts(s: PersonSnapshot, deadline: IsoDate | null): Pro
     deadline,
     ending,
     leave: leaveAndStopPeriods(s.registrations.decisions),
-    selfStudy: s.plan?.selfStudy ?? false,
+    selfStudy: programmePlan(s).selfStudy,
   }
 }
 
