@@ -5,6 +5,7 @@ import { commandHandler } from './registrations'
 export function introHandlers(ctx: ServiceContext) {
   return {
     'intro.addMeasures': commandHandler(ctx, 'intro.addMeasures'),
+    'intro.updateMeasure': commandHandler(ctx, 'intro.updateMeasure'),
     'intro.deleteMeasure': commandHandler(ctx, 'intro.deleteMeasure'),
     'intro.replaceMeasures': commandHandler(ctx, 'intro.replaceMeasures'),
     'intro.registerAbsence': commandHandler(ctx, 'intro.registerAbsence'),

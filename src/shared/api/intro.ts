@@ -7,6 +7,7 @@ import { commandEntry } from './saved'
  */
 export const introSlice = {
   'intro.addMeasures': commandEntry('intro.addMeasures'),
+  'intro.updateMeasure': commandEntry('intro.updateMeasure'),
   'intro.deleteMeasure': commandEntry('intro.deleteMeasure'),
   'intro.replaceMeasures': commandEntry('intro.replaceMeasures'),
   'intro.registerAbsence': commandEntry('intro.registerAbsence'),

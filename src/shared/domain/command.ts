@@ -35,6 +35,11 @@ export type DecisionCommandPayload = z.infer<typeof decisionCommandPayloadSchema
 
 /** Several measures added at once (D8.3). */
 export const addMeasuresPayloadSchema = z.object({ personId: rowId, measures: z.array(measureSchema).min(1) })
+/**
+ * Editing one existing measure (D8.3): the whole row, its id kept, so the outbox sends the
+ * replica's version as the base and the register answers a concurrent change as a conflict (A4).
+ */
+export const updateMeasurePayloadSchema = measureSchema
 /** Replacing measures for a period (D8.3): each replacement lists the measures it replaces. */
 export const replaceMeasuresPayloadSchema = z.object({ personId: rowId, replacements: z.array(replacementSchema).min(1) })
 
@@ -56,6 +61,7 @@ export const commandPayloadSchemas = {
   'norsk.deleteWeeklyParticipation': deleteRefSchema,
   'norsk.registerLanguageTrack': languageTrackSchema,
   'intro.addMeasures': addMeasuresPayloadSchema,
+  'intro.updateMeasure': updateMeasurePayloadSchema,
   'intro.deleteMeasure': deleteRefSchema,
   'intro.replaceMeasures': replaceMeasuresPayloadSchema,
   'intro.registerAbsence': absenceSchema,

@@ -7,7 +7,7 @@ import { checkAsylnorskWeek, checkOffer } from './checks/asylnorsk'
 import type { CheckInput, Findings } from './checks/context'
 import { checkEnding } from './checks/ending'
 import { checkClaim, checkContact, checkLanguageTrack } from './checks/kartlegging'
-import { checkAddMeasures, checkDeleteMeasure, checkReplaceMeasures } from './checks/measures'
+import { checkAddMeasures, checkDeleteMeasure, checkReplaceMeasures, checkUpdateMeasure } from './checks/measures'
 import type { ProgrammeFacts } from './checks/programme'
 import { checkDeleteWeek, checkSaveWeek } from './checks/weekly-participation'
 import { decisionChecks, decisionEventDates } from './command-decision'
@@ -150,6 +150,17 @@ export const commandSpecs = {
     check: (input, p, facts) => checkAddMeasures(input, p.measures, facts.programme()),
     eventDates: (p) => p.measures.flatMap((m, i) => eventDate(m.fromDate, `measures.${i}.fromDate`, true)),
     effects: (p) => p.measures.map((m) => upsert('measure', m)),
+  },
+  'intro.updateMeasure': {
+    schema: commandPayloadSchemas['intro.updateMeasure'],
+    permission: 'person',
+    area: () => 'intro',
+    naturalKey: none,
+    personRefs: own,
+    check: (input, p, facts) => checkUpdateMeasure(input, p, facts.programme()),
+    // R8.1: a measure's event date is its from date — the one the edit saves.
+    eventDates: (p) => eventDate(p.fromDate, 'fromDate', true),
+    effects: (p) => [upsert('measure', p)],
   },
   'intro.deleteMeasure': {
     schema: commandPayloadSchemas['intro.deleteMeasure'],

@@ -23,6 +23,7 @@ export const fixScreens: Record<CommandType, { tab: string } | { municipalities:
   'norsk.deleteWeeklyParticipation': { tab: 'deltaking-norsk' },
   'norsk.registerLanguageTrack': { tab: 'kartlegging' },
   'intro.addMeasures': { tab: 'deltaking-intro' },
+  'intro.updateMeasure': { tab: 'deltaking-intro' },
   'intro.deleteMeasure': { tab: 'deltaking-intro' },
   'intro.replaceMeasures': { tab: 'deltaking-intro' },
   'intro.registerAbsence': { tab: 'deltaking-intro' },

@@ -74,6 +74,7 @@ const nb = {
     },
     intro: {
       addMeasures: 'Nye tiltak i introduksjonsprogrammet',
+      updateMeasure: 'Endring av tiltak {from}–{to}',
       deleteMeasure: 'Sletting av tiltak',
       replaceMeasures: 'Erstatning av tiltak',
       registerAbsence: 'Fravær {from}–{to}',
@@ -225,6 +226,7 @@ const nn: typeof nb = {
     },
     intro: {
       addMeasures: 'Nye tiltak i introduksjonsprogrammet',
+      updateMeasure: 'Endring av tiltak {from}–{to}',
       deleteMeasure: 'Sletting av tiltak',
       replaceMeasures: 'Erstatning av tiltak',
       registerAbsence: 'Fråvær {from}–{to}',

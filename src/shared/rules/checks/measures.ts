@@ -16,21 +16,23 @@ type Span = Pick<Measure, 'fromDate' | 'toDate' | 'hoursPerWeek'>
  * temporary stop; not past an ending (R5.6). Returns whether the dates are usable.
  */
 function checkSpan({ f }: CheckInput, m: Span, prefix: string, p: ProgrammeFacts): boolean {
+  // An edited measure is the whole payload: its fields have no prefix.
+  const at = (field: string) => (prefix ? `${prefix}.${field}` : field)
   const max = paramValue('measureMaxHoursPerWeek', m.fromDate)
   if (!(m.hoursPerWeek > 0 && m.hoursPerWeek <= max)) {
-    f.error('MEASURE_HOURS_RANGE', `${prefix}.hoursPerWeek`, { max, hours: m.hoursPerWeek })
+    f.error('MEASURE_HOURS_RANGE', at('hoursPerWeek'), { max, hours: m.hoursPerWeek })
   }
-  if (!datesValid(f, { [`${prefix}.fromDate`]: m.fromDate, [`${prefix}.toDate`]: m.toDate })) return false
-  if (!periodOrdered(f, m.fromDate, m.toDate, `${prefix}.toDate`)) return false
+  if (!datesValid(f, { [at('fromDate')]: m.fromDate, [at('toDate')]: m.toDate })) return false
+  if (!periodOrdered(f, m.fromDate, m.toDate, at('toDate'))) return false
   if (p.start !== null && m.fromDate < p.start) {
-    f.error('MEASURE_BEFORE_PROGRAMME', `${prefix}.fromDate`, { start: p.start })
+    f.error('MEASURE_BEFORE_PROGRAMME', at('fromDate'), { start: p.start })
   }
   if (p.deadline !== null && m.toDate > p.deadline) {
-    f.error('MEASURE_AFTER_PROGRAMME', `${prefix}.toDate`, { deadline: p.deadline })
+    f.error('MEASURE_AFTER_PROGRAMME', at('toDate'), { deadline: p.deadline })
   }
   const leave = overlappingLeave(p, m.fromDate, m.toDate)
-  if (leave) f.error('MEASURE_OVERLAPS_LEAVE', `${prefix}.fromDate`, { kind: leave.kind, from: leave.fromDate, to: leave.toDate })
-  afterEnding(f, p, 'MEASURE_AFTER_ENDING', m.toDate, `${prefix}.toDate`)
+  if (leave) f.error('MEASURE_OVERLAPS_LEAVE', at('fromDate'), { kind: leave.kind, from: leave.fromDate, to: leave.toDate })
+  afterEnding(f, p, 'MEASURE_AFTER_ENDING', m.toDate, at('toDate'))
   return true
 }
 
@@ -74,6 +76,27 @@ export function checkAddMeasures(input: CheckInput, measures: readonly Measure[]
   const ids = new Set(measures.map((m) => m.id))
   const all = [...input.snapshot.registrations.measures.filter((m) => !ids.has(m.id)), ...measures]
   checkAverage(input, all, input.snapshot.registrations.replacements, spanOf(measures), p, 'measures')
+}
+
+/**
+ * R5.3 + R5.4 for `intro.updateMeasure`: the measure must exist on this person; the edited
+ * row is judged as a new one would be, and the 60-hour weeks and the norm are computed with
+ * the edit in place of the stored row (it never counts against itself), over the old and the
+ * new range together, since both changed. A week above 60 is said beside the hours.
+ */
+export function checkUpdateMeasure(input: CheckInput, m: Measure, p: ProgrammeFacts): void {
+  const { f, snapshot } = input
+  const before = f.errors.length
+  const stored = snapshot.registrations.measures.find((x) => x.id === m.id && x.personId === m.personId)
+  if (!stored) {
+    f.error('MEASURE_NOT_FOUND', 'id', { id: m.id })
+    return
+  }
+  if (requireProgramme(f, p, 'id') === null) return
+  checkSpan(input, m, '', p)
+  if (f.errors.length > before) return
+  const all = [...snapshot.registrations.measures.filter((x) => x.id !== m.id), m]
+  checkAverage(input, all, snapshot.registrations.replacements, spanOf([stored, m]), p, 'hoursPerWeek')
 }
 
 /**
