@@ -227,7 +227,11 @@ export class PushBatchState implements JudgeReads {
       }
       const owner = e.op === 'upsert' ? String((e.row as { personId: string }).personId) : personId
       if (owner !== null && e.op === 'upsert' && !this.bundles.has(owner)) reload = true
-      for (const [id, bundle] of this.bundles) {
+      // Only the bundle that held the live row before (its person, as `rows` knows it: every bundle row is
+      // there) and the owner's can change; looking through every bundle made a batch quadratic.
+      const held = before?.data ? String(before.data.personId) : null
+      for (const id of new Set([held, owner])) {
+        const bundle = id === null ? undefined : this.bundles.get(id)
         if (!bundle) continue
         const list = bundleRows(bundle, e.entity) as { id: string }[]
         const at = list.findIndex((r) => r.id === ref.id)
