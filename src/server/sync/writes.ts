@@ -1,4 +1,5 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { getTableColumns, getTableName, sql } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { effectRef, type Effect } from '../../shared/rules'
 import type { EntityName } from '../../shared/sync'
 import type { AuditEntry } from '../audit/log'
@@ -10,14 +11,59 @@ import { nextSeqs } from './change-lock'
 /** A row's final state in the batch: written whole, or (never written whole here) only marked deleted. */
 type Pending = { kind: 'row'; values: Record<string, unknown>; version: number; slot: number; deleted: boolean } | { kind: 'delete'; version: number; slot: number }
 
-/** PostgreSQL binds at most 65,535 parameters per statement; stay well below. */
-const MAX_PARAMS = 30_000
-
-function chunks<T>(list: readonly T[], perRow: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, perRow)))
-  const out: T[][] = []
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
-  return out
+/**
+ * `INSERT … SELECT … FROM jsonb_populate_recordset(null::table, $1)`: every row of the
+ * statement in ONE json parameter, typed by the table's own row type. Why not drizzle's
+ * multi-row `values(...)`: building a statement of 500 rows × 10 columns of parameters cost
+ * more CPU than PostgreSQL spent running it (`bench/push.ts`, issue 7 point 10), and a
+ * statement with thousands of parameters also costs the server a big parse; one json text
+ * costs neither and has no parameter limit.
+ *
+ * Values go through each column's driver mapping as drizzle would send them (json columns as
+ * the value itself). A column left unset in every row keeps its database default (an audit
+ * entry's id and time); one set in some rows and not others has no single meaning here, so
+ * it is refused as a programming error rather than silently written as null.
+ */
+async function insertRows(tx: RegisterDb, table: PgTable, rows: readonly Record<string, unknown>[], conflict?: { key: PgColumn; update: readonly string[] }): Promise<void> {
+  if (rows.length === 0) return
+  const columns = Object.entries(getTableColumns(table))
+  const used: [string, PgColumn][] = []
+  for (const [prop, col] of columns) {
+    const set = rows.filter((r) => r[prop] !== undefined).length
+    if (set === 0 && col.hasDefault) continue
+    if (set !== rows.length && col.hasDefault) throw new Error(`insertRows(${getTableName(table)}): column ${col.name} is set in some rows and not in others`)
+    used.push([prop, col])
+  }
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const out: Record<string, unknown> = {}
+      for (const [prop, col] of used) {
+        const v = r[prop]
+        if (v === null || v === undefined) continue
+        out[col.name] = col.columnType === 'PgJsonb' || col.columnType === 'PgJson' ? v : col.mapToDriverValue(v)
+      }
+      return out
+    }),
+  )
+  const names = sql.join(
+    used.map(([, col]) => sql.identifier(col.name)),
+    sql`, `,
+  )
+  const picked = sql.join(
+    used.map(([, col]) => sql`x.${sql.identifier(col.name)}`),
+    sql`, `,
+  )
+  const onConflict = conflict
+    ? sql` on conflict (${sql.identifier(conflict.key.name)}) do update set ${sql.join(
+        used.filter(([prop]) => conflict.update.includes(prop)).map(([, col]) => sql`${sql.identifier(col.name)} = excluded.${sql.identifier(col.name)}`),
+        sql`, `,
+      )}`
+    : sql``
+  const name = sql.identifier(getTableName(table))
+  // `with ordinality … order by`: rows go in (and take serial ids) in the order given.
+  await tx.execute(
+    sql`insert into ${name} (${names}) select ${picked} from jsonb_populate_recordset(null::${name}, ${json}::jsonb) with ordinality as x order by x.ordinality${onConflict}`,
+  )
 }
 
 /**
@@ -76,38 +122,29 @@ export class PushWrites {
         else deletes.push({ id, version: p.version, seq: seqs[p.slot] })
       }
       const columns = getTableColumns(st.table)
-      const set: Record<string, SQL> = {}
-      for (const [prop, col] of Object.entries(columns)) if (prop !== st.keyField) set[prop] = sql.raw(`excluded."${col.name}"`)
-      for (const part of chunks(rows, Object.keys(columns).length)) {
-        await tx
-          .insert(st.table)
-          .values(part as never)
-          .onConflictDoUpdate({ target: st.key, set })
-      }
+      await insertRows(tx, st.table, rows, {
+        key: st.key,
+        update: Object.keys(columns).filter((prop) => prop !== st.keyField),
+      })
       // Deleting a row the register does not hold changes nothing, as the UPDATE of one row would.
-      for (const part of chunks(deletes, 3)) {
-        const values = sql.join(
-          part.map((d) => sql`(${d.id}::text, ${d.version}::integer, ${d.seq}::bigint)`),
-          sql`, `,
-        )
+      if (deletes.length)
         await tx.execute(
-          sql`update ${st.table} set ${sql.identifier(columns.deleted.name)} = true, ${sql.identifier(columns.version.name)} = d.version, ${sql.identifier(columns.seq.name)} = d.seq from (values ${values}) as d(id, version, seq) where ${st.key} = d.id`,
+          sql`update ${st.table} set ${sql.identifier(columns.deleted.name)} = true, ${sql.identifier(columns.version.name)} = d.version, ${sql.identifier(columns.seq.name)} = d.seq from jsonb_to_recordset(${JSON.stringify(deletes)}::jsonb) as d(id text, version integer, seq bigint) where ${st.key} = d.id`,
         )
-      }
     }
-    for (const part of chunks(this.mutationRows, 7)) await tx.insert(mutations).values(part)
-    for (const part of chunks(this.audits, 6)) {
-      await tx.insert(auditLog).values(
-        part.map((e) => ({
-          userId: e.userId ?? null,
-          username: e.username,
-          deviceId: e.deviceId ?? null,
-          action: e.action,
-          personId: e.personId ?? null,
-          details: e.details ?? {},
-        })),
-      )
-    }
+    await insertRows(tx, mutations, this.mutationRows)
+    await insertRows(
+      tx,
+      auditLog,
+      this.audits.map((e) => ({
+        userId: e.userId ?? null,
+        username: e.username,
+        deviceId: e.deviceId ?? null,
+        action: e.action,
+        personId: e.personId ?? null,
+        details: e.details ?? {},
+      })),
+    )
     this.effects.clear()
     this.slots = 0
     this.mutationRows.length = 0
