@@ -9,6 +9,7 @@ import { SyncScheduler } from '../sync/scheduler'
 import { loggedOutStatus } from '../sync/status'
 import { RegisterClient } from '../sync/register-client'
 import { normaliseServerUrl } from '../db/vault'
+import { osloDateOfMs } from '../../shared/rules'
 import { sessionState } from './session'
 
 /** A handler of one contract entry: validated input in, Result out. */
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   migrationsFolder?: string
   requestTimeoutMs?: number
   now?: () => Date
+  /** How often an open session looks whether the Oslo date has turned (default 1 minute). */
+  dayCheckIntervalMs?: number
 }
 
 /** The logged-in (unlocked) user with their open replica. */
@@ -59,6 +62,7 @@ export class ServiceContext {
   /** What the transports forward to the renderer (IPC in Electron, `GET /api/events` in browser mode). */
   readonly events: DeviceEvents
   private active: ActiveSession | null = null
+  private dayWatch: NodeJS.Timeout | null = null
 
   constructor(readonly options: ServiceOptions) {
     this.serverUrl = normaliseServerUrl(options.serverUrl)
@@ -77,6 +81,25 @@ export class ServiceContext {
     this.active = next
     this.events.emit('session.changed', sessionState(this))
     if (!next) this.events.emit('sync.status', loggedOutStatus)
+    this.watchTheDay(next !== null)
+  }
+
+  /**
+   * `SessionState.today` is the date every screen and check of the renderer judges with: a
+   * laptop left open past midnight must not go on with yesterday. While a session is open, main
+   * looks once a minute and tells the renderer when the Oslo date has turned.
+   */
+  private watchTheDay(open: boolean): void {
+    if (this.dayWatch) clearInterval(this.dayWatch)
+    this.dayWatch = null
+    if (!open) return
+    let day = osloDateOfMs(this.now().getTime())
+    this.dayWatch = setInterval(() => {
+      const now = osloDateOfMs(this.now().getTime())
+      if (now === day || !this.active) return
+      day = now
+      this.events.emit('session.changed', sessionState(this))
+    }, this.options.dayCheckIntervalMs ?? 60_000).unref()
   }
 
   /** Starts the sync engine of a freshly unlocked replica. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { currentOf, formatDate, formatDateTime, isInForce } from './format'
+import { computed } from 'vue'
+import { currentOf, formatDate, formatDateTime, isInForce, setDeviceToday, todayIso } from './format'
 
 describe('dates shown as dd.mm.åååå (D5)', () => {
   test.each([
@@ -38,5 +39,22 @@ describe('the current row of a base-data history (Grunndata detaljar)', () => {
   test('isInForce tells an ended row from a current one', () => {
     expect(isInForce(r('a', '2020-01-01', '2025-06-14'), today)).toBe(false)
     expect(isInForce(r('a', '2025-06-15', null), today)).toBe(true)
+  })
+})
+
+describe("the screens' today follows main's date (issue 6 point 7)", () => {
+  test('a computed that used today is computed again when main says the date turned at midnight', () => {
+    setDeviceToday('2026-12-01')
+    const current = computed(
+      () =>
+        currentOf([
+          { id: 'old', validFrom: '2020-01-01', validTo: '2026-12-01' },
+          { id: 'new', validFrom: '2026-12-02', validTo: null },
+        ])?.id,
+    )
+    expect(current.value).toBe('old')
+    setDeviceToday('2026-12-02')
+    expect(current.value).toBe('new')
+    expect(todayIso()).toBe('2026-12-02')
   })
 })

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import { shallowRef } from 'vue'
 
 /**
  * Display helpers shared by the screens: dates as dd.mm.åååå (style of the NIR guide),
@@ -22,11 +23,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.format('DD.MM.YYYY HH:mm') : iso
 }
 
-let deviceToday: string | null = null
+// Reactive, so every computed that asked for today is computed again when main says the date
+// turned at midnight (a laptop left open overnight).
+const deviceToday = shallowRef<string | null>(null)
 
 /** Main's Europe/Oslo date (`SessionState.today`); set by the session store. */
 export function setDeviceToday(today: string | null): void {
-  deviceToday = today
+  deviceToday.value = today
 }
 
 /**
@@ -34,7 +37,7 @@ export function setDeviceToday(today: string | null): void {
  * rules agree on "today"; the window's local date only before any session state arrived.
  */
 export function todayIso(): string {
-  return deviceToday ?? dayjs().format('YYYY-MM-DD')
+  return deviceToday.value ?? dayjs().format('YYYY-MM-DD')
 }
 
 interface Dated {
