@@ -5,6 +5,8 @@ import type { RegisterDb } from './db/types'
 import { loadDemo } from './demo/load'
 import { buildApp } from './http/app'
 import type { DufLookupLimit } from './http/context'
+import { refreshDueEvaluations } from './rules/evaluate'
+import { osloDateOfMs } from '../shared/rules'
 
 export interface StartRegisterOptions {
   databaseUrl?: string
@@ -21,6 +23,8 @@ export interface StartRegisterOptions {
   dufLookupLimit?: DufLookupLimit
   /** Where the migrations are when this code runs bundled (the desktop app's embedded register). */
   migrationsFolder?: string
+  /** The register's clock (ms since the epoch); `Date.now` when absent. Tests move "today" with it. */
+  now?: () => number
 }
 
 export interface RunningRegister {
@@ -35,8 +39,13 @@ export async function startRegister(opts: StartRegisterOptions = {}): Promise<Ru
   const opened = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder })
   try {
     if (opts.demo) await loadDemo(opened.db, { persons: opts.demo.persons })
+    // Issue 8 point 6: statuses whose day came while the register was down are made true before it serves.
+    await refreshDueEvaluations(opened.db, osloDateOfMs((opts.now ?? Date.now)()))
     const { tokenSecret } = await getServerMeta(opened.db)
-    const app = await buildApp({ db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20, dufLookupLimit: opts.dufLookupLimit }, { logger: opts.logger })
+    const app = await buildApp(
+      { db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20, dufLookupLimit: opts.dufLookupLimit, now: opts.now },
+      { logger: opts.logger },
+    )
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })
     return {
       url: address,

@@ -8,6 +8,8 @@ export interface ServerContext {
   loginRateLimit: number
   /** DUF look-ups per user and window; `DUF_LOOKUP_LIMIT` (routes/persons.ts) when absent. */
   dufLookupLimit?: DufLookupLimit
+  /** The register's clock (ms since the epoch) for "today" in reports; `Date.now` when absent. */
+  now?: () => number
 }
 
 /** At most `max` requests per user in any fixed window of `windowMs` (issue 6 point 13c). */

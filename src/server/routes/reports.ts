@@ -63,7 +63,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (req.params.code !== scope.municipality) throw new ApiError(403, 'OUT_OF_SCOPE', 'reports cover your own municipality only')
       const q = req.query
       if (scope.district && q.district && q.district !== scope.district) throw new ApiError(403, 'OUT_OF_SCOPE', 'reports cover your own district only')
-      const today = osloDateOfMs(Date.now())
+      const today = osloDateOfMs((ctx.now ?? Date.now)())
       const period = { ...defaultPeriod(today), ...(q.fromDate ? { fromDate: q.fromDate } : {}), ...(q.toDate ? { toDate: q.toDate } : {}) }
       if (period.toDate < period.fromDate) throw new ApiError(400, 'INVALID_INPUT', 'toDate before fromDate')
       const reportScope = { ...scope, district: scope.district ?? q.district ?? null }

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { CodeListEntry, Command } from '../../shared/domain'
 import {
   checkCommand,
@@ -7,6 +7,7 @@ import {
   evaluationAt,
   RULES_VERSION,
   snapshotFromBase,
+  statusChangesOn,
   storedEvaluation,
   type CheckContext,
   type CheckResult,
@@ -50,12 +51,18 @@ export async function recomputeEvaluations(tx: RegisterDb, personIds: readonly s
  */
 export async function storeEvaluations(tx: RegisterDb, bundles: readonly PersonBundle[], codeLists: readonly CodeListEntry[], today: string): Promise<number> {
   if (bundles.length === 0) return 0
-  const values = bundles.map((b) => ({
-    personId: b.person.id,
-    rulesVersion: RULES_VERSION,
-    evaluatedOn: today,
-    result: storedEvaluation(evaluatePerson(snapshotFromBase(b, codeLists), today)),
-  }))
+  const values = bundles.map((b) => {
+    const snapshot = snapshotFromBase(b, codeLists)
+    const evaluation = evaluatePerson(snapshot, today)
+    // When a status turns by the date alone (a start, a leave, an ending): the row is due then.
+    return {
+      personId: b.person.id,
+      rulesVersion: RULES_VERSION,
+      evaluatedOn: today,
+      result: storedEvaluation(evaluation),
+      statusChangesOn: statusChangesOn(snapshot, today, evaluation),
+    }
+  })
   await tx
     .insert(personEvaluations)
     .values(values)
@@ -65,6 +72,7 @@ export async function storeEvaluations(tx: RegisterDb, bundles: readonly PersonB
         rulesVersion: sql`excluded.rules_version`,
         evaluatedOn: sql`excluded.evaluated_on`,
         result: sql`excluded.result`,
+        statusChangesOn: sql`excluded.status_changes_on`,
         computedAt: sql`now()`,
       },
     })
@@ -74,10 +82,12 @@ export async function storeEvaluations(tx: RegisterDb, bundles: readonly PersonB
 /**
  * The stored evaluations of `personIds` as read on `today` (issue 8 point 6): days left and
  * overdue are derived from the stored dates and `today`, so a result stored yesterday reads
- * true today. A row of an older `RULES_VERSION` (its shape may differ) is evaluated afresh
+ * true today; a stored status whose day of change has come (`statusChangesOn <= today`) is
+ * re-evaluated and stored first (`refreshDueEvaluations`). A row of an older `RULES_VERSION` (its shape may differ) is evaluated afresh
  * from the base data instead. Persons without a row (not live) are absent from the map.
  */
 export async function readEvaluations(db: RegisterDb, personIds: readonly string[], today: string): Promise<Map<string, Evaluation>> {
+  await refreshDueEvaluations(db, today, personIds)
   const out = new Map<string, Evaluation>()
   const stale: string[] = []
   for (let i = 0; i < personIds.length; i += CHUNK) {
@@ -96,6 +106,36 @@ export async function readEvaluations(db: RegisterDb, personIds: readonly string
     for (const b of bundles.values()) out.set(b.person.id, evaluatePerson(snapshotFromBase(b, codeLists), today))
   }
   return out
+}
+
+/**
+ * Issue 8 point 6: statuses depend on the day (`vedtak_fatta` turns `deltar` when the start
+ * comes, a leave begins and ends, an ending takes effect), so a stored status goes stale with
+ * no write. Re-evaluates and stores, as of `today`, the persons whose stored `statusChangesOn`
+ * has come — all of them, or those among `personIds` — found by one indexed query. Runs under
+ * the change lock (as every write of evaluations does) only when some row is due, so a normal
+ * read costs one query. Returns the number re-evaluated.
+ */
+export async function refreshDueEvaluations(db: RegisterDb, today: string, personIds?: readonly string[]): Promise<number> {
+  const dueWhere = (ids?: readonly string[]) =>
+    ids ? and(lte(personEvaluations.statusChangesOn, today), inArray(personEvaluations.personId, [...ids])) : lte(personEvaluations.statusChangesOn, today)
+  const due: string[] = []
+  if (personIds === undefined) {
+    due.push(...(await db.select({ id: personEvaluations.personId }).from(personEvaluations).where(dueWhere())).map((r) => r.id))
+  } else {
+    for (let i = 0; i < personIds.length; i += CHUNK) {
+      const rows = await db
+        .select({ id: personEvaluations.personId })
+        .from(personEvaluations)
+        .where(dueWhere(personIds.slice(i, i + CHUNK)))
+      due.push(...rows.map((r) => r.id))
+    }
+  }
+  if (due.length === 0) return 0
+  return db.transaction(async (tx) => {
+    await takeChangeLock(tx)
+    return recomputeEvaluations(tx, due, today)
+  })
 }
 
 /** Ids of every live person. */

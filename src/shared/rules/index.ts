@@ -1,5 +1,6 @@
 /** The shared rules (rules.md): pure functions over a person snapshot and `today`. */
 export { RULES_VERSION, evaluatePerson, evaluationAt, storedEvaluation, type Evaluation, type SchemeResult, type StoredEvaluation } from './evaluate'
+export { statusChangeCandidates, statusChangesOn } from './status-changes'
 export type { Category, CategoryKind, CategoryReason, DisplayState, NorskHours } from './categories'
 export { deadlineAt, type Deadline, type DeadlineKey, type StoredDeadline } from './deadline'
 export { timelineOf, type Timeline, type TimelineMark, type TimelinePeriod } from './timeline'
