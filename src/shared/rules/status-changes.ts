@@ -33,8 +33,9 @@ export function statusChangeCandidates(s: PersonSnapshot, today: IsoDate): IsoDa
  * stored status stays true without any new data. Each candidate day is judged by
  * `evaluatePerson` itself (a date that changes nothing, e.g. a leave inside an ended
  * programme, is passed over), so this can never disagree with the rules.
- * Not covered: a category lapsing by age or by its window (R3) — that changes only
- * `kategori_berekna`/`ingen` of a person without decisions, and is caught at the next write.
+ * Not covered: a category lapsing by age or by its window (R3), which turns
+ * `kategori_berekna` into `ingen` for a person without decisions; such a stored status stays
+ * until the person is evaluated again (a write, an import touching them, `recompute`).
  */
 export function statusChangesOn(s: PersonSnapshot, today: IsoDate, evaluation: Evaluation = evaluatePerson(s, today)): IsoDate | null {
   const now = statusesOf(evaluation)
