@@ -7,8 +7,17 @@ import { usePersonsStore } from '../../stores/persons'
 import { parseHours } from '../participation/weekly-participation'
 import type { MeasureRow } from './MeasureRowsEditor.vue'
 
-type MeasureCommand = 'intro.addMeasures' | 'intro.replaceMeasures'
-const ROW_FIELDS = ['groupCode', 'measureCode', 'fromDate', 'toDate', 'hoursPerWeek'] as const
+type MeasureCommand = 'intro.addMeasures' | 'intro.replaceMeasures' | 'intro.updateMeasure'
+const ROW_FIELDS: readonly string[] = ['groupCode', 'measureCode', 'fromDate', 'toDate', 'hoursPerWeek']
+
+/**
+ * `intro.updateMeasure` names its fields without a prefix (its payload is the one measure):
+ * they go beside the dialog's only row (`measures.0.hoursPerWeek`); the rest (`id`: the
+ * measure is gone) stays for the alert.
+ */
+export function asFirstRow(reasons: readonly Reason[]): Reason[] {
+  return reasons.map((r) => (r.field && ROW_FIELDS.includes(r.field) ? { ...r, field: `measures.0.${r.field}` } : r))
+}
 
 /**
  * Saving a measures dialog through the device's one write path (A4). Reasons go beside their
@@ -63,13 +72,14 @@ export function useMeasureSave(prefix: 'measures' | 'replacements', extraFields:
     other.value = []
     try {
       const r = await invoke(command, payload)
+      const edit = command === 'intro.updateMeasure'
       if (!r.ok) {
-        show(r.reasons, rows)
+        show(edit ? asFirstRow(r.reasons) : r.reasons, rows)
         return false
       }
       await persons.open(payload.personId)
       if (r.value.warnings.length > 0) notes.reasons(r.value.warnings.map((w) => ({ ...w, severity: 'warning' as const })))
-      else notes.success('introParticipationUi.measures.saved')
+      else notes.success(edit ? 'introParticipationUi.measures.updated' : 'introParticipationUi.measures.saved')
       return true
     } finally {
       saving.value = false
