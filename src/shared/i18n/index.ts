@@ -13,6 +13,7 @@ import { reportsUi } from './messages/reports-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 import { reauthUi } from './messages/reauth-ui'
+import { rules2021 } from './messages/rules-2021'
 
 /**
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
@@ -34,6 +35,7 @@ const nb = {
   participationUi: participationUi.nb,
   reportsUi: reportsUi.nb,
   reauthUi: reauthUi.nb,
+  rules2021: rules2021.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -60,6 +62,7 @@ const nn = {
   participationUi: participationUi.nn,
   reportsUi: reportsUi.nn,
   reauthUi: reauthUi.nn,
+  rules2021: rules2021.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one
