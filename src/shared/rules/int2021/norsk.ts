@@ -1,5 +1,5 @@
 import { addDays, addMonths, addYears, isoWeekRange, maxDate, type IsoDate } from '../../calendar'
-import type { PermitGroundAttributes, PersonSnapshot, SnapshotPermit } from '../../domain'
+import type { PermitGroundAttributes, PersonSnapshot, SnapshotPermit, WeeklyParticipation } from '../../domain'
 import { category, later, permitWhyNot, type Category, type CategoryReason, type DisplayState } from '../categories'
 import { weeklyRows } from '../categories-norsk-progress'
 import { norskStartDeadline } from '../deadlines-norsk'
@@ -91,10 +91,10 @@ function grantedOn(s: PersonSnapshot, type: 'NORSK_FRITAK_NORSK' | 'NORSK_FRITAK
 }
 
 /** The Sunday of the ISO week in which registered hours of one kind first reached `hours`. */
-function hoursReachedOn(s: PersonSnapshot, kind: 'norskHours' | 'samfunnHours', hours: number): { total: number; at: IsoDate | null } {
+function hoursReachedOn(rows: readonly WeeklyParticipation[], kind: 'norskHours' | 'samfunnHours', hours: number): { total: number; at: IsoDate | null } {
   let total = 0
   let at: IsoDate | null = null
-  for (const w of weeklyRows(s)) {
+  for (const w of rows) {
     total += w[kind]
     if (at === null && total >= hours) at = isoWeekRange(w.isoYear, w.isoWeek).sunday
   }
@@ -196,7 +196,9 @@ export function evaluateNorsk2021(input: Int2021Input, today: IsoDate, regimeId:
   const exemptN = grantedOn(s, 'NORSK_FRITAK_NORSK', today)
   const exemptS = grantedOn(s, 'NORSK_FRITAK_SAMFUNN', today)
   const pliktHours = intValue('INT.norsk.pliktHours', q.grantedDate)
-  const norwegianHours = hoursReachedOn(s, 'norskHours', pliktHours)
+  // one pass to dedupe the weeks (R11.10), shared by both parts
+  const weeks = weeklyRows(s)
+  const norwegianHours = hoursReachedOn(weeks, 'norskHours', pliktHours)
   const norwegianDone = earliest(testsDone, exemptN, kind === 'plikt' ? norwegianHours.at : null)
   steps.push(
     step('R12.2', goal ? 'int21NorskGoal' : 'int21NorskNoGoal', {
@@ -207,7 +209,7 @@ export function evaluateNorsk2021(input: Int2021Input, today: IsoDate, regimeId:
   )
   if (kind === 'plikt') steps.push(step('R12.2', 'int21NorskPliktHours', { registered: norwegianHours.total, required: pliktHours, at: norwegianHours.at }))
   const samfHours = intValue('INT.samf.hours', q.grantedDate)
-  const social = hoursReachedOn(s, 'samfunnHours', samfHours)
+  const social = hoursReachedOn(weeks, 'samfunnHours', samfHours)
   // Chapter 6A has one deadline and no social-studies part (R12.2.7)
   const socialDone = is6A ? null : earliest(social.at, exemptS)
   if (!is6A) steps.push(step('R12.2', 'decisionJ6', { registered: social.total, required: samfHours, at: social.at, exempt: exemptS }))
