@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
 import { addDays } from '../../../src/shared/calendar'
 import type { MunicipalityReports } from '../../../src/shared/reports'
 import { osloDateOfMs } from '../../../src/shared/rules'
-import { readEvaluations, recomputeEvaluations, startRegister, type RegisterDb } from '../../../src/server'
+import { openDatabase, readEvaluations, recomputeEvaluations, refreshDueEvaluations, startRegister, type RegisterDb } from '../../../src/server'
 import { decisions, personEvaluations, persons } from '../../../src/server/db/schema'
 import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
 import { backends } from './backends'
@@ -115,6 +115,59 @@ for (const backend of backends())
         expect([refreshed.result.schemes.intro.status, refreshed.evaluatedOn]).toEqual(['deltar', next])
       } finally {
         await second.close()
+      }
+    }, 180_000)
+
+    test('migration 0006: rows stored before it are due the day after their evaluation when the person has a decision or an ending, else null', async () => {
+      // The register's migrations as they were before 0006, to store rows the old way.
+      const old = mkdtempSync(join(tmpdir(), 'nir-migrations-'))
+      dirs.push(old)
+      cpSync('src/server/db/migrations', old, { recursive: true })
+      const journalPath = join(old, 'meta', '_journal.json')
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
+      const at = journal.entries.findIndex((e) => e.tag.startsWith('0006_'))
+      expect(at).toBeGreaterThan(0)
+      journal.entries = journal.entries.slice(0, at)
+      writeFileSync(journalPath, JSON.stringify(journal))
+      const options =
+        backend.name === 'pglite' ? { dataDir: (dirs.push(mkdtempSync(join(tmpdir(), 'nir-upgrade-'))), dirs.at(-1)!) } : { databaseUrl: (await backend.options()).databaseUrl }
+      const person = (id: string) => ({
+        id,
+        duf: id === 'up-1' ? '201900000101' : '201900000201',
+        dufCheckFailed: false,
+        firstName: 'Ada',
+        lastName: 'Oppgradering',
+        birthDate: '1990-01-01',
+        sex: 'K' as const,
+        closed: false,
+        followUpMunicipality: '4601',
+        followUpByAgreement: false,
+        seq: 1,
+      })
+      const before = await openDatabase({ ...options, migrationsFolder: old })
+      try {
+        await before.db.insert(persons).values([person('up-1'), person('up-2')])
+        await before.db
+          .insert(decisions)
+          .values({ id: 'up-d', personId: 'up-1', scheme: 'intro', type: 'INTRO_PROGRAM', result: 'innvilga', decisionDate: '2025-01-02', startDate: '2025-02-03', seq: 2 })
+        for (const id of ['up-1', 'up-2']) {
+          await before.db.execute(
+            sql`insert into person_evaluations (person_id, rules_version, evaluated_on, result) values (${id}, 'old', '2025-01-10', '{"rulesVersion":"old"}'::jsonb)`,
+          )
+        }
+      } finally {
+        await before.close()
+      }
+      const after = await openDatabase(options)
+      try {
+        const rows = new Map((await after.db.select().from(personEvaluations)).map((r) => [r.personId, r.statusChangesOn]))
+        expect(Object.fromEntries(rows)).toEqual({ 'up-1': '2025-01-11', 'up-2': null })
+        // The first sweep re-evaluates the due person with today's rules: still before the start.
+        expect(await refreshDueEvaluations(after.db, '2025-01-11')).toBe(1)
+        const [row] = await after.db.select().from(personEvaluations).where(eq(personEvaluations.personId, 'up-1'))
+        expect([row!.result.schemes.intro.status, row!.statusChangesOn]).toEqual(['vedtak_fatta', '2025-02-03'])
+      } finally {
+        await after.close()
       }
     }, 180_000)
   })
