@@ -59,3 +59,4 @@ export function evaluate2021(input: Int2021Input, today: IsoDate): Evaluation202
     reception: regime.asylnorsk.regime === 'INTEGRERING_2021' ? receptionCategory2021(input.snapshot, today) : null,
   }
 }
+export { offeredNorsk2021 } from './offered'

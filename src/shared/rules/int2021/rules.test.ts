@@ -33,7 +33,7 @@ describe('R12.1.3 kan tilbydast and its reasons (J10)', () => {
     ['broke off by own wish', {}, { decisions: [programme('2024-04-01')], endings: [ending('2024-10-01', 'AVBROTE_EIGE_ONSKE')] }, 'kan_tilbydast', ['REFUSED_OR_BROKE_OFF']],
     ['over age and self-settled: both reasons', { birthDate: '1960-01-01', byAgreement: false }, {}, 'kan_tilbydast', ['OVER_AGE', 'NO_AGREEMENT']],
   ] as const)('%s → %s %j', (_n, facts, regs, kind, reasons) => {
-    const r = evaluateIntro2021(input(person({ ...E, ...facts }, regs)), '2024-12-01')
+    const r = evaluateIntro2021(input(person({ ...E, ...facts }, regs as Parameters<typeof person>[1])), '2024-12-01')
     expect(r.category?.kind).toBe(kind)
     expect(r.kanTilbydast).toEqual(reasons)
   })
@@ -137,7 +137,7 @@ describe('R12.1.5 duration bands', () => {
 describe('R12.1.6 / J4 what extends the end date', () => {
   const prog = programme('2024-04-02')
   const months = { decisionMonths: { [prog.id]: { durationMonths: 12 } } }
-  const end = (regs: Parameters<typeof person>[1]) =>
+  const end = (regs: NonNullable<Parameters<typeof person>[1]>) =>
     evaluateIntro2021(input(person(E, { ...regs, decisions: [prog, ...(regs.decisions ?? [])] }), months), TODAY).programme!.endDate
   const holiday: Holiday = { id: 'h', personId: 'p-1', fromDate: '2024-07-01', toDate: '2024-07-19', kind: 'ferie' }
   it.each([
@@ -166,7 +166,7 @@ describe('R12.1.6 / J4 what extends the end date', () => {
     ],
     ['a refused leave', { decisions: [decision('INTRO_PERMISJON', { result: 'avslag', startDate: '2024-05-01', endDate: '2024-05-10' })] }, '2025-04-01'],
   ] as const)('%s → %s', (_n, regs, date) => {
-    expect(end(regs as Parameters<typeof person>[1])).toBe(date)
+    expect(end(regs as NonNullable<Parameters<typeof person>[1]>)).toBe(date)
   })
 })
 
