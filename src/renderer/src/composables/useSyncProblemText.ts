@@ -1,9 +1,12 @@
 import { useI18n } from 'vue-i18n'
 import type { SyncProblem } from '../../../shared/api'
+import { useReferenceStore } from '../stores/reference'
 import { formatDate } from './format'
 import { field, isRecord, sidesOf } from './syncProblems'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+/** Fields holding a code of a code list: shown by its name, as the screens show them (measures, D8.3). */
+const CODE_FIELDS = { groupCode: 'measureGroup', measureCode: 'measure' } as const
 
 /**
  * Words for a sync problem in the UI language: the command as the caseworker knows it
@@ -11,6 +14,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
  */
 export function useSyncProblemText() {
   const { t, te } = useI18n()
+  const reference = useReferenceStore()
 
   function week(row: unknown): string {
     const y = field(row, 'isoYear')
@@ -48,6 +52,12 @@ export function useSyncProblemText() {
     if (name === 'personId' && personName) return personName
     if (name === 'scheme') return scheme(value)
     if (typeof value === 'boolean') return value ? t('syncUi.values.yes') : t('syncUi.values.no')
+    if (typeof value === 'string' && Object.hasOwn(CODE_FIELDS, name)) {
+      const list = CODE_FIELDS[name as keyof typeof CODE_FIELDS]
+      // Loaded once per session; the name replaces the code as soon as the list is in.
+      void reference.loadList(list)
+      return reference.codeName(list, value)
+    }
     if (typeof value === 'string' && ISO_DAY.test(value)) return formatDate(value)
     if (Array.isArray(value)) {
       if (value.every((v) => !isRecord(v))) return value.map(String).join(', ')
