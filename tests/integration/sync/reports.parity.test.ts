@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addDays } from '../../../src/shared/calendar'
 import type { MunicipalityReports } from '../../../src/shared/reports'
@@ -117,6 +118,19 @@ for (const backend of backends())
       expect(figures.endings).toEqual([expect.objectContaining({ reasonCode: 'ARBEID', count: 1 })])
       const named = new Set([...figures.statuses.flatMap((r) => r.personIds), ...figures.belowNorm.map((r) => r.personId)])
       for (const id of named) expect(people[id]?.duf, id).toMatch(/^\d{12}$/)
+    })
+
+    test('issue 8 point 9: a save on the device shows in the next report (a kept evaluation is never served after a write)', async () => {
+      const before = value(await call(device, 'reports.municipality', period))
+      const ended = new Set(before.endings.flatMap((r) => r.personIds))
+      const personId = before.belowNorm.map((r) => r.personId).find((id) => !ended.has(id))!
+      expect(personId).toBeTruthy()
+      expect(before.endings.find((r) => r.reasonCode === 'UTDANNING')).toBeUndefined()
+      const saved = await call(device, 'intro.registerEnding', { id: randomUUID(), personId, endDate: addDays(today, -1), reasonCode: 'UTDANNING', hoursPerWeek: null })
+      expect(saved).toMatchObject({ ok: true })
+      const after = value(await call(device, 'reports.municipality', period))
+      expect(after.endings).toContainEqual({ reasonCode: 'UTDANNING', count: 1, personIds: [personId] })
+      expect(after.statuses.find((r) => r.scheme === 'intro' && r.status === 'avslutta')?.personIds).toContain(personId)
     })
 
     test.each([

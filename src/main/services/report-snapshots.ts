@@ -1,0 +1,314 @@
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { getTableColumns, getTableName } from 'drizzle-orm'
+import type { ReportPersonName } from '../../shared/api'
+import type { CodeListEntry, PersonRegistrations, PersonSnapshot } from '../../shared/domain'
+import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../../shared/domain'
+import type { ReportPerson } from '../../shared/reports'
+import { emptyRegistrations, evaluatePerson } from '../../shared/rules'
+import { entities, entityFields, personOwnedEntities, type PersonOwnedEntity } from '../../shared/sync'
+import { ownedTables } from '../db/entities'
+import type { Replica } from '../db/open'
+import * as t from '../db/schema'
+import { ruleCodeLists } from './evaluation'
+
+/**
+ * The device's fast path for the municipality's reports (issue 8 point 9: 20,000 persons in
+ * under 2 s). Three things make it fast, none of them changes a figure:
+ *
+ * 1. It reads only what `snapshotFromBase` hands the rules: the person's six rule fields (and
+ *    the three names the click-through list shows), four permit, three settlement and four
+ *    address fields, and every registration list whole — not citizenships, test results or
+ *    grants, which no rule reads, and no bookkeeping column. One query per table for the
+ *    whole municipality, rows as arrays (no per-row objects from the driver), decoded by the
+ *    table's own column mappers (booleans, JSON) exactly as drizzle would.
+ * 2. The reference parts of the snapshot (permit grounds, absence types) are built once, not
+ *    once per person.
+ * 3. Each person's snapshot and evaluation is kept per replica connection, for the day and the
+ *    rule code lists it was made with. Temporary triggers on this connection note every person
+ *    a write touches (a save, a pull, a scope exit, a deletion — any SQL on the tables the
+ *    snapshot reads), so a later opening re-reads and re-evaluates only those persons; a write
+ *    by another connection (`PRAGMA data_version`), another day or changed code lists drops
+ *    or re-evaluates everything. A stale evaluation cannot be served: nothing reaches these
+ *    tables without passing a trigger.
+ *
+ * `tests/integration/main/report-snapshots.test.ts` holds this path equal to `snapshotFromBase` + `evaluatePerson`
+ * over full bundles.
+ */
+
+/** The registration entities: those whose bundle list is a `PersonRegistrations` list (all of them are rules input). */
+const REGISTRATION_KEYS = new Set(Object.keys(emptyRegistrations()))
+const registrationEntities = personOwnedEntities.filter((e) => REGISTRATION_KEYS.has(entities[e].bundleKey))
+
+type Row = unknown[]
+const bool = (v: unknown) => (v === null ? null : t.settlements.byAgreement.mapFromDriverValue(v as number))
+/**
+ * Base data the snapshot copies, with the fields it copies (`snapshotFromBase`), as object
+ * literals over the row (`row[0]` is the person): one object shape per list, built without a
+ * loop over field names (most of the rows the reports read are base data).
+ */
+const BASE = {
+  permit: {
+    list: 'permits',
+    fields: ['groundCode', 'validFrom', 'validTo', 'grantedDate'],
+    build: (r: Row) => ({ groundCode: r[1], validFrom: r[2], validTo: r[3], grantedDate: r[4] }),
+  },
+  settlement: {
+    list: 'settlements',
+    fields: ['date', 'municipality', 'byAgreement'],
+    build: (r: Row) => ({ date: r[1], municipality: r[2], byAgreement: bool(r[3]) }),
+  },
+  address: {
+    list: 'addresses',
+    fields: ['municipality', 'district', 'validFrom', 'validTo'],
+    build: (r: Row) => ({ municipality: r[1], district: r[2], validFrom: r[3], validTo: r[4] }),
+  },
+} as const satisfies Partial<Record<PersonOwnedEntity, { list: string; fields: readonly string[]; build: (r: Row) => object }>>
+type BaseEntity = keyof typeof BASE
+
+/** Every person-owned entity the snapshot reads; the triggers watch exactly these tables and `persons`. */
+const readEntities: readonly PersonOwnedEntity[] = [...(Object.keys(BASE) as BaseEntity[]), ...registrationEntities]
+
+const PERSON_FIELDS = ['id', 'birthDate', 'arrivalDate', 'followUpMunicipality', 'followUpDistrict', 'receptionCentre', 'duf', 'firstName', 'lastName'] as const
+
+/** A snapshot and its evaluation at `today`, with the names the click-through list shows. */
+export interface ReportEntry extends ReportPerson {
+  name: ReportPersonName
+}
+
+interface Reader {
+  sql: string
+  personColumn: string
+  /** The row (`[person, …fields]`) as its object. */
+  build: (row: Row) => Record<string, unknown>
+}
+
+/** `SELECT <person column>, <fields…> FROM <table> WHERE <live> [AND <person column> IN (…)] ORDER BY <key>`. */
+function reader(
+  table: Parameters<typeof getTableColumns>[0],
+  personColumn: SQLiteColumn,
+  key: SQLiteColumn | null,
+  fields: readonly string[],
+  live: string,
+  build?: (row: Row) => object,
+): Reader {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>
+  const cols = fields.map((f) => {
+    const c = columns[f]
+    if (!c) throw new Error(`replica table ${getTableName(table)} has no column ${f}`)
+    return c
+  })
+  return {
+    sql: `SELECT "${personColumn.name}"${cols.map((c) => `, "${c.name}"`).join('')} FROM "${getTableName(table)}" WHERE ${live}%IN%${key ? ` ORDER BY "${key.name}"` : ''}`,
+    personColumn: personColumn.name,
+    build: (build as Reader['build']) ?? generic(fields, cols),
+  }
+}
+
+/**
+ * A row as an object of `fields`: text as SQLite gives it, booleans, JSON and other modes by
+ * the column's own mapper (as drizzle reads them). The builder is compiled to one object
+ * literal per table (field names are our schema's, quoted by `JSON.stringify`), because a loop
+ * storing computed keys runs several times slower over the tens of thousands of weekly rows a
+ * municipality has.
+ */
+function generic(fields: readonly string[], cols: SQLiteColumn[]): Reader['build'] {
+  const mappers = cols.map((c) => (c.columnType === 'SQLiteText' ? null : (v: unknown) => c.mapFromDriverValue(v)))
+  const props = fields.map((f, i) => {
+    const v = `r[${i + 1}]`
+    return `${JSON.stringify(f)}: ${v} === null || ${v} === undefined ? null : ${mappers[i] ? `m[${i}](${v})` : v}`
+  })
+  const compiled = new Function('m', `return (r) => ({ ${props.join(', ')} })`) as (m: typeof mappers) => Reader['build']
+  return compiled(mappers)
+}
+
+const ownedReaders = Object.fromEntries(
+  readEntities.map((e) => {
+    const { table, personId, key } = ownedTables[e]
+    const base = e in BASE ? BASE[e as BaseEntity] : null
+    return [e, reader(table, personId, key, base?.fields ?? entityFields(e), `"${ownedTables[e].deleted.name}" = 0`, base?.build)]
+  }),
+) as Record<PersonOwnedEntity, Reader>
+
+// Persons in table order: the reports sort every list they give, so the order of persons changes no figure.
+const personReader = reader(
+  t.persons,
+  t.persons.id,
+  null,
+  PERSON_FIELDS,
+  '"deleted" = 0 AND "cached_read_only" = 0 AND "kept_after_scope_exit" = 0 AND "follow_up_municipality" = ?',
+)
+
+/** Rows as objects of the reader's fields, grouped by person, each group in key order. */
+function readRows(replica: Replica, r: Reader, params: unknown[], ids: readonly string[] | null, each: (personId: string, row: Record<string, unknown>) => void): void {
+  const chunks = ids === null ? [null] : chunk(ids, 500)
+  for (const part of chunks) {
+    const sql = r.sql.replace('%IN%', part === null ? '' : ` AND "${r.personColumn}" IN (${part.map(() => '?').join(',')})`)
+    // `all()` rather than `iterate()`: one call into SQLite for the table, measured faster here.
+    const rows = replica.sqlite
+      .prepare(sql)
+      .raw()
+      .all(...params, ...(part ?? [])) as Row[]
+    for (const row of rows) each(row[0] as string, r.build(row))
+  }
+}
+
+function chunk<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n))
+  return out
+}
+
+/**
+ * The snapshots (`snapshotFromBase` of the person's bundle, no asylnorsk offers: the reports
+ * judge no R7.2 week) and names of the persons in the municipality's report scope — all of
+ * them, or only those of `ids` that are in scope. Live persons followed up in the municipality
+ * that the pull sent, not persons cached by a DUF look-up or kept after a scope exit.
+ */
+export function readReportSnapshots(
+  replica: Replica,
+  municipality: string,
+  codeLists: readonly CodeListEntry[],
+  ids: readonly string[] | null = null,
+): Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }> {
+  const permitGrounds = permitGroundsFromCodeList(codeLists)
+  const absenceTypes = absenceTypesFromCodeList(codeLists)
+  const out = new Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }>()
+  readRows(replica, personReader, [municipality], ids, (id, p) => {
+    out.set(id, {
+      snapshot: {
+        person: {
+          id,
+          birthDate: p.birthDate as string,
+          arrivalDate: p.arrivalDate as string | null,
+          followUpMunicipality: p.followUpMunicipality as string,
+          followUpDistrict: p.followUpDistrict as string | null,
+          receptionCentre: p.receptionCentre as PersonSnapshot['person']['receptionCentre'],
+        },
+        permits: [],
+        settlements: [],
+        addresses: [],
+        permitGrounds,
+        absenceTypes,
+        registrations: emptyRegistrations(),
+        asylnorskOffers: [],
+      },
+      name: { duf: p.duf as string, firstName: p.firstName as string, lastName: p.lastName as string },
+    })
+  })
+  // Only the persons found in scope: a dirty id outside the municipality needs no rows.
+  const inScope = ids === null ? null : [...out.keys()]
+  if (inScope?.length === 0) return out
+  for (const e of readEntities) {
+    const list = e in BASE ? BASE[e as BaseEntity].list : (entities[e].bundleKey as keyof PersonRegistrations)
+    readRows(replica, ownedReaders[e], [], inScope, (personId, row) => {
+      const s = out.get(personId)?.snapshot
+      if (!s) return
+      const target = list === 'permits' || list === 'settlements' || list === 'addresses' ? s[list] : s.registrations[list]
+      ;(target as unknown[]).push(row)
+    })
+  }
+  return out
+}
+
+const DIRTY = 'nir_report_dirty'
+
+/**
+ * Temporary (this connection only, nothing stored in the file) triggers that note the person of
+ * every row written to `persons` or a table the snapshot reads. Idempotent. The note can never
+ * make a write fail: the table has no constraint (an outer `ON CONFLICT` or upsert would
+ * override a trigger's `OR IGNORE`, so a unique key could abort a pull), and a person already
+ * noted is skipped by `NOT EXISTS` instead.
+ */
+function installTriggers(replica: Replica): void {
+  const stmts = [`CREATE TEMP TABLE IF NOT EXISTS ${DIRTY} (person_id TEXT)`, `CREATE INDEX IF NOT EXISTS temp.${DIRTY}_idx ON ${DIRTY} (person_id)`]
+  const watch = (table: string, col: string) => {
+    const note = (row: 'NEW' | 'OLD') =>
+      `INSERT INTO temp.${DIRTY} (person_id) SELECT ${row}."${col}" WHERE NOT EXISTS (SELECT 1 FROM temp.${DIRTY} WHERE person_id = ${row}."${col}");`
+    stmts.push(
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${DIRTY}_${table}_i AFTER INSERT ON main."${table}" BEGIN ${note('NEW')} END`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${DIRTY}_${table}_u AFTER UPDATE ON main."${table}" BEGIN ${note('NEW')} ${note('OLD')} END`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${DIRTY}_${table}_d AFTER DELETE ON main."${table}" BEGIN ${note('OLD')} END`,
+    )
+  }
+  watch(getTableName(t.persons), t.persons.id.name)
+  for (const e of readEntities) watch(getTableName(ownedTables[e].table), ownedTables[e].personId.name)
+  replica.sqlite.transaction(() => stmts.forEach((s) => replica.sqlite.exec(s)))()
+}
+
+/** Takes (reads and clears) the persons written since the last call. */
+function takeDirty(replica: Replica): string[] {
+  return replica.sqlite.transaction(() => {
+    const ids = replica.sqlite.prepare(`SELECT DISTINCT person_id FROM temp.${DIRTY}`).pluck().all() as string[]
+    replica.sqlite.exec(`DELETE FROM temp.${DIRTY}`)
+    return ids
+  })()
+}
+
+interface Cache {
+  municipality: string
+  today: string
+  codeLists: string
+  dataVersion: number
+  entries: Map<string, ReportEntry>
+}
+
+const caches = new WeakMap<Replica, Cache>()
+
+/** Above this many written persons a whole read is cheaper than reading them by id. */
+const REREAD_ALL_ABOVE = 2000
+
+/** What the last `reportEntries` call did, for the bench and the tests. */
+export interface ReportEntriesStats {
+  evaluated: number
+  reread: 'all' | 'changed' | 'none'
+}
+
+/**
+ * Every person in the municipality's report scope with their snapshot and evaluation at
+ * `today` (`district`: only that district's), evaluating only persons written since the
+ * previous call on this replica connection (see the file comment).
+ */
+export function reportEntries(replica: Replica, municipality: string, district: string | null, today: string, stats?: ReportEntriesStats): ReportEntry[] {
+  installTriggers(replica)
+  const codeLists = ruleCodeLists(replica)
+  const codeListsKey = JSON.stringify(codeLists)
+  const dataVersion = replica.sqlite.pragma('data_version', { simple: true }) as number
+  let cache = caches.get(replica)
+  const dirty = takeDirty(replica)
+  let evaluated = 0
+  let reread: ReportEntriesStats['reread'] = 'none'
+  const evaluate = (s: { snapshot: PersonSnapshot; name: ReportPersonName }): ReportEntry => {
+    evaluated++
+    return { ...s, evaluation: evaluatePerson(s.snapshot, today) }
+  }
+  if (!cache || cache.municipality !== municipality || cache.codeLists !== codeListsKey || cache.dataVersion !== dataVersion || dirty.length > REREAD_ALL_ABOVE) {
+    const entries = new Map<string, ReportEntry>()
+    for (const [id, s] of readReportSnapshots(replica, municipality, codeLists)) entries.set(id, evaluate(s))
+    cache = { municipality, today, codeLists: codeListsKey, dataVersion, entries }
+    caches.set(replica, cache)
+    reread = 'all'
+  } else {
+    if (cache.today !== today) {
+      // Another day: the same facts, judged again (deadlines and statuses move with the day).
+      for (const [id, e] of cache.entries) cache.entries.set(id, evaluate(e))
+      cache.today = today
+    }
+    if (dirty.length) {
+      const fresh = readReportSnapshots(replica, municipality, codeLists, dirty)
+      for (const id of dirty) {
+        const s = fresh.get(id)
+        if (s) cache.entries.set(id, evaluate(s))
+        else cache.entries.delete(id)
+      }
+      reread = 'changed'
+    }
+  }
+  if (stats) Object.assign(stats, { evaluated, reread })
+  const all = [...cache.entries.values()]
+  return district ? all.filter((e) => e.snapshot.person.followUpDistrict === district) : all
+}
+
+/** Drops the kept evaluations of a replica (the bench's first opening). */
+export function forgetReportEntries(replica: Replica): void {
+  caches.delete(replica)
+}
