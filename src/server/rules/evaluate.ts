@@ -117,25 +117,25 @@ export async function readEvaluations(db: RegisterDb, personIds: readonly string
  * read costs one query. Returns the number re-evaluated.
  */
 export async function refreshDueEvaluations(db: RegisterDb, today: string, personIds?: readonly string[]): Promise<number> {
-  const dueWhere = (ids?: readonly string[]) =>
-    ids ? and(lte(personEvaluations.statusChangesOn, today), inArray(personEvaluations.personId, [...ids])) : lte(personEvaluations.statusChangesOn, today)
-  const due: string[] = []
-  if (personIds === undefined) {
-    due.push(...(await db.select({ id: personEvaluations.personId }).from(personEvaluations).where(dueWhere())).map((r) => r.id))
-  } else {
-    for (let i = 0; i < personIds.length; i += CHUNK) {
-      const rows = await db
-        .select({ id: personEvaluations.personId })
-        .from(personEvaluations)
-        .where(dueWhere(personIds.slice(i, i + CHUNK)))
-      due.push(...rows.map((r) => r.id))
-    }
-  }
+  const due = await dueAmong(db, today, personIds)
   if (due.length === 0) return 0
   return db.transaction(async (tx) => {
     await takeChangeLock(tx)
-    return recomputeEvaluations(tx, due, today)
+    // A read or a push may have refreshed some of them while this one waited for the lock.
+    return recomputeEvaluations(tx, await dueAmong(tx, today, due), today)
   })
+}
+
+/** Persons whose stored statuses change on or before `today`: all of them, or those among `personIds`. */
+async function dueAmong(db: RegisterDb, today: string, personIds?: readonly string[]): Promise<string[]> {
+  const due = lte(personEvaluations.statusChangesOn, today)
+  const select = () => db.select({ id: personEvaluations.personId }).from(personEvaluations)
+  if (personIds === undefined) return (await select().where(due)).map((r) => r.id)
+  const out: string[] = []
+  for (let i = 0; i < personIds.length; i += CHUNK) {
+    out.push(...(await select().where(and(due, inArray(personEvaluations.personId, personIds.slice(i, i + CHUNK))))).map((r) => r.id))
+  }
+  return out
 }
 
 /** Ids of every live person. */
