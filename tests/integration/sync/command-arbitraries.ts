@@ -93,6 +93,11 @@ export function commandFor(bundle: PersonBundle, today: IsoDate): fc.Arbitrary<C
       fc.tuple(measureRow, fc.array(id, { maxLength: 2 })).map(([m, ids]) => ({ personId, replacements: [{ ...m, replacesMeasureIds: ids }] })),
     ),
     cmd('intro.deleteMeasure', fc.record(own)),
+    // An edit of one of the person's measures when there are any (else a missing one).
+    cmd(
+      'intro.updateMeasure',
+      bundle.measures.length ? fc.tuple(measureRow, fc.constantFrom(...bundle.measures.map((m) => m.id))).map(([m, mid]) => ({ ...m, id: mid })) : measureRow,
+    ),
     cmd(
       'intro.registerAbsence',
       fc.tuple(fc.record(own), period(date), fc.array(absenceRow, { maxLength: 3 })).map(([o, p, rows]) => ({ ...o, ...p, rows })),
