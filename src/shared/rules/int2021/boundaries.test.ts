@@ -173,3 +173,31 @@ describe('R12.0.6 both regime choices carry their explanation', () => {
     expect(r.introNorsk.explanation[0]).toMatchObject({ rule: 'R12.0', key: 'int21RegimePermit', values: { ground: 'UTL28', granted: '2021-04-01', arrival: '2020-11-01' } })
   })
 })
+
+describe('R12.2.5 property: an added Norwegian leave never moves a deadline earlier', () => {
+  it('for leaves of every length and place, before 2023-08-01 and after', () => {
+    for (const granted of ['2022-03-01', '2023-09-01']) {
+      const start = decision('NORSK_RETT_OG_PLIKT', { startDate: granted, decisionDate: granted })
+      const regs = { educationBackground: [{ date: granted, background: 'GRUNNSKULE' as const }] }
+      const base = evaluateNorsk2021(input(person({ ground: 'FAM_NORDISK', permitFrom: granted, settled: null }, { decisions: [start] }), regs), TODAY)
+      for (let offset = -40; offset < 1200; offset += 53) {
+        for (const length of [0, 3, 30, 200]) {
+          const from = new Date(Date.parse(`${granted}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+          const to = new Date(Date.parse(`${granted}T00:00:00Z`) + (offset + length) * 86_400_000).toISOString().slice(0, 10)
+          const lv = decision('NORSK_PERMISJON', { startDate: from, endDate: to, decisionDate: from })
+          const r = evaluateNorsk2021(input(person({ ground: 'FAM_NORDISK', permitFrom: granted, settled: null }, { decisions: [start, lv] }), regs), TODAY)
+          expect(r.norwegian!.deadline! >= base.norwegian!.deadline!, `${from}–${to}`).toBe(true)
+          expect(r.socialStudies!.deadline! >= base.socialStudies!.deadline!, `${from}–${to}`).toBe(true)
+        }
+      }
+    }
+  })
+})
+
+describe('R12.0 property: the regime does not depend on the day it is judged', () => {
+  it.each(['2021-06-01', '2023-08-01', '2026-12-01', '2035-01-01'])('judged %s', (today) => {
+    const s = person({ permitFrom: '2021-03-01', settled: '2021-05-01' })
+    expect(evaluateIntro2021(input(s), today).category?.validFrom).toBe('2021-05-01')
+    expect(introNorskRegime(s).regime).toBe('INTEGRERING_2021')
+  })
+})
