@@ -8,6 +8,7 @@ import { users } from './db/schema'
 import { demoWanted, NO_USERS_HINT } from './demo/mode'
 import { importNdjson } from './import'
 import { recomputeAll } from './rules/evaluate'
+import { normaliseUsername } from '../shared/domain'
 import { osloDateOfMs } from '../shared/rules'
 import { startRegister } from './start'
 
@@ -24,11 +25,18 @@ async function serve(args: string[]): Promise<void> {
   const demo = demoWanted(args, options.databaseUrl)
   const persons = Number(process.env.NIR_DEMO_PERSONS ?? 2000)
   const port = Number(process.env.PORT ?? 4100)
-  const reg = await startRegister({ ...options, host: process.env.HOST ?? '127.0.0.1', port, demo: demo ? { persons } : false, logger: true }).catch((e: unknown) => {
-    // A taken port in one line naming the variable that moves it (issue 6 point 11).
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
-    throw new Error(`Port ${port} is already in use: stop the program using it, or set PORT to another port (e.g. PORT=${port + 1} npm run server).`)
-  })
+  // The TLS proxy's address(es), comma-separated: X-Forwarded-For is believed from them only (A7).
+  const trustedProxies = (process.env.NIR_TRUSTED_PROXY ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+  const reg = await startRegister({ ...options, host: process.env.HOST ?? '127.0.0.1', port, demo: demo ? { persons } : false, logger: true, trustedProxies }).catch(
+    (e: unknown) => {
+      // A taken port in one line naming the variable that moves it (issue 6 point 11).
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
+      throw new Error(`Port ${port} is already in use: stop the program using it, or set PORT to another port (e.g. PORT=${port + 1} npm run server).`)
+    },
+  )
   const [{ n }] = await reg.db.select({ n: count() }).from(users)
   if (n === 0) console.log(NO_USERS_HINT)
   // Last, so a reader of the output knows the start-up is over when it appears.
@@ -77,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
       const password = await readPassword()
       if (password.length < 8) throw new Error('the password needs at least 8 characters')
       await withDb((db) => createUser(db, { username: arg, password, displayName: arg, municipality: '0301', roles: [], centralAdmin: true }))
-      console.log(`central administrator ${arg} created`)
+      console.log(`central administrator ${normaliseUsername(arg)} created`)
       return 0
     }
     case 'scope-estimate': {

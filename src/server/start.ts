@@ -3,7 +3,9 @@ import { getServerMeta } from './db/meta'
 import { openDatabase } from './db/open'
 import type { RegisterDb } from './db/types'
 import { loadDemo } from './demo/load'
+import { LoginThrottle, type LoginThrottleOptions } from './auth/throttle'
 import { buildApp } from './http/app'
+import type { LogStream } from './http/log'
 import type { DufLookupLimit } from './http/context'
 import { refreshDueEvaluations } from './rules/evaluate'
 import { osloDateOfMs } from '../shared/rules'
@@ -16,9 +18,16 @@ export interface StartRegisterOptions {
   port?: number
   /** Load demo users and data when the database has no users yet. */
   demo?: { persons: number } | false
-  logger?: boolean
-  /** Login attempts per IP per minute (default 20). */
-  loginRateLimit?: number
+  /** Log requests and errors (pino, personal data redacted: http/log.ts); `stream` captures the lines (tests). */
+  logger?: boolean | { stream: LogStream }
+  /** Failed-login throttling; `LOGIN_THROTTLE` when absent (auth/throttle.ts). */
+  loginThrottle?: Partial<LoginThrottleOptions>
+  /**
+   * Addresses (IPs or CIDRs) of the TLS proxy in front of the register: only a request whose
+   * peer is one of them has its X-Forwarded-For believed (`NIR_TRUSTED_PROXY`). None: the peer
+   * address is the client's.
+   */
+  trustedProxies?: string[]
   /** DUF look-ups per user and window (default `DUF_LOOKUP_LIMIT`: 30 per 10 minutes). */
   dufLookupLimit?: DufLookupLimit
   /** Where the migrations are when this code runs bundled (the desktop app's embedded register). */
@@ -43,8 +52,8 @@ export async function startRegister(opts: StartRegisterOptions = {}): Promise<Ru
     await refreshDueEvaluations(opened.db, osloDateOfMs((opts.now ?? Date.now)()))
     const { tokenSecret } = await getServerMeta(opened.db)
     const app = await buildApp(
-      { db: opened.db, tokenSecret, loginRateLimit: opts.loginRateLimit ?? 20, dufLookupLimit: opts.dufLookupLimit, now: opts.now },
-      { logger: opts.logger },
+      { db: opened.db, tokenSecret, loginThrottle: new LoginThrottle(opts.loginThrottle), dufLookupLimit: opts.dufLookupLimit, now: opts.now },
+      { logger: opts.logger, trustedProxies: opts.trustedProxies },
     )
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })
     return {

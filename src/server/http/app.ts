@@ -13,14 +13,19 @@ import { pushRoutes } from '../routes/push'
 import { reportRoutes } from '../routes/reports'
 import type { ServerContext } from './context'
 import { ApiError, installErrorHandling } from './errors'
-import { loggerOptions } from './log'
+import { installInputGuard } from './input-guard'
+import { loggerOptions, type LogStream } from './log'
 
-/** Builds the register's HTTP app (A6): zod-validated routes, helmet headers, throttled login. */
-export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(opts.logger ?? false) })
+/** Builds the register's HTTP app (A6): zod-validated routes, helmet headers, throttled login, redacted logs. */
+export async function buildApp(ctx: ServerContext, opts: { logger?: boolean | { stream: LogStream }; trustedProxies?: string[] } = {}): Promise<FastifyInstance> {
+  // trustProxy only with an explicit list: `true` would let any client pick its own IP by X-Forwarded-For.
+  const log = loggerOptions(opts.logger ?? false)
+  const app = Fastify({ logger: log.options, trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false })
+  app.addHook('onRoute', (route) => log.onRoute(route.url))
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  installInputGuard(app)
   await app.register(helmet)
   await app.register(sensible)
   await app.register(rateLimit, {

@@ -1,11 +1,12 @@
+import type { LoginThrottle } from '../auth/throttle'
 import type { RegisterDb } from '../db/types'
 
 /** What every route needs: the database and the token secret (read once: it never changes). */
 export interface ServerContext {
   db: RegisterDb
   tokenSecret: string
-  /** Login attempts per IP per minute (A7 throttling). */
-  loginRateLimit: number
+  /** Failed-login throttling (A7, issue 11 point 2); one per register process. */
+  loginThrottle: LoginThrottle
   /** DUF look-ups per user and window; `DUF_LOOKUP_LIMIT` (routes/persons.ts) when absent. */
   dufLookupLimit?: DufLookupLimit
   /** The register's clock (ms since the epoch) for "today" in reports; `Date.now` when absent. */

@@ -47,12 +47,12 @@ describe.each(backends())('register over HTTP on $name', (backend) => {
     expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([400, 'BAD_REQUEST'])
   })
 
-  test('A7 five failed logins lock the user: 429 THROTTLED with Retry-After, even with the right password', async () => {
+  test('A7 after five failures the same user at the same IP waits: 429 THROTTLED with Retry-After, even with the right password', async () => {
     for (let i = 0; i < 5; i++) expect((await post('/auth/login', { username: 'support', password: `wrong-${i}` })).status).toBe(401)
     const locked = await post('/auth/login', { username: 'support', password: DEMO_PASSWORD })
     expect(locked.status).toBe(429)
     expect(((await locked.json()) as { error: string }).error).toBe('THROTTLED')
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(200)
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(10)
     expect((await post('/auth/login', { username: 'tilskot', password: DEMO_PASSWORD })).status).toBe(200)
   })
 
