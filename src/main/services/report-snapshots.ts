@@ -3,7 +3,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { ReportPersonName } from '../../shared/api'
 import type { CodeListEntry, PersonRegistrations, PersonSnapshot } from '../../shared/domain'
 import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../../shared/domain'
-import type { ReportPerson } from '../../shared/reports'
+import { programmeAverageOf, type AverageFigures, type AverageOf, type ReportPerson } from '../../shared/reports'
 import { emptyRegistrations, evaluatePerson } from '../../shared/rules'
 import { entities, entityFields, personOwnedEntities, type PersonOwnedEntity } from '../../shared/sync'
 import { ownedTables } from '../db/entities'
@@ -306,6 +306,26 @@ export function reportEntries(replica: Replica, municipality: string, district: 
   if (stats) Object.assign(stats, { evaluated, reread })
   const all = [...cache.entries.values()]
   return district ? all.filter((e) => e.snapshot.person.followUpDistrict === district) : all
+}
+
+const averages = new WeakMap<PersonSnapshot, Map<string, AverageFigures>>()
+
+/**
+ * R5.4 averages kept per snapshot and days covered, for `municipalityReports`: the kept
+ * snapshots above are the same objects from one opening to the next and are never changed (a
+ * written person gets a new one), so a second opening over the same period computes no
+ * average of an unchanged person again.
+ */
+export const keptAverageOf: AverageOf = (s, fromDate, toDate) => {
+  let bySpan = averages.get(s)
+  if (!bySpan) averages.set(s, (bySpan = new Map()))
+  const key = `${fromDate}/${toDate}`
+  let figures = bySpan.get(key)
+  if (!figures) {
+    const avg = programmeAverageOf(s, fromDate, toDate)
+    bySpan.set(key, (figures = { hoursPerWeek: avg.hoursPerWeek, belowNorm: avg.belowNorm, norm: avg.norm }))
+  }
+  return figures
 }
 
 /** Drops the kept evaluations of a replica (the bench's first opening). */

@@ -4,7 +4,7 @@ import { osloDateOfMs } from '../../shared/rules'
 import type { AreaHandlers, ServiceContext } from './context'
 import { withPersonAccess } from './guard'
 import { municipalityNames } from './person-rows'
-import { reportEntries, type ReportEntry } from './report-snapshots'
+import { keptAverageOf, reportEntries, type ReportEntry } from './report-snapshots'
 
 /** Names of the persons the rows name, for the click-through list. */
 function namesOf(entries: readonly ReportEntry[], ids: Set<string>): Record<string, ReportPersonName> {
@@ -30,7 +30,7 @@ export function reportsHandlers(ctx: ServiceContext) {
         // (`report-snapshots.ts`, issue 8 point 9). Closed persons are in the replica only for
         // users with write access (R9), the same rule the register's report applies.
         const entries = reportEntries(s.replica, s.user.municipality, district, today)
-        const reports = municipalityReports(entries, today, period)
+        const reports = municipalityReports(entries, today, period, keptAverageOf)
         const ids = new Set<string>()
         for (const rows of [reports.statuses, reports.deadlinesDue, reports.absence, reports.endings]) for (const r of rows) r.personIds.forEach((id) => ids.add(id))
         for (const r of [...reports.overdueStarts, ...reports.belowNorm]) ids.add(r.personId)

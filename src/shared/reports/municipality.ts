@@ -1,7 +1,7 @@
-import { daysBetween, type IsoDate } from '../calendar'
+import { addDays, daysBetween, type IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
 import type { Scheme, SchemeStatus } from '../domain/scheme'
-import { leaveAndStopPeriods, programmeAverage, programmePlan } from '../rules/average'
+import { leaveAndStopPeriods, programmeAverage, programmePlan, type ProgrammeAverage } from '../rules/average'
 import type { DeadlineKey } from '../rules/deadline'
 import type { Evaluation } from '../rules/evaluate'
 import { earliestStart, grantedOf } from '../rules/queries'
@@ -152,11 +152,13 @@ function bandOf(daysLeft: number): DeadlineBand | null {
 /** Open deadlines due within 90 days of `today` (0 = due today), by key and band of days left. */
 export function deadlinesDueReport(persons: readonly ReportPerson[], today: IsoDate): DeadlineRow[] {
   const g = new Groups<string>()
+  // ISO dates compare as strings: only deadlines inside the 90 days are parsed for their band.
+  const last = addDays(today, 90)
   for (const p of persons) {
     for (const scheme of ['intro', 'norsk'] as const) {
       const r = p.evaluation.schemes[scheme]
       for (const d of r.deadlines) {
-        if (!isOpen(d.key, r.status)) continue
+        if (d.date < today || d.date > last || !isOpen(d.key, r.status)) continue
         const band = bandOf(daysBetween(today, d.date))
         if (band) g.add(`${d.key}:${band}`, p.snapshot.person.id)
       }
@@ -194,7 +196,7 @@ export function overdueStartsReport(persons: readonly ReportPerson[], today: Iso
  * the period, or whose days there are all leave or stop (average null, R11.8), is left out.
  * Lowest average first.
  */
-export function belowNormReport(persons: readonly ReportPerson[], period: ReportPeriod, today: IsoDate): BelowNormRow[] {
+export function belowNormReport(persons: readonly ReportPerson[], period: ReportPeriod, today: IsoDate, averageOf: AverageOf = programmeAverageOf): BelowNormRow[] {
   const out: BelowNormRow[] = []
   for (const p of persons) {
     const s = p.snapshot
@@ -205,12 +207,21 @@ export function belowNormReport(persons: readonly ReportPerson[], period: Report
     const fromDate = start > period.fromDate ? start : period.fromDate
     const toDate = end < period.toDate ? end : period.toDate
     if (toDate < fromDate) continue
-    const avg = programmeAverage(s.registrations.measures, s.registrations.replacements, leaveAndStopPeriods(s.registrations.decisions), { fromDate, toDate }, programmePlan(s))
+    const avg = averageOf(s, fromDate, toDate)
     if (avg.hoursPerWeek === null || !avg.belowNorm) continue
     out.push({ personId: s.person.id, hoursPerWeek: avg.hoursPerWeek, norm: avg.norm, fromDate, toDate })
   }
   return out.sort((a, b) => a.hoursPerWeek - b.hoursPerWeek || byString(a.personId, b.personId))
 }
+
+/** What the below-norm report reads of an R5.4 average. */
+export type AverageFigures = Pick<ProgrammeAverage, 'hoursPerWeek' | 'belowNorm' | 'norm'>
+/** The R5.4 average of a snapshot's programme over `fromDate`..`toDate` (a caller may keep them, see `municipalityReports`). */
+export type AverageOf = (s: PersonSnapshot, fromDate: IsoDate, toDate: IsoDate) => AverageFigures
+
+/** R5.4 over the days: measures, replacements, leave and stop, the plan's norm. */
+export const programmeAverageOf: AverageOf = (s, fromDate, toDate) =>
+  programmeAverage(s.registrations.measures, s.registrations.replacements, leaveAndStopPeriods(s.registrations.decisions), { fromDate, toDate }, programmePlan(s))
 
 /** Intro absence (R5.5) registered for periods overlapping the report period, by absence type. */
 export function absenceReport(persons: readonly ReportPerson[], period: ReportPeriod): AbsenceRow[] {
@@ -253,8 +264,17 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100
 }
 
-/** Every report of the municipality at `today` over `period` (default: the year so far). */
-export function municipalityReports(persons: readonly ReportPerson[], today: IsoDate, period: ReportPeriod = defaultPeriod(today)): MunicipalityReports {
+/**
+ * Every report of the municipality at `today` over `period` (default: the year so far).
+ * `averageOf` computes R5.4 averages; the device passes one that keeps them per snapshot it
+ * never changes, so a second opening does not compute them again.
+ */
+export function municipalityReports(
+  persons: readonly ReportPerson[],
+  today: IsoDate,
+  period: ReportPeriod = defaultPeriod(today),
+  averageOf: AverageOf = programmeAverageOf,
+): MunicipalityReports {
   return {
     today,
     period,
@@ -262,7 +282,7 @@ export function municipalityReports(persons: readonly ReportPerson[], today: Iso
     statuses: statusReport(persons),
     deadlinesDue: deadlinesDueReport(persons, today),
     overdueStarts: overdueStartsReport(persons, today),
-    belowNorm: belowNormReport(persons, period, today),
+    belowNorm: belowNormReport(persons, period, today, averageOf),
     absence: absenceReport(persons, period),
     endings: endingsReport(persons, period),
   }
