@@ -1,6 +1,7 @@
 import type { Reason, Result } from '../../shared/api'
 import { contract, fail, failWith } from '../../shared/api'
 import type { ContractName } from '../../shared/api'
+import { inputProblem } from '../../shared/domain'
 import { asylnorskHandlers } from './asylnorsk'
 import { ServiceContext, type ServiceOptions, type Services } from './context'
 import { decisionHandlers } from './decisions'
@@ -62,6 +63,9 @@ export function isContractName(name: string): name is ContractName {
  */
 export async function dispatch(ctx: ServiceContext, services: Services, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isContractName(name)) return fail('UNKNOWN_COMMAND', undefined, { name })
+  // Issue 11.6: the shared limits first (NUL and control characters, length, nesting), the same the register applies.
+  const problem = inputProblem(rawInput ?? {})
+  if (problem) return failWith([problem.field ? { code: 'INVALID_INPUT', field: problem.field } : { code: 'INVALID_INPUT' }])
   const parsed = contract[name].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     const reasons: Reason[] = parsed.error.issues.map((i) => {
