@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { normaliseUsername } from '../../shared/domain'
 import { newReplicaKey, readKeyFile, unwrapKey, wrapKey, writeKeyFile } from '../crypto/keyfile'
 import { openReplica, ReplicaKeyError, type Replica } from './open'
 
 /**
  * One replica file per user and server (A3): caseworkers may share a laptop, and one
- * user's data never opens under another user's login.
+ * user's data never opens under another user's login. The username is normalised exactly as
+ * the register normalises it (issue 11.3), so `INTRO` and `intro` are one user on both sides.
  */
 export function replicaFile(dataDir: string, serverUrl: string, username: string): string {
   const id = createHash('sha256')
-    .update(`${normaliseServerUrl(serverUrl)}\n${username.trim().toLowerCase()}`)
+    .update(`${normaliseServerUrl(serverUrl)}\n${normaliseUsername(username)}`)
     .digest('hex')
     .slice(0, 16)
   return join(dataDir, 'replicas', `${id}.db`)

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Role } from '../../shared/domain'
+import { normaliseUsername } from '../../shared/domain'
 import { users } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { getServerMeta } from '../db/meta'
@@ -26,7 +27,10 @@ const PAGE = 200
  * from cursor zero and measuring what it would send: persons, rows, JSON bytes, pages.
  */
 export async function estimateScope(db: RegisterDb, username: string): Promise<ScopeEstimate> {
-  const [u] = await db.select().from(users).where(eq(users.username, username))
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)))
   if (!u) throw new Error(`no user ${username}`)
   const scope = scopeOf({ municipality: u.municipality, district: u.district, roles: u.roles as Role[] })
   const { epoch } = await getServerMeta(db)

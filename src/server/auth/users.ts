@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Role, User } from '../../shared/domain'
-import { roleSchema } from '../../shared/domain'
+import { roleSchema, usernameSchema } from '../../shared/domain'
 import { users } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import { hashPassword } from './password'
@@ -17,14 +17,24 @@ export interface NewUser {
   centralAdmin?: boolean
 }
 
-/** Creates a user with a scrypt-hashed password; refuses unknown roles and a taken username. */
+/**
+ * Creates a user with a scrypt-hashed password; refuses unknown roles, a username with control
+ * characters, and a taken username. The username is stored normalised (issue 11.3), and
+ * "taken" compares case-insensitively, so `INTRO` can never be a second user beside `intro`.
+ */
 export async function createUser(db: RegisterDb, u: NewUser): Promise<User> {
   for (const r of u.roles) roleSchema.parse(r)
-  const existing = await db.select({ id: users.id }).from(users).where(eq(users.username, u.username))
-  if (existing.length) throw new Error(`username ${u.username} is taken`)
+  const name = usernameSchema.safeParse(u.username)
+  if (!name.success) throw new Error(`username ${JSON.stringify(u.username)} is not valid: ${name.error.issues.map((i) => i.message).join('; ')}`)
+  const username = name.data
+  const existing = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username}`)
+  if (existing.length) throw new Error(`username ${username} is taken`)
   const row = {
     id: randomUUID(),
-    username: u.username,
+    username,
     passwordHash: await hashPassword(u.password),
     displayName: u.displayName,
     municipality: u.municipality,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { User } from '../domain'
+import { usernameSchema } from '../domain'
 import { empty } from './inputs'
 
 export type Language = 'nb' | 'nn'
@@ -25,7 +26,7 @@ export interface SessionState {
 export const sessionSlice = {
   'session.state': { input: empty, output: {} as SessionState },
   'session.login': {
-    input: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    input: z.object({ username: usernameSchema, password: z.string().min(1).max(200) }).strict(),
     output: {} as SessionState,
   },
   'session.logout': { input: empty, output: {} as SessionState },

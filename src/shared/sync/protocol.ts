@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { userSchema } from '../domain'
+import { plainText, userSchema, usernameSchema } from '../domain'
 import type { EntityName } from './entities'
 import { entityNames } from './entities'
 
@@ -67,9 +67,10 @@ export const pullResponseSchema = z.discriminatedUnion('status', [
 export type PullResponse = z.infer<typeof pullResponseSchema>
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(100),
+  /** Issue 11.3: normalised (NFC, trimmed, lower case); a control character is a 400, not a 500. */
+  username: usernameSchema,
   password: z.string().min(1).max(200),
-  deviceId: z.string().max(100).optional(),
+  deviceId: plainText(100).optional(),
 })
 export const loginResponseSchema = z.object({
   accessToken: z.string(),
