@@ -120,7 +120,7 @@ async function personWithMeasure(page: Page, stack: Stack, start: string, end: s
   return { personId: id, measure }
 }
 
-test('issue 8 two laptops edit the same measure: Endre tiltak by keyboard, more than 37.5 hours refused beside the hours (nb, nn, axe); the second laptop’s edit is a conflict, both versions side by side in Synkproblem, overwritten knowingly; the register then holds its hours', async ({
+test('issue 8 two laptops edit the same measure: Endre tiltak by keyboard, more than 37.5 hours refused beside the hours (nb, nn, axe); the second laptop’s edit is a conflict, both versions side by side in Synkproblem, overwritten knowingly; the register then holds its hours; a reading user sees the pencil off (R9)', async ({
   page,
   browser,
   stack,
@@ -262,6 +262,15 @@ test('issue 8 two laptops edit the same measure: Endre tiltak by keyboard, more 
     await screen1.open(personId)
     await screen1.chooseByKeyboard('intro-filter-year', nb.introParticipationUi.filter.allYears)
     await expect(screen1.measureRows.first().locator('td').nth(4)).toHaveText('25')
+    await expect(screen1.measureRows.first().getByTestId('measure-edit')).toBeEnabled()
+
+    // R9: a reading user (kommuneles) sees the pencil off, the reason said once on the screen.
+    await new LoginPage(page).ensureLoggedIn('les', DEMO_PASSWORD)
+    await expect.poll(async () => (await viewOf(page.request, personId))?.bundle.measures.length ?? 0, { timeout: 120_000 }).toBe(1)
+    await screen1.open(personId)
+    await screen1.chooseByKeyboard('intro-filter-year', nb.introParticipationUi.filter.allYears)
+    await expect(page.getByTestId('intro-read-only')).toHaveText(nb.introParticipationUi.access.noRole)
+    await expect(screen1.measureRows.first().getByTestId('measure-edit')).toBeDisabled()
   } finally {
     await context2.close()
     await device2.stop()
