@@ -19,6 +19,7 @@ export function sessionHandlers(ctx: ServiceContext) {
     'session.state': async () => ok(sessionState(ctx)),
     'session.login': async ({ username, password }) => {
       await ctx.closeSession()
+      if (!registerUrlIsSecure(ctx.serverUrl)) return fail('REGISTER_URL_INSECURE', undefined, { url: ctx.serverUrl })
       let login: LoginResponse
       try {
         login = await ctx.client.login(username, password)
@@ -59,6 +60,21 @@ export function sessionHandlers(ctx: ServiceContext) {
       return ok(sessionState(ctx))
     },
   } satisfies AreaHandlers<'session'>
+}
+
+/**
+ * Issue 11 point 2: the password and the tokens travel to the register over https only; plain
+ * http is allowed to this machine alone (the embedded demo register, a register on localhost).
+ */
+export function registerUrlIsSecure(url: string): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol === 'https:') return true
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
 }
 
 async function unlockOnline(ctx: ServiceContext, username: string, password: string, login: LoginResponse): Promise<Result<SessionState>> {
