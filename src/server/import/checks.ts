@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { districts, municipalities, persons } from '../db/schema'
+import { addresses, asylnorskOffers, districts, grants, municipalities, persons, settlements, users } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import type { ImportError, ParsedLine } from './types'
 
@@ -41,36 +41,93 @@ export async function crossCheck(tx: RegisterDb, lines: ParsedLine[]): Promise<I
     if ('personId' in r) {
       const id = String(r.personId)
       const live = filePersons.has(id) ? filePersons.get(id)! : dbPersons.has(id)
-      if (!live) errors.push({ line: l.line, code: 'UNKNOWN_PERSON', message: `personId ${id} is not a live person` })
+      if (!live) errors.push({ line: l.line, code: 'UNKNOWN_PERSON', field: 'personId', message: `personId ${id} is not a live person` })
     }
     const place = placeOf(l)
     if (!place) continue
     if (!munExists(place.municipality)) {
-      errors.push({ line: l.line, code: 'UNKNOWN_MUNICIPALITY', message: `municipality ${place.municipality} does not exist` })
+      errors.push({ line: l.line, code: 'UNKNOWN_MUNICIPALITY', field: place.fields[0], message: `municipality ${place.municipality} does not exist` })
     } else if (place.district) {
       const d = distOf(place.district)
       if (!d || d.municipality !== place.municipality) {
-        errors.push({ line: l.line, code: 'UNKNOWN_DISTRICT', message: `district ${place.district} is not a district of ${place.municipality}` })
+        errors.push({ line: l.line, code: 'UNKNOWN_DISTRICT', field: place.fields[1], message: `district ${place.district} is not a district of ${place.municipality}` })
       }
     }
   }
+  errors.push(...(await stillReferenced(tx, lines)))
   return errors.sort((a, b) => a.line - b.line)
 }
 
-function placeOf(l: ParsedLine): { municipality: string; district: string | null } | null {
+type Place = { municipality: string; district: string | null; fields: [string, string] }
+
+function placeOf(l: ParsedLine): Place | null {
   const r = l.row!
   switch (l.entity) {
     case 'person':
-      return { municipality: String(r.followUpMunicipality), district: (r.followUpDistrict as string | null) ?? null }
+      return { municipality: String(r.followUpMunicipality), district: (r.followUpDistrict as string | null) ?? null, fields: ['followUpMunicipality', 'followUpDistrict'] }
     case 'address':
-      return { municipality: String(r.municipality), district: (r.district as string | null) ?? null }
+      return { municipality: String(r.municipality), district: (r.district as string | null) ?? null, fields: ['municipality', 'district'] }
     case 'district':
-      return { municipality: String(r.municipality), district: null }
     case 'settlement':
     case 'grant':
     case 'asylnorskOffer':
-      return { municipality: String(r.municipality), district: null }
+      return { municipality: String(r.municipality), district: null, fields: ['municipality', 'district'] }
     default:
       return null
   }
 }
+
+/** Rows that name a municipality or a district (column per table), live ones block its tombstone. */
+const placeRefs = [
+  { entity: 'person', table: persons, key: persons.id, personId: persons.id, municipality: persons.followUpMunicipality, district: persons.followUpDistrict },
+  { entity: 'address', table: addresses, key: addresses.id, personId: addresses.personId, municipality: addresses.municipality, district: addresses.district },
+  { entity: 'district', table: districts, key: districts.code, personId: null, municipality: districts.municipality, district: null },
+  { entity: 'settlement', table: settlements, key: settlements.id, personId: settlements.personId, municipality: settlements.municipality, district: null },
+  { entity: 'grant', table: grants, key: grants.id, personId: grants.personId, municipality: grants.municipality, district: null },
+  { entity: 'asylnorskOffer', table: asylnorskOffers, key: asylnorskOffers.id, personId: null, municipality: asylnorskOffers.municipality, district: null },
+] as const
+
+/**
+ * Issue 11.6: a municipality or district may only be tombstoned when nothing live names it
+ * after this import — neither a row of the file nor a register row the file leaves in place
+ * (a row the file rewrites or a person the file deletes no longer counts). Deleting 4601
+ * while Bergen's persons named it broke every later import of them. Users name places too.
+ */
+async function stillReferenced(tx: RegisterDb, lines: ParsedLine[]): Promise<ImportError[]> {
+  const gone = lines.filter((l) => l.deleted && (l.entity === 'municipality' || l.entity === 'district'))
+  if (!gone.length) return []
+  const touched = new Set(lines.map((l) => `${l.entity}:${l.key}`))
+  const deletedPersons = new Set(lines.filter((l) => l.deleted && l.entity === 'person').map((l) => l.key))
+  const errors: ImportError[] = []
+  for (const t of gone) {
+    const kind = t.entity as 'municipality' | 'district'
+    let user: string | undefined
+    let by: string | undefined
+    // A live line of this file that names the place.
+    const inFile = lines.find((l) => {
+      const p = l.row ? placeOf(l) : null
+      return p && (kind === 'municipality' ? p.municipality === t.key : p.district === t.key)
+    })
+    if (inFile) by = `line ${inFile.line}`
+    for (const ref of placeRefs) {
+      if (by) break
+      const col = kind === 'municipality' ? ref.municipality : ref.district
+      if (!col) continue
+      const rows = await tx
+        .select({ key: ref.key, personId: ref.personId ?? ref.key })
+        .from(ref.table)
+        .where(and(eq(col, t.key), eq(ref.table.deleted, false)))
+      const live = rows.find((r) => !touched.has(`${ref.entity}:${r.key}`) && !(ref.personId && deletedPersons.has(r.personId)))
+      if (live) by = `${ref.entity} ${live.key}`
+    }
+    if (!by) {
+      const col = kind === 'municipality' ? users.municipality : users.district
+      ;[{ username: user } = { username: undefined }] = await tx.select({ username: users.username }).from(users).where(eq(col, t.key)).limit(1)
+      if (user) by = 'a user account'
+    }
+    if (by) errors.push({ line: t.line, code: 'STILL_REFERENCED', field: FIELD[kind], message: `${kind} ${t.key} is still named by ${by}; move or delete those rows first` })
+  }
+  return errors
+}
+
+const FIELD = { municipality: 'code', district: 'code' } as const

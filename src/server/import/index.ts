@@ -10,8 +10,8 @@ import { personsAffected } from './affected'
 import { crossCheck } from './checks'
 import { diffImport } from './diff'
 import type { ImportDiff } from './diff'
-import { parseNdjson } from './parse'
-import type { EntityCounts, ImportResult, ImportSummary } from './types'
+import { MAX_LINE_CHARS, NdjsonParser, parseNdjson } from './parse'
+import type { EntityCounts, ImportError, ImportResult, ImportSummary, ParsedLine } from './types'
 import { writeChanges } from './write'
 
 export type { ImportError, ImportResult, ImportSummary } from './types'
@@ -30,8 +30,8 @@ class Refused extends Error {
  * Accepted batches are recorded in `import_batches` and the audit log. In the same transaction
  * the rules re-evaluate every affected person (A6) as of `opts.today` (default: today in Oslo).
  */
-export async function importNdjson(db: RegisterDb, text: string, opts: { actor: string; today?: string }): Promise<ImportResult> {
-  const { lines, errors } = parseNdjson(text)
+export async function importNdjson(db: RegisterDb, source: string | AsyncIterable<Uint8Array | string>, opts: { actor: string; today?: string }): Promise<ImportResult> {
+  const { lines, errors, sha256 } = typeof source === 'string' ? { ...parseNdjson(source), sha256: sha256Of(source) } : await parseNdjsonStream(source)
   if (errors.length) return { ok: false, errors }
   try {
     return await db.transaction(async (tx) => {
@@ -44,7 +44,6 @@ export async function importNdjson(db: RegisterDb, text: string, opts: { actor: 
       const evaluated = await recomputeEvaluations(tx, await personsAffected(tx, diff.changes), today)
       const summary = { ...summarise(diff), evaluated }
       const batchId = randomUUID()
-      const sha256 = createHash('sha256').update(text).digest('hex')
       await tx.insert(importBatches).values({ id: batchId, actor: opts.actor, sha256, lines: lines.length, summary: { ...summary } })
       await appendAudit(tx, { username: opts.actor, action: 'import', details: { batchId, sha256, lines: lines.length, ...summary } })
       return { ok: true as const, summary }
@@ -53,6 +52,43 @@ export async function importNdjson(db: RegisterDb, text: string, opts: { actor: 
     if (e instanceof Refused) return e.result
     throw e
   }
+}
+
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/**
+ * Issue 11.6: reads the feed as a stream, one line at a time: the file's text is never held
+ * whole (only the validated rows are), a line longer than `MAX_LINE_CHARS` is skipped while it
+ * streams and refused by its number, and the hash is taken of the bytes as they pass.
+ */
+async function parseNdjsonStream(source: AsyncIterable<Uint8Array | string>): Promise<{ lines: ParsedLine[]; errors: ImportError[]; sha256: string }> {
+  const parser = new NdjsonParser()
+  const hash = createHash('sha256')
+  const decoder = new TextDecoder('utf-8')
+  let pending = ''
+  let overlong = false
+  const take = (line: string) => {
+    parser.add(overlong ? 'x'.repeat(MAX_LINE_CHARS + 1) : line.endsWith('\r') ? line.slice(0, -1) : line)
+    overlong = false
+  }
+  for await (const chunk of source) {
+    hash.update(chunk)
+    if (parser.full()) continue
+    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+    let nl: number
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      take(pending.slice(0, nl))
+      pending = pending.slice(nl + 1)
+    }
+    // Memory stays bounded by one line: the rest of an over-long line is dropped as it comes.
+    if (pending.length > MAX_LINE_CHARS) {
+      overlong = true
+      pending = ''
+    }
+  }
+  pending += decoder.decode()
+  if (pending !== '' || overlong) take(pending)
+  return { ...parser.result(), sha256: hash.digest('hex') }
 }
 
 function summarise(diff: ImportDiff): Omit<ImportSummary, 'evaluated'> {

@@ -4,6 +4,8 @@ import type { EntityName } from '../../shared/sync'
 export interface ImportError {
   line: number
   code: string
+  /** Dotted path of the refused field in the line, when one field is at fault (issue 11.6). */
+  field?: string
   message: string
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDate } from './common'
+import { int4 } from './input-limits'
 
 /**
  * Reference data (rules.md R10): owned by the central register, synced to the device.
@@ -22,14 +23,15 @@ export const codeListNames = [
   'language',
 ] as const
 export const codeListEntrySchema = z.object({
-  id: z.string(),
+  id: z.string().min(1).max(100),
   list: z.enum(codeListNames),
-  code: z.string().min(1),
-  nameNb: z.string().min(1),
-  nameNn: z.string().min(1),
+  // Bounded (issue 11.6): every entry goes to every device.
+  code: z.string().min(1).max(60),
+  nameNb: z.string().min(1).max(200),
+  nameNn: z.string().min(1).max(200),
   data: z.record(z.string(), z.unknown()),
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),
-  sortOrder: z.number().int(),
+  sortOrder: int4,
 })
 export type CodeListEntry = z.infer<typeof codeListEntrySchema>

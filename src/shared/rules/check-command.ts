@@ -1,5 +1,6 @@
 import { commandSchema, type Command, type CommandPayload, type CommandType } from '../domain/command'
 import type { PersonSnapshot } from '../domain/snapshot'
+import { NOT_A_CALENDAR_DATE } from '../domain/common'
 import { Findings, type CheckContext, type CheckInput, type CheckResult } from './checks/context'
 import { programmeFacts } from './checks/programme'
 import { completionDeadline } from './command-decision'
@@ -34,7 +35,13 @@ export function checkCommand(command: Command, snapshot: PersonSnapshot | null, 
   const f = new Findings()
   const parsed = commandSchema.safeParse(command)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) f.error('INVALID_INPUT', issue.path.filter((p) => p !== 'payload').join('.') || 'command')
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.filter((p) => p !== 'payload').join('.') || 'command'
+      // A well-shaped date that does not exist keeps its own reason (R0), as before the shared schema refused it.
+      if (issue.message === NOT_A_CALENDAR_DATE)
+        f.error('INVALID_DATE', field, { date: String(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], command)) })
+      else f.error('INVALID_INPUT', field)
+    }
     return f.result()
   }
   const c = parsed.data

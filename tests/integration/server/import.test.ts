@@ -33,7 +33,7 @@ describe.each(backends())('import on $name', (backend) => {
     const permit = lines.find((l) => l.type === 'permit')!
     lines.push({ ...permit, id: 'orphan-permit', personId: 'nobody' })
     const res = await importNdjson(db, toText(lines), { actor: 'test' })
-    expect(res).toEqual({ ok: false, errors: [{ line: lines.length, code: 'UNKNOWN_PERSON', message: expect.stringContaining('nobody') }] })
+    expect(res).toEqual({ ok: false, errors: [{ line: lines.length, code: 'UNKNOWN_PERSON', field: 'personId', message: expect.stringContaining('nobody') }] })
     expect(await personCount(db)).toBe(0)
     expect((await db.select({ n: count() }).from(importBatches))[0].n).toBe(0)
   })
