@@ -219,7 +219,10 @@ const DIRTY = 'nir_report_dirty'
  * override a trigger's `OR IGNORE`, so a unique key could abort a pull), and a person already
  * noted is skipped by `NOT EXISTS` instead.
  */
+const installed = new WeakSet<Replica>()
+
 function installTriggers(replica: Replica): void {
+  if (installed.has(replica)) return
   const stmts = [`CREATE TEMP TABLE IF NOT EXISTS ${DIRTY} (person_id TEXT)`, `CREATE INDEX IF NOT EXISTS temp.${DIRTY}_idx ON ${DIRTY} (person_id)`]
   const watch = (table: string, col: string) => {
     const note = (row: 'NEW' | 'OLD') =>
@@ -233,6 +236,7 @@ function installTriggers(replica: Replica): void {
   watch(getTableName(t.persons), t.persons.id.name)
   for (const e of readEntities) watch(getTableName(ownedTables[e].table), ownedTables[e].personId.name)
   replica.sqlite.transaction(() => stmts.forEach((s) => replica.sqlite.exec(s)))()
+  installed.add(replica)
 }
 
 /** Takes (reads and clears) the persons written since the last call. */
