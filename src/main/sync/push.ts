@@ -2,15 +2,15 @@ import type { Statement } from 'better-sqlite3'
 import { and, asc, eq, getTableName, inArray, isNotNull, like } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { EntityName, MutationResult, PushMutation, Verdict } from '../../shared/sync'
-import { entitySchemas } from '../../shared/sync'
+import { entitySchemas, PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../shared/sync'
 import { entityTables } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
 import { outbox, type OutboxRow, type OutboxState } from '../db/schema'
 import { readSyncState } from '../db/state'
 import { HttpError, NetworkError, type RegisterClient } from './register-client'
 
-/** Rows per push request. */
-const BATCH = 500
+/** A request's outbox text (payloads, base versions) at most: half the register's body limit leaves room for the rest of each row. */
+const BATCH_BYTES = PUSH_MAX_BYTES / 2
 /** A4 retry timer: 5 s doubling up to 5 min, ±20 % jitter so devices back on line do not return in step. */
 const BACKOFF_MIN_MS = 5_000
 const BACKOFF_MAX_MS = 300_000
@@ -72,8 +72,23 @@ export function retryNow(replica: Replica): void {
     .run()
 }
 
+/** The next request's rows: pending rows in `seq` order, up to `PUSH_MAX_MUTATIONS` and `BATCH_BYTES` (always at least one). */
 function pendingRows(replica: Replica): OutboxRow[] {
-  return replica.db.select().from(outbox).where(eq(outbox.state, 'pending')).orderBy(asc(outbox.seq)).limit(BATCH).all()
+  return fitRequest(replica.db.select().from(outbox).where(eq(outbox.state, 'pending')).orderBy(asc(outbox.seq)).limit(PUSH_MAX_MUTATIONS).all(), BATCH_BYTES)
+}
+
+/**
+ * The leading rows whose payload and base-version text stay within `maxBytes` (counted in
+ * characters: æøå take two bytes in UTF-8, one reason the request is filled to half the body
+ * limit only); the first row always goes, so one large row is never stuck behind the limit.
+ */
+export function fitRequest<R extends Pick<OutboxRow, 'payload' | 'baseVersions'>>(rows: readonly R[], maxBytes: number): R[] {
+  let bytes = 0
+  for (let i = 0; i < rows.length; i++) {
+    bytes += rows[i].payload.length + rows[i].baseVersions.length
+    if (i > 0 && bytes > maxBytes) return rows.slice(0, i)
+  }
+  return [...rows]
 }
 
 function toWire(r: OutboxRow): PushMutation {

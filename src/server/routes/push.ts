@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { pushRequestSchema, type PushResponse } from '../../shared/sync'
+import { PUSH_MAX_BYTES, pushRequestSchema, type PushResponse } from '../../shared/sync'
 import { authenticate, rolesOf } from '../http/authenticate'
 import type { ServerContext } from '../http/context'
 import { push } from '../sync/push'
 
 /** `POST /sync/push` (A4): the device's pending outbox rows in `seq` order; authenticated as pull. */
 export function pushRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.withTypeProvider<ZodTypeProvider>().post('/sync/push', { schema: { body: pushRequestSchema }, bodyLimit: 8 * 1024 * 1024 }, async (req): Promise<PushResponse> => {
+  app.withTypeProvider<ZodTypeProvider>().post('/sync/push', { schema: { body: pushRequestSchema }, bodyLimit: PUSH_MAX_BYTES }, async (req): Promise<PushResponse> => {
     const user = await authenticate(ctx.db, ctx.tokenSecret, req)
     // The device the token was issued to; a token without one pushes under the id the device sends.
     const deviceId = user.deviceId ?? req.body.deviceId

@@ -23,11 +23,22 @@ export const pushMutationSchema = z.object({
 })
 export type PushMutation = z.infer<typeof pushMutationSchema>
 
+/**
+ * Mutations per push request at most. Why this many: the register reads every person a request
+ * names with all their rows once per request, and that read, not the mutations, is most of a
+ * request's cost — a queue of 10,000 weekly saves of 200 persons cost 6.8 s of reads in 20
+ * requests of 500 and 1.9 s in 5 of 2,000 (`bench/push.ts`, issue 7 point 10). The device
+ * also keeps a request's JSON below `PUSH_MAX_BYTES`.
+ */
+export const PUSH_MAX_MUTATIONS = 2000
+/** The register's body limit for `POST /sync/push`; the device fills a request to half of it at most. */
+export const PUSH_MAX_BYTES = 8 * 1024 * 1024
+
 export const pushRequestSchema = z.object({
   deviceId: z.string().min(1).max(64),
   /** Server-issued time of the device's last successful sync (A5 lower bound). */
   lastSyncAt: z.string().max(40).nullable(),
-  mutations: z.array(pushMutationSchema).max(500),
+  mutations: z.array(pushMutationSchema).max(PUSH_MAX_MUTATIONS),
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>
 
