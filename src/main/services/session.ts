@@ -26,7 +26,7 @@ export function sessionHandlers(ctx: ServiceContext) {
       } catch (err) {
         if (err instanceof NetworkError) return unlockOffline(ctx, username, password)
         if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
-        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED')
+        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', undefined, { minutes: waitMinutes(err) })
         if (err instanceof HttpError) return fail('REGISTER_ERROR', undefined, { status: err.status })
         throw err
       }
@@ -42,7 +42,7 @@ export function sessionHandlers(ctx: ServiceContext) {
       } catch (err) {
         if (err instanceof NetworkError) return fail('REGISTER_UNREACHABLE', 'password')
         if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
-        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', 'password')
+        if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', 'password', { minutes: waitMinutes(err) })
         if (err instanceof HttpError) return fail('REGISTER_ERROR', 'password', { status: err.status })
         throw err
       }
@@ -60,6 +60,11 @@ export function sessionHandlers(ctx: ServiceContext) {
       return ok(sessionState(ctx))
     },
   } satisfies AreaHandlers<'session'>
+}
+
+/** The register's Retry-After in whole minutes (at least 1), so the caseworker knows how long to wait. */
+function waitMinutes(err: HttpError): number {
+  return Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60))
 }
 
 /**

@@ -33,6 +33,8 @@ describe('session (A7)', () => {
       codes.push(r.ok ? 'ok' : r.reasons[0].code)
     }
     expect(codes.at(-1)).toBe('THROTTLED')
+    // Issue 11 point 2: the wait is said in minutes (the register's Retry-After, rounded up).
+    expect(await call(device, 'session.login', { username: 'super', password: 'feil-7' })).toEqual({ ok: false, reasons: [{ code: 'THROTTLED', values: { minutes: 1 } }] })
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('INVALID_CREDENTIALS'))
     await device.close()
   })
