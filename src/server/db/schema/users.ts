@@ -2,7 +2,8 @@ import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
 /**
  * Users of the register (D2). `passwordHash` is `scrypt$N$r$p$salt$hash` (base64 parts).
- * `failedLogins`/`lockedUntil` implement the per-user brute-force lock (A7).
+ * `failedLogins`/`lockedUntil` are no longer used: a per-user lock let any attacker lock a
+ * caseworker out; login throttling is per (user, IP) in memory (auth/throttle.ts, issue 11 point 2).
  * `centralAdmin` may import base data; it is not a municipal role.
  */
 export const users = pgTable('users', {
