@@ -11,6 +11,7 @@ import { recomputeAll } from './rules/evaluate'
 import { normaliseUsername } from '../shared/domain'
 import { osloDateOfMs } from '../shared/rules'
 import { startRegister } from './start'
+import { maskErrorMessage } from '../shared/log-redact'
 
 /**
  * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|scope-estimate <username>|recompute]`.
@@ -110,7 +111,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code)
   },
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e)
+    // A failed query's message carries its parameters (persons' data): masked (issue 11 point 8).
+    console.error(e instanceof Error ? maskErrorMessage(e.message) : e)
     process.exit(1)
   },
 )
