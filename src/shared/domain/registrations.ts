@@ -57,6 +57,12 @@ export const decisionSchema = z.object({
   leaveType: z.string().max(60).nullish(),
   /** How an intro leave moves the completion deadline (R5.2). */
   leaveUnit: z.enum(['kalenderdagar', 'verkedagar']).nullish(),
+  /**
+   * R5.4: the programme plan is self-study (sjølvstudium), so the weekly norm is 30 hours,
+   * not 37.5. Only on a granted INTRO_PROGRAM (R4, `decisionFieldStates`). Absent or null
+   * means false, so rows saved before the field existed read as a full-time plan.
+   */
+  selfStudy: z.boolean().nullish(),
 })
 export type Decision = z.infer<typeof decisionSchema>
 

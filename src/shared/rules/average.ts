@@ -39,11 +39,37 @@ export interface ProgrammePlan {
 }
 
 /**
- * R5.4: the person's plan as the rules read it (absent = not self-study). The device gives it
- * to the screens in `PersonView.introPlan`, so the screen's norm is the rules' norm.
+ * R5.4: the person's plan as the rules read it. The device gives it to the screens in
+ * `PersonView.introPlan`, so the screen's norm is the rules' norm. `snapshotFromBase` sets
+ * `plan` (device and register alike); a snapshot built without it (a report's rows read in
+ * bulk) reads the same decisions here, so every reader gets the same answer.
  */
-export function programmePlan(s: Pick<PersonSnapshot, 'plan'>): ProgrammePlan {
-  return { selfStudy: s.plan?.selfStudy ?? false }
+export function programmePlan(s: Pick<PersonSnapshot, 'plan'> & { registrations?: Pick<PersonRegistrations, 'decisions'> }): ProgrammePlan {
+  return s.plan ? { selfStudy: s.plan.selfStudy } : planFromDecisions(s.registrations?.decisions ?? [])
+}
+
+/**
+ * R5.4: the plan is the one of the latest granted INTRO_PROGRAM decision (**Decision**:
+ * "latest" = latest start date, then latest decision date, then highest id, so the answer
+ * never depends on row order). A newer programme replaces an earlier one's plan; refusals,
+ * leaves and stops are other decisions and never change it. No granted programme → not
+ * self-study. Date-free on purpose: the snapshot is the same whatever day it is judged.
+ */
+export function planFromDecisions(decisions: readonly Decision[]): ProgrammePlan {
+  let latest: Decision | null = null
+  for (const d of decisions) {
+    if (d.type !== 'INTRO_PROGRAM' || d.result !== 'innvilga') continue
+    if (!latest || laterProgramme(d, latest)) latest = d
+  }
+  return { selfStudy: latest?.selfStudy === true }
+}
+
+function laterProgramme(a: Decision, b: Decision): boolean {
+  const as = a.startDate ?? ''
+  const bs = b.startDate ?? ''
+  if (as !== bs) return as > bs
+  if (a.decisionDate !== b.decisionDate) return a.decisionDate > b.decisionDate
+  return a.id > b.id
 }
 
 /** R5.4: the weekly norm in force on `on` — 37.5, or 30 for a self-study plan (parameters.ts). */

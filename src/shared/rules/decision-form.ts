@@ -15,11 +15,12 @@ import { REQUIRED_DECISION_FIELDS } from './checks/decision'
 export type FieldState = 'required' | 'optional' | 'auto' | 'off'
 
 /** The decision fields a caseworker fills besides type, result and decision date (always required). */
-export const decisionFormFields = ['startDate', 'endDate', 'hours', 'reasonCode', 'reasonText', 'leaveType', 'leaveUnit'] as const
+export const decisionFormFields = ['startDate', 'endDate', 'hours', 'reasonCode', 'reasonText', 'leaveType', 'leaveUnit', 'selfStudy'] as const
 export type DecisionFormField = (typeof decisionFormFields)[number]
 
 type CodeListName = (typeof codeListNames)[number]
-type Applies = Partial<Record<DecisionFormField, true | 'auto'>>
+/** `onGrant`: applies to a grant only, `off` on a refusal (a refused programme has no plan). */
+type Applies = Partial<Record<DecisionFormField, true | 'auto' | 'onGrant'>>
 
 /**
  * Fields that apply to each type besides those R4 requires (which always apply). Leave
@@ -36,7 +37,8 @@ const APPLIES: Record<DecisionType, Applies> = {
   NORSK_FRITAK_PROVE: {},
   NORSK_UTSETT_OPPSTART: {},
   NORSK_PERMISJON: {},
-  INTRO_PROGRAM: { startDate: true, endDate: true },
+  // R5.4: the plan's self-study mark (norm 30) belongs to the granted programme only.
+  INTRO_PROGRAM: { startDate: true, endDate: true, selfStudy: 'onGrant' },
   INTRO_PERMISJON: {},
   INTRO_UTVIDA_DELTAKING: {},
   INTRO_MIDLERTIDIG_STANS: {},
@@ -74,7 +76,7 @@ export function decisionFieldStates(type: DecisionType, result: Decision['result
   const states = {} as Record<DecisionFormField, FieldState>
   for (const field of decisionFormFields) {
     if (required.has(field)) states[field] = 'required'
-    else if (result === 'avslag' && (onGrantOnly.has(field) || applies[field] === 'auto')) states[field] = 'off'
+    else if (result === 'avslag' && (onGrantOnly.has(field) || applies[field] === 'auto' || applies[field] === 'onGrant')) states[field] = 'off'
     else if (applies[field] === 'auto') states[field] = 'auto'
     else if (applies[field] || (field === 'reasonCode' && list) || (field === 'reasonText' && list)) states[field] = 'optional'
     else states[field] = 'off'

@@ -1,4 +1,4 @@
-import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { decisionSchemes, decisionTypes } from '../../../shared/domain'
 import { syncColumns } from './columns'
 
@@ -19,6 +19,8 @@ export const decisions = sqliteTable(
     reasonText: text('reason_text'),
     leaveType: text('leave_type'),
     leaveUnit: text('leave_unit', { enum: ['kalenderdagar', 'verkedagar'] }),
+    /** R5.4 self-study plan (norm 30); nullable like the domain's `nullish`, false by default. */
+    selfStudy: integer('self_study', { mode: 'boolean' }).default(false),
     ...syncColumns(),
   },
   (t) => [index('decisions_person_idx').on(t.personId)],

@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, pgTable, text } from 'drizzle-orm/pg-core'
+import { boolean, date, doublePrecision, index, pgTable, text } from 'drizzle-orm/pg-core'
 import { decisionSchemes, decisionTypes } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
@@ -19,6 +19,8 @@ export const decisions = pgTable(
     reasonText: text('reason_text'),
     leaveType: text('leave_type'),
     leaveUnit: text('leave_unit', { enum: ['kalenderdagar', 'verkedagar'] }),
+    /** R5.4 self-study plan (norm 30); nullable like the domain's `nullish`, false by default. */
+    selfStudy: boolean('self_study').default(false),
     ...syncColumns(),
   },
   (t) => [index('decisions_person_idx').on(t.personId), index('decisions_seq_idx').on(t.seq)],

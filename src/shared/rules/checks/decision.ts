@@ -43,7 +43,8 @@ function refusalReason(f: Findings, d: Decision): void {
  * - NORSK_BEHOVSPROVD: hours in 1 … 2400 − hours already granted needs-based (R6.3);
  * - INTRO_MIDLERTIDIG_STANS: at most 3 months, i.e. end ≤ start + 3 months − 1 day
  *   (**Decision**: the period is inclusive, so 1 Jan–31 Mar is exactly 3 months);
- * - INTRO_PERMANENT_STANS granted: the ending comes in the same save (R5.6).
+ * - INTRO_PERMANENT_STANS granted: the ending comes in the same save (R5.6);
+ * - `selfStudy` only on a granted INTRO_PROGRAM (R5.4).
  * The decision date not in the future is R8.3 on its event date (the caller).
  */
 export function checkDecisionFields({ f, snapshot }: CheckInput, d: DecisionCommandPayload): void {
@@ -71,6 +72,9 @@ export function checkDecisionFields({ f, snapshot }: CheckInput, d: DecisionComm
     if (d.endDate > last) f.error('TEMPORARY_STOP_TOO_LONG', 'endDate', { max: last })
   }
   if (d.type === 'INTRO_PERMANENT_STANS' && d.result === 'innvilga' && !d.ending) f.error('PERMANENT_STOP_NEEDS_ENDING', 'ending')
+  // R5.4 / R4: self-study is a property of a granted programme plan; on any other decision it
+  // would be stored but never read, so it is refused beside the box rather than kept silently.
+  if (d.selfStudy && (d.type !== 'INTRO_PROGRAM' || d.result !== 'innvilga')) f.error('SELF_STUDY_NOT_APPLICABLE', 'selfStudy')
   leaveOverlap(f, snapshot.registrations.decisions, d)
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `decisions` ADD `self_study` integer DEFAULT false;

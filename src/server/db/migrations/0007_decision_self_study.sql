@@ -1,0 +1,1 @@
+ALTER TABLE "decisions" ADD COLUMN "self_study" boolean DEFAULT false;
