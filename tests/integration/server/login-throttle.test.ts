@@ -1,7 +1,9 @@
 import { request } from 'node:http'
+import { and, count, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_PASSWORD, startRegister } from '../../../src/server'
 import type { RunningRegister } from '../../../src/server'
+import { auditLog } from '../../../src/server/db/schema'
 import { backends } from './backends'
 
 /**
@@ -13,6 +15,7 @@ interface Answer {
   status: number
   retryAfter: string | null
   body: unknown
+  ms?: number
 }
 
 function login(reg: RunningRegister, from: string, username: string, password: string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -33,6 +36,12 @@ function login(reg: RunningRegister, from: string, username: string, password: s
 }
 
 const statuses = (answers: Answer[]) => answers.map((a) => a.status)
+
+async function timed(attempt: () => Promise<Answer>): Promise<Answer> {
+  const t0 = performance.now()
+  const a = await attempt()
+  return { ...a, ms: performance.now() - t0 }
+}
 
 async function repeat(n: number, attempt: (i: number) => Promise<Answer>): Promise<Answer[]> {
   const out: Answer[] = []
@@ -63,13 +72,26 @@ describe.each(backends())('A7 login throttling on $name (issue 11 point 2)', (ba
     expect(real.status).toBe(200)
   })
 
-  test('A7 unknown and known users get identical answers, attempt by attempt', async () => {
-    const known = await repeat(7, (i) => login(reg, '127.0.0.4', 'intro', `feil-${i}`))
-    const unknown = await repeat(7, (i) => login(reg, '127.0.0.4', 'finst-ikkje', `feil-${i}`))
+  test('A7 unknown and known users get identical answers, attempt by attempt, in the same time class and audited alike', async () => {
+    const known = await repeat(7, (i) => timed(() => login(reg, '127.0.0.4', 'intro', `feil-${i}`)))
+    const unknown = await repeat(7, (i) => timed(() => login(reg, '127.0.0.4', 'finst-ikkje', `feil-${i}`)))
     const shape = (a: Answer) => [a.status, a.retryAfter === null ? null : 'retry-after', a.body]
     expect(unknown.map(shape)).toEqual(known.map(shape))
     expect(statuses(known)).toEqual([401, 401, 401, 401, 401, 429, 429])
     expect(known[0].body).toEqual({ error: 'INVALID_CREDENTIALS', message: 'wrong username or password' })
+    // Both pay the scrypt check: an unknown user answered without it would be many times faster.
+    const median = (as: Answer[]) =>
+      as
+        .slice(0, 5)
+        .map((a) => a.ms!)
+        .sort((x, y) => x - y)[2]
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.33)
+    const audited = await reg.db
+      .select({ username: auditLog.username, n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'login.failed'), inArray(auditLog.username, ['intro', 'finst-ikkje'])))
+      .groupBy(auditLog.username)
+    expect(Object.fromEntries(audited.map((r) => [r.username, r.n]))).toEqual({ intro: 5, 'finst-ikkje': 5 })
   })
 
   test('A7 20 successful logins from one IP are never throttled, and a success clears its pair', async () => {
