@@ -1,11 +1,11 @@
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { ReportPersonName } from '../../shared/api'
-import type { CodeListEntry, PersonRegistrations, PersonSnapshot } from '../../shared/domain'
+import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
 import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../../shared/domain'
 import { programmeAverageOf, type AverageFigures, type AverageOf, type ReportPerson } from '../../shared/reports'
-import { emptyRegistrations, evaluatePerson } from '../../shared/rules'
-import { entities, entityFields, personOwnedEntities, type PersonOwnedEntity } from '../../shared/sync'
+import { emptyRegistrations, evaluatePerson, snapshotFromBase } from '../../shared/rules'
+import { bundleRows, emptyBundle, entities, entityFields, personOwnedEntities, type PersonBundle, type PersonOwnedEntity } from '../../shared/sync'
 import { ownedTables } from '../db/entities'
 import type { Replica } from '../db/open'
 import * as t from '../db/schema'
@@ -20,7 +20,8 @@ import { ruleCodeLists } from './evaluation'
  *    address fields, and every registration list whole — not citizenships, test results or
  *    grants, which no rule reads, and no bookkeeping column. One query per table for the
  *    whole municipality, rows as arrays (no per-row objects from the driver), decoded by the
- *    table's own column mappers (booleans, JSON) exactly as drizzle would.
+ *    table's own column mappers (booleans, JSON) exactly as drizzle would. The snapshot is
+ *    then built by `snapshotFromBase` itself from that partial bundle.
  * 2. The reference parts of the snapshot (permit grounds, absence types) are built once, not
  *    once per person.
  * 3. Each person's snapshot and evaluation is kept per replica connection, for the day and the
@@ -48,21 +49,18 @@ const bool = (v: unknown) => (v === null ? null : t.settlements.byAgreement.mapF
  */
 const BASE = {
   permit: {
-    list: 'permits',
     fields: ['groundCode', 'validFrom', 'validTo', 'grantedDate'],
     build: (r: Row) => ({ groundCode: r[1], validFrom: r[2], validTo: r[3], grantedDate: r[4] }),
   },
   settlement: {
-    list: 'settlements',
     fields: ['date', 'municipality', 'byAgreement'],
     build: (r: Row) => ({ date: r[1], municipality: r[2], byAgreement: bool(r[3]) }),
   },
   address: {
-    list: 'addresses',
     fields: ['municipality', 'district', 'validFrom', 'validTo'],
     build: (r: Row) => ({ municipality: r[1], district: r[2], validFrom: r[3], validTo: r[4] }),
   },
-} as const satisfies Partial<Record<PersonOwnedEntity, { list: string; fields: readonly string[]; build: (r: Row) => object }>>
+} as const satisfies Partial<Record<PersonOwnedEntity, { fields: readonly string[]; build: (r: Row) => object }>>
 type BaseEntity = keyof typeof BASE
 
 /** Every person-owned entity the snapshot reads; the triggers watch exactly these tables and `persons`. */
@@ -172,43 +170,42 @@ export function readReportSnapshots(
 ): Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }> {
   const permitGrounds = permitGroundsFromCodeList(codeLists)
   const absenceTypes = absenceTypesFromCodeList(codeLists)
-  const out = new Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }>()
+  const read = new Map<string, { bundle: PersonBundle; name: ReportPersonName }>()
   readRows(replica, personReader, [municipality], ids, (id, p) => {
-    out.set(id, {
-      snapshot: {
-        person: {
-          id,
-          birthDate: p.birthDate as string,
-          arrivalDate: p.arrivalDate as string | null,
-          followUpMunicipality: p.followUpMunicipality as string,
-          followUpDistrict: p.followUpDistrict as string | null,
-          receptionCentre: p.receptionCentre as PersonSnapshot['person']['receptionCentre'],
-        },
-        permits: [],
-        settlements: [],
-        addresses: [],
-        permitGrounds,
-        absenceTypes,
-        registrations: emptyRegistrations(),
-        asylnorskOffers: [],
-      },
-      name: { duf: p.duf as string, firstName: p.firstName as string, lastName: p.lastName as string },
-    })
+    // The person's rule fields only: `snapshotFromBase` copies no other (the test holds that).
+    const person = {
+      id,
+      birthDate: p.birthDate,
+      arrivalDate: p.arrivalDate,
+      followUpMunicipality: p.followUpMunicipality,
+      followUpDistrict: p.followUpDistrict,
+      receptionCentre: p.receptionCentre,
+    }
+    read.set(id, { bundle: emptyBundle(person as PersonBundle['person']), name: { duf: p.duf as string, firstName: p.firstName as string, lastName: p.lastName as string } })
   })
   // Only the persons found in scope: a dirty id outside the municipality needs no rows.
-  const inScope = ids === null ? null : [...out.keys()]
-  if (inScope?.length === 0) return out
-  for (const e of readEntities) {
-    const list = e in BASE ? BASE[e as BaseEntity].list : (entities[e].bundleKey as keyof PersonRegistrations)
-    readRows(replica, ownedReaders[e], [], inScope, (personId, row) => {
-      const s = out.get(personId)?.snapshot
-      if (!s) return
-      const target = list === 'permits' || list === 'settlements' || list === 'addresses' ? s[list] : s.registrations[list]
-      ;(target as unknown[]).push(row)
-    })
+  const inScope = ids === null ? null : [...read.keys()]
+  if (inScope?.length !== 0) {
+    for (const e of readEntities) {
+      readRows(replica, ownedReaders[e], [], inScope, (personId, row) => {
+        const b = read.get(personId)?.bundle
+        if (b) (bundleRows(b, e) as unknown[]).push(row)
+      })
+    }
+  }
+  const out = new Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }>()
+  for (const [id, { bundle, name }] of read) {
+    // The rules' own snapshot builder, so every field it derives (the R5.4 plan, …) is derived
+    // the same way; the code lists' part is built once above and shared, not once per person.
+    const snapshot = snapshotFromBase(bundle, NO_CODE_LISTS)
+    snapshot.permitGrounds = permitGrounds
+    snapshot.absenceTypes = absenceTypes
+    out.set(id, { snapshot, name })
   }
   return out
 }
+
+const NO_CODE_LISTS: readonly CodeListEntry[] = []
 
 const DIRTY = 'nir_report_dirty'
 
