@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { estimateScope } from './admin/scope-estimate'
 import { count } from 'drizzle-orm'
@@ -77,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
       return -1
     case 'import': {
       if (!arg) throw new Error('usage: import <file.ndjson>')
-      const res = await withDb((db) => importNdjson(db, readFileSync(arg, 'utf8'), { actor: `cli:${process.env.USER ?? 'unknown'}` }))
+      // Streamed line by line (issue 11.6): the file's text is never held whole.
+      const res = await withDb((db) => importNdjson(db, createReadStream(arg), { actor: `cli:${process.env.USER ?? 'unknown'}` }))
       console.log(JSON.stringify(res, null, 2))
       return res.ok ? 0 : 1
     }

@@ -16,8 +16,8 @@ export function installInputGuard(app: FastifyInstance): void {
       ['query', req.query],
       ['body', req.body],
     ] as const) {
-      // Only parsed JSON (plain objects and arrays): the import's body is a raw stream.
-      if (!isParsedJson(value)) continue
+      // Path and query values are always parsed text; a body only when it is parsed JSON (the import's is a raw stream).
+      if (value === null || typeof value !== 'object' || (part === 'body' && !isParsedJson(value))) continue
       const p = inputProblem(value)
       if (p) throw new ApiError(400, 'INVALID_INPUT', `${part}${p.field ? `.${p.field}` : ''}: ${p.problem}`, {}, { field: p.field })
     }
