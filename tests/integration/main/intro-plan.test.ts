@@ -30,7 +30,7 @@ describe('PersonView.introPlan (R5.4)', () => {
         const view = value(await call(device, 'persons.get', { personId }))
         const snapshot = snapshotOnDevice(device.ctx.session!.replica, personId)!
         expect(view.introPlan, personId).toEqual(programmePlan(snapshot))
-        // Nothing records a self-study plan yet (README, Not built yet): the norm is 37.5.
+        // The demo data marks no programme as self-study (R5.4): the plan is full-time, norm 37.5.
         expect(view.introPlan).toEqual({ selfStudy: false })
       }
     } finally {
