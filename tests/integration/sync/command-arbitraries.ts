@@ -53,6 +53,8 @@ function decision(personId: string, date: fc.Arbitrary<IsoDate>, ending: fc.Arbi
       reasonText: maybe(fc.constantFrom('Grunngiving', '')),
       leaveType: maybe(code('leaveType')),
       leaveUnit: maybe(fc.constantFrom('kalenderdagar', 'verkedagar')),
+      // R5.4: the self-study mark, also on types and results that refuse it (R4).
+      selfStudy: maybe(fc.boolean()),
       ending: maybe(ending),
     }),
   )
