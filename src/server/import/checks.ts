@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { addresses, asylnorskOffers, districts, grants, municipalities, persons, settlements, users } from '../db/schema'
+import { addresses, asylnorskOffers, codeLists, districts, grants, municipalities, permits, persons, settlements, users } from '../db/schema'
 import type { RegisterDb } from '../db/types'
 import type { ImportError, ParsedLine } from './types'
 
@@ -95,10 +95,9 @@ const placeRefs = [
  */
 async function stillReferenced(tx: RegisterDb, lines: ParsedLine[]): Promise<ImportError[]> {
   const gone = lines.filter((l) => l.deleted && (l.entity === 'municipality' || l.entity === 'district'))
-  if (!gone.length) return []
   const touched = new Set(lines.map((l) => `${l.entity}:${l.key}`))
   const deletedPersons = new Set(lines.filter((l) => l.deleted && l.entity === 'person').map((l) => l.key))
-  const errors: ImportError[] = []
+  const errors: ImportError[] = await groundsStillUsed(tx, lines, touched, deletedPersons)
   for (const t of gone) {
     const kind = t.entity as 'municipality' | 'district'
     let user: string | undefined
@@ -131,3 +130,41 @@ async function stillReferenced(tx: RegisterDb, lines: ParsedLine[]): Promise<Imp
 }
 
 const FIELD = { municipality: 'code', district: 'code' } as const
+
+/**
+ * A permit ground (code list `permitGround`) decides categories (R3): its entry may not be
+ * tombstoned while a live permit names its code after this import.
+ */
+async function groundsStillUsed(tx: RegisterDb, lines: ParsedLine[], touched: Set<string>, deletedPersons: Set<string>): Promise<ImportError[]> {
+  const gone = lines.filter((l) => l.deleted && l.entity === 'codeList')
+  if (!gone.length) return []
+  const entries = await tx
+    .select({ id: codeLists.id, code: codeLists.code })
+    .from(codeLists)
+    .where(
+      and(
+        inArray(
+          codeLists.id,
+          gone.map((l) => l.key),
+        ),
+        eq(codeLists.list, 'permitGround'),
+        eq(codeLists.deleted, false),
+      ),
+    )
+  const errors: ImportError[] = []
+  for (const e of entries) {
+    const t = gone.find((l) => l.key === e.id)!
+    const inFile = lines.find((l) => l.entity === 'permit' && l.row?.groundCode === e.code)
+    let by = inFile ? `line ${inFile.line}` : undefined
+    if (!by) {
+      const rows = await tx
+        .select({ id: permits.id, personId: permits.personId })
+        .from(permits)
+        .where(and(eq(permits.groundCode, e.code), eq(permits.deleted, false)))
+      const live = rows.find((r) => !touched.has(`permit:${r.id}`) && !deletedPersons.has(r.personId))
+      if (live) by = `permit ${live.id}`
+    }
+    if (by) errors.push({ line: t.line, code: 'STILL_REFERENCED', field: 'id', message: `permit ground ${e.code} is still named by ${by}; move or delete those rows first` })
+  }
+  return errors
+}

@@ -1,9 +1,9 @@
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_PASSWORD, importNdjson, startRegister } from '../../../src/server'
 import type { RegisterDb, RunningRegister } from '../../../src/server'
 import { createUser } from '../../../src/server/auth/users'
-import { importBatches, municipalities, persons } from '../../../src/server/db/schema'
+import { codeLists, importBatches, municipalities, persons } from '../../../src/server/db/schema'
 import { backends } from './backends'
 import { parseLines, personsOf, smallFeed, toText, type Line } from './fixtures'
 
@@ -220,6 +220,20 @@ describe.each(backends())('import attacks on $name', (backend) => {
     lines.push({ type: 'municipality', code: '1111', name: 'Prøvekommune' })
     expect((await importNdjson(db, toText(lines), { actor: 'test' })).ok).toBe(true)
     expect(await tombstone(db, { type: 'municipality', code: '1111', deleted: true })).toMatchObject({ ok: true, summary: { deleted: 1 } })
+  })
+
+  test('11.6 deleting a permit ground (R3) a live permit names is refused; the entry stays', async () => {
+    const { db } = await backend.open()
+    const lines = parseLines(smallFeed(3, 1, 11))
+    expect((await importNdjson(db, toText(lines), { actor: 'test' })).ok).toBe(true)
+    const ground = String(ofType(lines, 'permit').groundCode)
+    const [entry] = await db
+      .select()
+      .from(codeLists)
+      .where(and(eq(codeLists.list, 'permitGround'), eq(codeLists.code, ground)))
+    const res = await tombstone(db, { type: 'codeList', id: entry.id, deleted: true })
+    expect(res).toEqual({ ok: false, errors: [{ line: 1, code: 'STILL_REFERENCED', field: 'id', message: expect.stringContaining(ground) }] })
+    expect((await db.select().from(codeLists).where(eq(codeLists.id, entry.id)))[0].deleted).toBe(false)
   })
 
   test('11.6 deleting a municipality a live line of the same file names is refused', async () => {
