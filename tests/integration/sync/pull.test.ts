@@ -77,7 +77,7 @@ for (const backend of backends())
       proxy.allowPulls = Infinity
       const pullsBefore = proxy.pullCursors.length
       // the 100 ms health probe brings the device back online and restarts the pull
-      await expect.poll(() => session.sync.status().state, { timeout: 10_000 }).toBe('upToDate')
+      await expect.poll(() => session.sync.status().state, { timeout: 60_000 }).toBe('upToDate')
       expect(proxy.pullCursors[pullsBefore]).toBe(stored)
       expect(replicaSnapshot(device)).toEqual(await expected())
       await device.close()
