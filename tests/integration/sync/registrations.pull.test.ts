@@ -113,6 +113,8 @@ for (const backend of backends())
           reasonText: null,
           leaveType: null,
           leaveUnit: null,
+          // The column's default (R5.4): a row written without the mark is not self-study.
+          selfStudy: false,
         },
       ])
       expect(snapshot).toEqual(await registerSnapshot(register.db, personId))
