@@ -147,9 +147,10 @@ for (const backend of backends())
       const before = await openDatabase({ ...options, migrationsFolder: old })
       try {
         await before.db.insert(persons).values([person('up-1'), person('up-2')])
-        await before.db
-          .insert(decisions)
-          .values({ id: 'up-d', personId: 'up-1', scheme: 'intro', type: 'INTRO_PROGRAM', result: 'innvilga', decisionDate: '2025-01-02', startDate: '2025-02-03', seq: 2 })
+        // Raw SQL with the columns of that time: the table object has columns added after 0006 (self_study).
+        await before.db.execute(
+          sql`insert into decisions (id, person_id, scheme, type, result, decision_date, start_date, seq) values ('up-d', 'up-1', 'intro', 'INTRO_PROGRAM', 'innvilga', '2025-01-02', '2025-02-03', 2)`,
+        )
         for (const id of ['up-1', 'up-2']) {
           await before.db.execute(
             sql`insert into person_evaluations (person_id, rules_version, evaluated_on, result) values (${id}, 'old', '2025-01-10', '{"rulesVersion":"old"}'::jsonb)`,
