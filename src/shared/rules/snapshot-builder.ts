@@ -43,6 +43,21 @@ export function registrationsOf(b: PersonBundle): PersonRegistrations {
 }
 
 /**
+ * Permit-ground and absence-type attributes of a code-list array, derived once per array (by
+ * identity). Why: the register's push builds a snapshot per mutation from the same array, and
+ * parsing every entry's attributes with zod each time was a fifth of its CPU (`bench/push.ts`,
+ * issue 7 point 10). Callers pass arrays read fresh and never changed afterwards; the derived
+ * records are shared by those snapshots and only ever read.
+ */
+const derivedAttributes = new WeakMap<readonly CodeListEntry[], Pick<PersonSnapshot, 'permitGrounds' | 'absenceTypes'>>()
+
+function codeListAttributes(codeLists: readonly CodeListEntry[]): Pick<PersonSnapshot, 'permitGrounds' | 'absenceTypes'> {
+  let d = derivedAttributes.get(codeLists)
+  if (!d) derivedAttributes.set(codeLists, (d = { permitGrounds: permitGroundsFromCodeList(codeLists), absenceTypes: absenceTypesFromCodeList(codeLists) }))
+  return d
+}
+
+/**
  * The rules' input for one person, built the same way on the device (from the replica) and
  * on the central register (from PostgreSQL), so both judge the same facts: base data from
  * the person's bundle, reference data from the synced code lists (never from constants),
@@ -63,8 +78,7 @@ export function snapshotFromBase(bundle: PersonBundle, codeLists: readonly CodeL
     permits: bundle.permits.map(({ groundCode, validFrom, validTo, grantedDate }) => ({ groundCode, validFrom, validTo, grantedDate })),
     settlements: bundle.settlements.map(({ date, municipality, byAgreement }) => ({ date, municipality, byAgreement })),
     addresses: bundle.addresses.map(({ municipality, district, validFrom, validTo }) => ({ municipality, district, validFrom, validTo })),
-    permitGrounds: permitGroundsFromCodeList(codeLists),
-    absenceTypes: absenceTypesFromCodeList(codeLists),
+    ...codeListAttributes(codeLists),
     registrations: registrationsOf(bundle),
     asylnorskOffers,
     // R5.4: the plan of the latest granted programme decision (`planFromDecisions` says which).
