@@ -3,7 +3,8 @@ import type { PersonHit } from '../../shared/api'
 import { fail, ok } from '../../shared/api'
 import * as t from '../db/schema'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
-import { withSession } from './guard'
+import { readsPersonData } from '../../shared/domain'
+import { withPersonAccess, withSession } from './guard'
 import { mutating } from './mutating'
 import { personMarks } from '../sync/problems'
 import { byName, findPerson, municipalityNames, personsByIds, toHit } from './person-rows'
@@ -15,9 +16,11 @@ import { byName, findPerson, municipalityNames, personsByIds, toHit } from './pe
  */
 export function personListHandlers(ctx: ServiceContext) {
   return {
-    'personList.list': () => withSession(ctx, (s) => ok(list(s))),
+    // R9 (issue 11.3): a pinned list is person data; a user whose roles read none (an administrator,
+    // or a caseworker whose roles changed) is refused it like a search, not shown the names.
+    'personList.list': () => withSession(ctx, (s) => (readsPersonData(s.user.roles) ? ok(list(s)) : fail('NO_PERSON_ACCESS'))),
     'personList.add': ({ personId }) =>
-      withSession(ctx, (s) => {
+      withPersonAccess(ctx, 'personId', (s) => {
         if (!findPerson(s.replica, personId)) return fail('PERSON_NOT_FOUND', 'personId')
         const now = ctx.now()
         return mutating({ replica: s.replica, user: s.user, now }, { type: 'personList.add', payload: { personId } }, ({ tx }) => {
@@ -26,7 +29,7 @@ export function personListHandlers(ctx: ServiceContext) {
         })
       }),
     'personList.remove': ({ personId }) =>
-      withSession(ctx, (s) =>
+      withPersonAccess(ctx, 'personId', (s) =>
         mutating({ replica: s.replica, user: s.user, now: ctx.now() }, { type: 'personList.remove', payload: { personId } }, ({ tx }) => {
           tx.delete(t.personList).where(eq(t.personList.personId, personId)).run()
           return list(s)
