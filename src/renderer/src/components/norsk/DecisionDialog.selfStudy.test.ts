@@ -9,6 +9,7 @@ import { NORSK_GRANTED, snapshot, TODAY } from '../../../../shared/rules/check-c
 import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import DecisionDialog from './DecisionDialog.vue'
+import DecisionLetterDialog from './DecisionLetterDialog.vue'
 
 /**
  * R5.4 / R4: the decision dialog's self-study box on the real Vuetify, i18n and rules — on a
@@ -103,5 +104,20 @@ describe('DecisionDialog — the self-study box (R5.4, R4)', () => {
     await settle()
     expect(document.body.querySelector('[data-testid="decision-type"]')).not.toBeNull()
     expect(document.body.querySelector('[data-testid="decision-selfStudy"]')).toBeNull()
+  })
+})
+
+describe('Vedtaksmal of a self-study programme (R5.4)', () => {
+  const granted = { ...programme({ selfStudy: true }), startDate: '2020-03-16' }
+  test.each([
+    ['nb', true, true],
+    ['nn', true, true],
+    ['nb', false, false],
+  ] as const)('R5.4 (%s) a programme marked %s: the letter says the norm of 30 → %s', async (lang, selfStudy, said) => {
+    wrapper = mountWithPlugins(DecisionLetterDialog, { view: view(), decision: { ...granted, selfStudy }, modelValue: true }, lang)
+    await settle()
+    const letter = document.body.querySelector('[data-testid="decision-letter"]')?.textContent ?? ''
+    expect(letter).toContain('2020')
+    expect(letter.includes(texts[lang].norskUi.letter.selfStudy)).toBe(said)
   })
 })
