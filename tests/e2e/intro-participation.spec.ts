@@ -212,6 +212,11 @@ test.describe('Deltaking intro: measures, replacements, the average and its char
       await expect(screen.measuresDialog.getByRole('heading', { name: nn.introParticipationUi.dialog.titleAdd })).toBeVisible()
       await expectAccessible(page, 'measures dialog nn')
       await page.getByTestId('measures-cancel').click()
+      // axe-core misplaces the page behind a dialog opened on a scrolled page (Vuetify blocks the
+      // scroll by offsetting the page) and reads the dialog's floating labels as lying on the
+      // button underneath: the dialog is opened with the page unscrolled, in a taller window.
+      await page.setViewportSize({ width: 1366, height: 2400 })
+      await page.evaluate(() => window.scrollTo(0, 0))
       await screen.replace.click()
       await expect(screen.replaceDialog.getByRole('heading', { name: nn.introParticipationUi.dialog.titleReplace })).toBeVisible()
       await expectAccessible(page, 'replace dialog nn')
@@ -220,6 +225,7 @@ test.describe('Deltaking intro: measures, replacements, the average and its char
     } finally {
       // A failed step may leave a dialog open over the switch; close it so the real error shows.
       await page.keyboard.press('Escape')
+      await page.setViewportSize({ width: 1366, height: 860 })
       await shell.switchLanguage('nb')
     }
   })
