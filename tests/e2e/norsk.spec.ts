@@ -35,8 +35,9 @@ let candidates: Promise<Candidate[]> | null = null
 /**
  * Demo persons of Bergen (not closed) to whom the rules offer a Norwegian category decision
  * (R4: status `kategori berekna` with an open right or duty) — read from the device's own
- * evaluation, never hard-coded. Only persons with a permit under the act the rules implement
- * (granted before 2021) are read, ten at a time, and the search stops at six.
+ * evaluation, never hard-coded. Only persons under the 2003 act (a permit granted before 2021
+ * and, per the device's R12.0 choice, `INTRO_2003`) are taken, ten read at a time, and the
+ * search stops at six.
  */
 function findCandidates(page: Page, stack: Stack, user: string): Promise<Candidate[]> {
   return (candidates ??= (async () => {
@@ -47,7 +48,9 @@ function findCandidates(page: Page, stack: Stack, user: string): Promise<Candida
       const views = await Promise.all(oldAct.slice(i, i + 10).map((p) => personView(page, p.id)))
       for (const view of views) {
         const offered = offeredDecisionTypesOf(snapshotFromBase(view.bundle, initialCodeLists), 'norsk', view.evaluation)
-        if (CATEGORY_TYPES.includes(offered[0]!)) found.push({ id: view.bundle.person.id, offered, decisions: view.bundle.decisions.length })
+        // R12.0: only 2003-act persons get the category's hours filled in (no automatic hours under 2021, R12.0.5)
+        if (view.evaluation.regime.introNorsk.regime === 'INTRO_2003' && CATEGORY_TYPES.includes(offered[0]!))
+          found.push({ id: view.bundle.person.id, offered, decisions: view.bundle.decisions.length })
       }
     }
     return found

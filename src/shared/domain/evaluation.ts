@@ -16,7 +16,7 @@ export const stepSchema = z.object({
 
 export const categorySchema = z.object({
   scheme: schemeSchema,
-  kind: z.enum(['rett_og_plikt', 'kan_tilbydast', 'rett', 'plikt', 'asylnorsk', 'nknv', 'anna_regelverk']),
+  kind: z.enum(['rett_og_plikt', 'kan_tilbydast', 'rett', 'plikt', 'asylnorsk', 'nknv', 'mottak_plikt']),
   displayState: z.enum(['current', 'ikkje_gjeldande', 'gjennomfort', 'friteken', 'ved_behov']),
   validFrom: isoDate.nullable(),
   closedAt: isoDate.nullable(),
@@ -35,6 +35,7 @@ export const categorySchema = z.object({
       'hours_completed',
       'exempted',
       'needs_based',
+      'deadline_passed',
     ])
     .nullable(),
   hours: z.object({ total: z.number(), norwegian: z.number(), socialStudies: z.number() }).nullable(),
@@ -42,7 +43,7 @@ export const categorySchema = z.object({
 })
 
 export const deadlineSchema = z.object({
-  key: z.enum(['introStart', 'introCompletion', 'norskStart', 'norskFreeRight', 'norskNeedsBased']),
+  key: z.enum(['introStart', 'introCompletion', 'norskStart', 'norskFreeRight', 'norskNeedsBased', 'norskNorwegian2021', 'norskSocialStudies2021', 'norsk6A']),
   date: isoDate,
   metOn: isoDate.nullable(),
   daysLeft: z.number().int(),
@@ -59,8 +60,15 @@ export const schemeResultSchema = z.object({
   explanation: z.array(stepSchema),
 })
 
+/** R12.0.6: the regime of one part of the person and the log of how it was chosen. */
+export const regimeResultSchema = z.object({
+  regime: z.enum(['INTRO_2003', 'INTEGRERING_2021', 'INT_6A']).nullable(),
+  explanation: z.array(stepSchema),
+})
+
 export const evaluationSchema = z.object({
   rulesVersion: z.string().min(1),
+  regime: z.object({ introNorsk: regimeResultSchema, asylnorsk: regimeResultSchema }),
   categories: z.array(categorySchema),
   schemes: z.object({ intro: schemeResultSchema, norsk: schemeResultSchema, asylnorsk: schemeResultSchema }),
 })

@@ -21,7 +21,13 @@ function person(id: string, statuses: Statuses = {}, deadlines: Deadline[] = [],
     deadlines: k === 'asylnorsk' ? [] : deadlines.filter((d) => d.key.startsWith(k)),
     explanation: [],
   })
-  const evaluation: Evaluation = { rulesVersion: 'test', categories: [], schemes: { intro: scheme('intro'), norsk: scheme('norsk'), asylnorsk: scheme('asylnorsk') } }
+  const none = { regime: null, explanation: [] }
+  const evaluation: Evaluation = {
+    rulesVersion: 'test',
+    regime: { introNorsk: none, asylnorsk: none },
+    categories: [],
+    schemes: { intro: scheme('intro'), norsk: scheme('norsk'), asylnorsk: scheme('asylnorsk') },
+  }
   return { snapshot: { ...s, person: { ...s.person, id } }, evaluation }
 }
 

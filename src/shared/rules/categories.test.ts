@@ -259,24 +259,46 @@ describe('R3.6 display state', () => {
   })
 })
 
-describe('R0 other regime (Decision): first permit from 2021', () => {
-  test('R0 first permit granted 2021: categories are not computed and have no deadlines', () => {
+describe('R12.0 regime selection: first qualifying permit from 2021', () => {
+  test('R12.0.2 first permit granted 2021: categories, deadlines and the regime come from the 2021 act (R12.1, R12.2.5)', () => {
     const e = evaluatePerson(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01')
-    expect(e.categories.map((c) => [c.scheme, c.kind])).toEqual([
-      ['intro', 'anna_regelverk'],
-      ['norsk', 'anna_regelverk'],
+    expect(e.regime.introNorsk.regime).toBe('INTEGRERING_2021')
+    expect(e.categories.map((c) => [c.scheme, c.kind, c.validFrom])).toEqual([
+      ['intro', 'rett_og_plikt', '2021-03-01'],
+      ['norsk', 'rett_og_plikt', '2021-02-01'],
     ])
-    expect([e.schemes.intro.deadlines, e.schemes.norsk.deadlines]).toEqual([[], []])
+    // R12.2.5: background unknown → 36 months from the category start (before 2023-08-01), provisional
+    expect([...e.schemes.intro.deadlines, ...e.schemes.norsk.deadlines].map((d) => [d.key, d.date])).toEqual([
+      ['introStart', '2021-06-01'],
+      ['norskStart', '2021-05-01'],
+      ['norskNorwegian2021', '2024-01-31'],
+      ['norskSocialStudies2021', '2022-01-31'],
+    ])
+    // R12.0.6: each 2021 category's log opens with the regime step (permit, dates, transition rule)
+    for (const c of e.categories) expect(c.explanation.slice(0, 3).map((x) => x.key)).toEqual(['int21RegimePermit', 'int21Regime2021ByGrant', 'decisionJ2'])
     expect(e.rulesVersion).toBe(RULES_VERSION)
   })
 
-  test('R0 a permit granted 31 Dec 2020 is under this act', () => {
-    expect(cat(snapshot({ permitFrom: '2020-12-31', settled: '2021-01-15' }), 'intro', '2021-06-01')?.kind).toBe('rett_og_plikt')
+  test('R12.0.2 a permit granted 31 Dec 2020 is under the 2003 act, with the regime step kept beside the result', () => {
+    const s = snapshot({ permitFrom: '2020-12-31', settled: '2021-01-15' })
+    expect(cat(s, 'intro', '2021-06-01')?.kind).toBe('rett_og_plikt')
+    const e = evaluatePerson(s, '2021-06-01')
+    expect(e.regime.introNorsk.regime).toBe('INTRO_2003')
+    expect(e.regime.introNorsk.explanation.map((x) => x.key)).toEqual(['int21RegimePermit', 'int21Regime2003'])
   })
 
-  test("R0 an asylum seeker's registration from 2021 does not decide the regime", () => {
+  test("R12.0.4 an asylum seeker's application from 2021 is chosen as 2021 (regime.asylnorsk) and decides no intro/norsk regime; reception stays R3.5 until its 2021 rows exist", () => {
     const s = snapshot({ ground: 'ASYLSOKAR', permitFrom: '2021-02-01', settled: null, receptionCentre: 'ordinaert' })
-    expect(evaluatePerson(s, '2021-06-01').categories.map((c) => c.kind)).toEqual(['asylnorsk', 'nknv'])
+    const e = evaluatePerson(s, '2021-06-01')
+    expect([e.regime.introNorsk.regime, e.regime.asylnorsk.regime]).toEqual([null, 'INTEGRERING_2021'])
+    expect(e.categories.map((c) => c.kind)).toEqual(['asylnorsk', 'nknv'])
+  })
+
+  test('R12.0.4 an asylum application before 2021 keeps R3.5 (asylnorsk, nknv)', () => {
+    const s = snapshot({ ground: 'ASYLSOKAR', permitFrom: '2020-12-31', settled: null, receptionCentre: 'ordinaert' })
+    const e = evaluatePerson(s, '2021-06-01')
+    expect(e.regime.asylnorsk.regime).toBe('INTRO_2003')
+    expect(e.categories.map((c) => c.kind)).toEqual(['asylnorsk', 'nknv'])
   })
 
   test('R0 pure: the same snapshot and day give the same result and the snapshot is not changed', () => {

@@ -1,14 +1,14 @@
 import type { IsoDate } from '../calendar'
 import type { PermitGroundAttributes, PersonSnapshot, Scheme } from '../domain'
 import { step, type Step } from './explanation'
-import { paramValue } from './parameters'
 import { groundFor, groundOf } from './queries'
 
 /**
- * Category kinds (R3.2–R3.5). `anna_regelverk`: the person's first permit is from the later
- * act's time — the category is not computed (Decision, rules.md intro).
+ * Category kinds (R3.2–R3.5; R12.1–R12.2 under the 2021 act). `mottak_plikt`: training in a
+ * reception centre under the 2021 act (R12.2.8). `anna_regelverk` is no longer produced
+ * (R12.0.5): 2021 persons get their categories from `int2021`.
  */
-export type CategoryKind = 'rett_og_plikt' | 'kan_tilbydast' | 'rett' | 'plikt' | 'asylnorsk' | 'nknv' | 'anna_regelverk'
+export type CategoryKind = 'rett_og_plikt' | 'kan_tilbydast' | 'rett' | 'plikt' | 'asylnorsk' | 'nknv' | 'mottak_plikt'
 
 /** R3.6 display state: `current`, or greyed with a suffix. */
 export type DisplayState = 'current' | 'ikkje_gjeldande' | 'gjennomfort' | 'friteken' | 'ved_behov'
@@ -28,6 +28,8 @@ export type CategoryReason =
   | 'hours_completed'
   | 'exempted'
   | 'needs_based'
+  /** R12.2.5: a 2021 deadline passed before the part was done. */
+  | 'deadline_passed'
 
 /** Hours of a Norwegian category (R3.4, R11.9). */
 export interface NorskHours {
@@ -49,35 +51,6 @@ export interface Category {
   /** Norwegian categories only: the hours the category gives. */
   hours: NorskHours | null
   explanation: Step[]
-}
-
-/**
- * Decision (rules.md intro): the first permit other than an asylum seeker's decides the
- * regime. Granted on or after `otherRegimeFrom` → the later act; null → this act applies.
- */
-export function otherRegime(s: PersonSnapshot): { grantedDate: IsoDate; groundCode: string; from: IsoDate } | null {
-  let first: PersonSnapshot['permits'][number] | null = null
-  for (const p of s.permits) {
-    if (groundOf(s, p.groundCode)?.asylumSeeker) continue
-    if (!first || p.grantedDate < first.grantedDate) first = p
-  }
-  if (!first) return null
-  const from = paramValue('otherRegimeFrom', first.grantedDate)
-  return first.grantedDate >= from ? { grantedDate: first.grantedDate, groundCode: first.groundCode, from } : null
-}
-
-/** The placeholder category shown for a scheme under the later act. */
-export function otherRegimeCategory(scheme: Scheme, regime: { grantedDate: IsoDate; groundCode: string; from: IsoDate }): Category {
-  return {
-    scheme,
-    kind: 'anna_regelverk',
-    displayState: 'current',
-    validFrom: null,
-    closedAt: null,
-    reason: null,
-    hours: null,
-    explanation: [step('R0', 'otherRegime', { ground: regime.groundCode, granted: regime.grantedDate, from: regime.from })],
-  }
 }
 
 /**

@@ -14,7 +14,7 @@ import type { EventDateCheck } from './window'
 /** R4 view of one scheme from `evaluatePerson` (`ingen` = no status to offer from). */
 function schemeView(ev: Evaluation, scheme: DecisionScheme): SchemeView {
   const status = ev.schemes[scheme].status
-  return { status: status === 'ingen' ? null : status, category: ev.categories.find((c) => c.scheme === scheme) ?? null }
+  return { status: status === 'ingen' ? null : status, category: ev.categories.find((c) => c.scheme === scheme) ?? null, regime: ev.regime.introNorsk.regime }
 }
 
 /**

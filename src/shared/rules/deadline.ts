@@ -2,7 +2,8 @@ import { addDays, daysBetween, type IsoDate } from '../calendar'
 import type { Step } from './explanation'
 
 /** Deadline keys (D8.2, R5.1, R5.2, R6.2, R6.3). */
-export type DeadlineKey = 'introStart' | 'introCompletion' | 'norskStart' | 'norskFreeRight' | 'norskNeedsBased'
+/** 2003 keys, then the 2021 act's Norwegian, social-studies and chapter 6A deadlines (R12.2.5, R12.2.7). */
+export type DeadlineKey = 'introStart' | 'introCompletion' | 'norskStart' | 'norskFreeRight' | 'norskNeedsBased' | 'norskNorwegian2021' | 'norskSocialStudies2021' | 'norsk6A'
 
 /**
  * A deadline as the register stores it: dates only (issue 8 point 6), so a stored result

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar'
 import type { PersonSnapshot } from '../domain'
-import { otherRegime, otherRegimeCategory, type Category } from './categories'
+import type { Category } from './categories'
 import { asylnorskJudgement } from './categories-asylnorsk'
 import { introJudgement } from './categories-intro'
 import { norskJudgement, type NorskCategoryResult } from './categories-norsk'
@@ -9,12 +9,17 @@ import { introDeadlines } from './deadlines-intro'
 import { norskFreeRightDeadline, norskNeedsBasedDeadline, norskStartDeadline } from './deadlines-norsk'
 import type { Step } from './explanation'
 import { asylnorskStatus, introStatus, norskStatus, type SchemeStatus } from './status'
+import { evaluateIntro2021 } from './int2021/intro'
+import type { Int2021Input } from './int2021/input'
+import { evaluateNorsk2021 } from './int2021/norsk'
+import type { RegimeId } from './int2021/regimes'
+import { selectRegime, type RegimeChoice } from './int2021/select-regime'
 
 /**
  * Version of the rules that produced a result; stored with every registration a device
  * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
  */
-export const RULES_VERSION = '2017-2020.3'
+export const RULES_VERSION = '2017-2021.1'
 
 /** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
 export interface SchemeResult {
@@ -23,9 +28,17 @@ export interface SchemeResult {
   explanation: Step[]
 }
 
-/** What `evaluatePerson` returns (rules.md R0). */
+/** R12.0.6: the regime of one part of the person and the log that chose it (permit, dates, transition rule). */
+export interface RegimeResult {
+  regime: RegimeId | null
+  explanation: Step[]
+}
+
+/** What `evaluatePerson` returns (rules.md R0, R12.0.6). */
 export interface Evaluation {
   rulesVersion: string
+  /** R12.0: which act governs intro + norsk, and training in reception. */
+  regime: { introNorsk: RegimeResult; asylnorsk: RegimeResult }
   categories: Category[]
   schemes: { intro: SchemeResult; norsk: SchemeResult; asylnorsk: SchemeResult }
 }
@@ -36,6 +49,7 @@ export interface Evaluation {
  */
 export interface StoredEvaluation {
   rulesVersion: string
+  regime: Evaluation['regime']
   categories: Category[]
   schemes: Record<keyof Evaluation['schemes'], Omit<SchemeResult, 'deadlines'> & { deadlines: StoredDeadline[] }>
 }
@@ -45,7 +59,12 @@ const SCHEMES = ['intro', 'norsk', 'asylnorsk'] as const
 /** The dates-only form of an evaluation, for storing. */
 export function storedEvaluation(e: Evaluation): StoredEvaluation {
   const scheme = (r: SchemeResult) => ({ status: r.status, deadlines: r.deadlines.map(storedDeadline), explanation: r.explanation })
-  return { rulesVersion: e.rulesVersion, categories: e.categories, schemes: Object.fromEntries(SCHEMES.map((k) => [k, scheme(e.schemes[k])])) as StoredEvaluation['schemes'] }
+  return {
+    rulesVersion: e.rulesVersion,
+    regime: e.regime,
+    categories: e.categories,
+    schemes: Object.fromEntries(SCHEMES.map((k) => [k, scheme(e.schemes[k])])) as StoredEvaluation['schemes'],
+  }
 }
 
 /** R11.5: a stored evaluation as read on `today` — days left and overdue from the stored dates. */
@@ -55,32 +74,45 @@ export function evaluationAt(e: StoredEvaluation, today: IsoDate): Evaluation {
 }
 
 /**
- * R0: categories (R3), status (R4) and deadlines (R5.1, R5.2, R6.2, R6.3) of one person at
- * `today`. Pure: everything comes from the snapshot and `today`.
+ * R0 / R12: categories (R3), status (R4) and deadlines (R5.1, R5.2, R6.2, R6.3) of one person
+ * at `today`. Pure: everything comes from the snapshot, the optional 2021 inputs and `today`.
+ * R12.0 first chooses the regime: `INTRO_2003` persons get R3–R11 exactly as before;
+ * `INTEGRERING_2021` / `INT_6A` persons get intro and norsk from `int2021` (R12.1, R12.2).
  * A scheme without a category says why first in its explanation (R3.1–R3.5: ground, age,
- * settlement, reception centre), so the empty state can name the reason.
+ * settlement, reception centre), so the empty state can name the reason. Under 2021 the
+ * scheme's log opens with the regime step (permit, dates, transition rule, R12.0.6).
  * Start and free-right deadlines are given only while their category is current; the
- * completion and needs-based deadlines whenever their decisions exist. Under the later act
- * (first permit from 2021, Decision) intro and norsk categories are `anna_regelverk` with no
- * deadlines; status still follows the registered decisions.
+ * completion and needs-based deadlines whenever their decisions exist.
  */
-export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evaluation {
-  const regime = otherRegime(snapshot)
+export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate, inputs2021: Omit<Int2021Input, 'snapshot'> = {}): Evaluation {
+  const input: Int2021Input = { ...inputs2021, snapshot }
+  const selection = selectRegime(input)
+  const regime = { introNorsk: regimeResult(selection.introNorsk), asylnorsk: regimeResult(selection.asylnorsk) }
+  // R12.0.4 is chosen and shown in `regime.asylnorsk`, but training in reception stays R3.5 /
+  // R7 for everyone until its 2021 weekly rows (MOTTAK_NORSK / MOTTAK_SAMF, R12.3.1) exist:
+  // `mottak_plikt` allows no kind of today's rows, so it would shut the Asylnorsk screen.
   const asyl = asylnorskJudgement(snapshot, today)
   const asylCats = asyl.category ?? []
   const asylStatus = asylnorskStatus(snapshot, asylCats)
   const asylnorsk: SchemeResult = { status: asylStatus.status, deadlines: [], explanation: [...(asyl.whyNot ?? []), ...asylStatus.steps] }
-  if (regime) {
-    const intro = otherRegimeCategory('intro', regime)
-    const norsk = otherRegimeCategory('norsk', regime)
-    const iStatus = introStatus(snapshot, null, today)
-    const nStatus = norskStatus(snapshot, null, null, today)
+  const r = selection.introNorsk.regime
+  if (r === 'INTEGRERING_2021' || r === 'INT_6A') {
+    const intro = evaluateIntro2021(input, today)
+    const norsk = evaluateNorsk2021(input, today, r)
+    const iStatus = introStatus(snapshot, intro.category, today)
+    // R12.2: completion is by test, hours or exemption (the category's state), not R6.1's hours
+    const nStatus = norskStatus(snapshot, norsk.category, null, today)
+    // R12.0.6: the regime step opens the category's log ("i"), or the scheme's when there is no category
+    const log = selection.introNorsk.explanation
+    const withLog = (c: Category | null): Category[] => (c ? [{ ...c, explanation: [...log, ...c.explanation] }] : [])
+    const schemeLog = (c: Category | null, whyNot: Step[] | null, status: Step[]): Step[] => (c ? status : [...log, ...(whyNot ?? []), ...status])
     return {
       rulesVersion: RULES_VERSION,
-      categories: [intro, norsk, ...asylCats],
+      regime,
+      categories: [...withLog(intro.category), ...withLog(norsk.category), ...asylCats],
       schemes: {
-        intro: { status: iStatus.status, deadlines: [], explanation: [...intro.explanation, ...iStatus.steps] },
-        norsk: { status: nStatus.status, deadlines: [], explanation: [...norsk.explanation, ...nStatus.steps] },
+        intro: { status: iStatus.status, deadlines: intro.deadlines, explanation: schemeLog(intro.category, intro.whyNot, iStatus.steps) },
+        norsk: { status: nStatus.status, deadlines: norsk.deadlines, explanation: schemeLog(norsk.category, norsk.whyNot, nStatus.steps) },
         asylnorsk,
       },
     }
@@ -90,6 +122,7 @@ export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evalua
   const categories = [...(intro.category ? [intro.category] : []), ...(norsk.category ? [norsk.category.category] : []), ...asylCats]
   return {
     rulesVersion: RULES_VERSION,
+    regime,
     categories,
     schemes: {
       intro: withWhyNot(introScheme(snapshot, intro.category, today), intro.whyNot),
@@ -97,6 +130,11 @@ export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate): Evalua
       asylnorsk,
     },
   }
+}
+
+/** R12.0.6 without the permit row itself (the log names it). */
+function regimeResult(c: RegimeChoice): RegimeResult {
+  return { regime: c.regime, explanation: c.explanation }
 }
 
 /** A scheme without a category opens its log with why (R3.1–R3.5), before its status (R4). */

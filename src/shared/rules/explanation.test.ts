@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ruleExplanations } from '../i18n/messages/rules-explanations'
+import { rules2021 } from '../i18n/messages/rules-2021'
 import type { PersonSnapshot } from '../domain'
 import { evaluatePerson } from './evaluate'
 import { renderExplanation, step, type Step } from './explanation'
@@ -136,12 +137,23 @@ function emptyAndOpenScenarios(): [PersonSnapshot, string][] {
   ]
 }
 
-function allSteps(): Step[] {
+/** Every step of the scenarios' evaluations, the regime choice (R12.0) included. */
+function everyStep(): Step[] {
   return scenarios().flatMap(([s, today]) => {
     const e = evaluatePerson(s, today)
     const schemes = Object.values(e.schemes)
-    return [...e.categories.flatMap((c) => c.explanation), ...schemes.flatMap((x) => [...x.explanation, ...x.deadlines.flatMap((d) => d.explanation)])]
+    return [
+      ...e.regime.introNorsk.explanation,
+      ...e.regime.asylnorsk.explanation,
+      ...e.categories.flatMap((c) => c.explanation),
+      ...schemes.flatMap((x) => [...x.explanation, ...x.deadlines.flatMap((d) => d.explanation)]),
+    ]
   })
+}
+
+/** The 2003 rules' steps (texts in `rules-explanations.ts`); R12 steps have theirs in `rules-2021.ts`. */
+function allSteps(): Step[] {
+  return everyStep().filter((s) => !s.rule.startsWith('R12'))
 }
 
 describe('D4 explanations (berekningslogg)', () => {
@@ -151,6 +163,18 @@ describe('D4 explanations (berekningslogg)', () => {
     expect([...keys].sort()).toEqual(Object.keys(ruleExplanations.nb.steps).sort())
     const missing = [...keys].filter((k) => !(k in ruleExplanations.nb.steps) || !(k in ruleExplanations.nn.steps))
     expect(missing).toEqual([])
+  })
+
+  test('R12.0.6 every 2021 step evaluatePerson emits (regime, categories, deadlines) has a bokmål and a nynorsk text', () => {
+    const keys = [
+      ...new Set(
+        everyStep()
+          .filter((s) => s.rule.startsWith('R12'))
+          .map((s) => s.key),
+      ),
+    ]
+    expect(keys).toEqual(expect.arrayContaining(['int21RegimePermit', 'int21Regime2021ByGrant', 'int21IntroRettOgPlikt', 'int21NorskPermit']))
+    expect(keys.filter((k) => !(k in rules2021.nb.steps) || !(k in rules2021.nn.steps))).toEqual([])
   })
 
   test('D4 every placeholder of a text is a value of its step', () => {

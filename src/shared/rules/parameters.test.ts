@@ -11,7 +11,6 @@ describe('R0 parameters are dated data', () => {
     ['R3.5 50 NKNV hours from 2017', 'nknvHoursMax', '2017-06-01', 50],
     ['R5.2 10 free absence days', 'introFreeAbsenceDays', '2019-01-01', 10],
     ['R6.3 2400 needs-based hours', 'norskNeedsBasedHoursMax', '2019-01-01', 2400],
-    ['R0 the later act from 2021 (Decision)', 'otherRegimeFrom', '2022-01-01', '2021-01-01'],
   ] as const)('%s', (_name, name, at, expected) => {
     expect(paramValue(name, at)).toBe(expected)
   })

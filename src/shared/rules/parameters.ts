@@ -21,11 +21,7 @@ function always<T extends number | string>(value: T, rule: string): DatedParamet
 }
 
 export const PARAMETERS = {
-  /**
-   * Decision: a first permit (other than an asylum seeker's) granted on or after this date
-   * falls under the later act — categories are "not computed — other regime".
-   */
-  otherRegimeFrom: always('2021-01-01', 'R0'),
+  // R12.0.5: the switch to the 2021 act is `REGIME_SWITCH_DATE` in int2021/parameters.ts
 
   // R3.2 / R3.3 introduction programme
   introAgeMin: always(18, 'R3.2'),

@@ -13,7 +13,7 @@ const kindsNb = {
   plikt: 'plikt',
   asylnorsk: 'asylnorsk',
   nknv: 'norsk kultur og norske verdier',
-  anna_regelverk: 'ikke beregnet – annet regelverk',
+  mottak_plikt: 'plikt i mottak',
 }
 const kindsNn = {
   rett_og_plikt: 'rett og plikt',
@@ -22,12 +22,11 @@ const kindsNn = {
   plikt: 'plikt',
   asylnorsk: 'asylnorsk',
   nknv: 'norsk kultur og norske verdiar',
-  anna_regelverk: 'ikkje berekna – anna regelverk',
+  mottak_plikt: 'plikt i mottak',
 }
 
 const nb = {
   steps: {
-    otherRegime: 'Første oppholdstillatelse ({ground}) ble innvilget {granted}, etter {from}: personen følger det nye regelverket, og kategoriene beregnes ikke her.',
     introPermit: 'Oppholdsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig {validFrom}–{validTo}).',
     introPermitOpen: 'Oppholdsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig fra {validFrom}).',
     introPermitRenewed: 'Tillatelsen er fornyet: tillatelsen fra {latestFrom} (innvilget {granted}) fortsetter uten opphold fra {firstFrom}, så kategorien beholder starten sin.',
@@ -136,6 +135,9 @@ const nb = {
     norskStart: 'Frist for oppstart',
     norskFreeRight: 'Rett til gratis opplæring til',
     norskNeedsBased: 'Frist for behovsprøvd opplæring',
+    norskNorwegian2021: 'Frist for norsk',
+    norskSocialStudies2021: 'Frist for samfunnskunnskap',
+    norsk6A: 'Frist for norsk (kapittel 6A)',
   },
   reasons: {
     permit_ended: 'Oppholdstillatelsen er utløpt',
@@ -151,6 +153,7 @@ const nb = {
     hours_completed: 'Timene er gjennomført',
     exempted: 'Fritatt',
     needs_based: 'Behovsprøvd opplæring',
+    deadline_passed: 'Fristen er ute',
   },
   values: { yes: 'ja', no: 'nei', none: '–' },
   codes: {
@@ -165,7 +168,6 @@ const nb = {
 
 const nn: typeof nb = {
   steps: {
-    otherRegime: 'Første opphaldsløyve ({ground}) vart innvilga {granted}, etter {from}: personen følgjer det nye regelverket, og kategoriane blir ikkje berekna her.',
     introPermit: 'Opphaldsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig {validFrom}–{validTo}).',
     introPermitOpen: 'Opphaldsgrunnlag {ground} gir rett og plikt til introduksjonsprogram (gyldig frå {validFrom}).',
     introPermitRenewed: 'Løyvet er fornya: løyvet frå {latestFrom} (innvilga {granted}) held fram utan opphald frå {firstFrom}, så kategorien held starten sin.',
@@ -273,6 +275,9 @@ const nn: typeof nb = {
     norskStart: 'Frist for oppstart',
     norskFreeRight: 'Rett til gratis opplæring til',
     norskNeedsBased: 'Frist for behovsprøvd opplæring',
+    norskNorwegian2021: 'Frist for norsk',
+    norskSocialStudies2021: 'Frist for samfunnskunnskap',
+    norsk6A: 'Frist for norsk (kapittel 6A)',
   },
   reasons: {
     permit_ended: 'Opphaldsløyvet er ute',
@@ -288,6 +293,7 @@ const nn: typeof nb = {
     hours_completed: 'Timane er gjennomførte',
     exempted: 'Friteken',
     needs_based: 'Behovsprøvd opplæring',
+    deadline_passed: 'Fristen er ute',
   },
   values: { yes: 'ja', no: 'nei', none: '–' },
   codes: {

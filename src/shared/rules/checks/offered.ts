@@ -1,8 +1,10 @@
 import type { DecisionType } from '../../domain/registrations'
-import type { DecisionScheme } from '../../domain/scheme'
+import type { DecisionScheme, SchemeStatus } from '../../domain/scheme'
 import type { PersonSnapshot } from '../../domain/snapshot'
 import type { Category } from '../categories'
 import { paramValue } from '../parameters'
+import { offeredNorsk2021 } from '../int2021/offered'
+import type { RegimeId } from '../int2021/regimes'
 import { latestPermitWhere } from '../queries'
 
 /** What R4's table needs to know about one scheme of the person. */
@@ -11,6 +13,8 @@ export interface SchemeView {
   status: string | null
   /** The scheme's category, or null. */
   category: Category | null
+  /** R12.0: the regime of intro and norsk (`INTRO_2003` when absent); 2021 offers its own set (R12.0.5). */
+  regime?: RegimeId | null
 }
 
 /** Base Norwegian decision type by category kind (R4: "by category"). */
@@ -20,9 +24,9 @@ const NORSK_BASE_BY_KIND: Partial<Record<Category['kind'], DecisionType>> = {
   plikt: 'NORSK_PLIKT',
 }
 
-/** A category a new course may start on: computed under this act and not closed. */
+/** A category a new course may start on: not closed. */
 function open(c: Category | null): c is Category {
-  return c !== null && c.kind !== 'anna_regelverk' && c.displayState !== 'ikkje_gjeldande'
+  return c !== null && c.displayState !== 'ikkje_gjeldande'
 }
 
 /**
@@ -33,7 +37,8 @@ function open(c: Category | null): c is Category {
  */
 function offeredNorsk(s: PersonSnapshot, v: SchemeView): DecisionType[] {
   const c = v.category
-  if (!c || c.kind === 'anna_regelverk' || v.status === null) return []
+  if (v.regime === 'INTEGRERING_2021' || v.regime === 'INT_6A') return offeredNorsk2021(v.regime, c, v.status as SchemeStatus | null)
+  if (!c || v.status === null) return []
   const st = v.status
   const out: DecisionType[] = []
   const base = NORSK_BASE_BY_KIND[c.kind]

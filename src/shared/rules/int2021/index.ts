@@ -1,8 +1,9 @@
 /**
  * The integration act of 2021 (rules-2021.md, R12) as a second regime of the rules module:
  * pure functions over the person snapshot, the optional 2021 inputs (`input.ts`) and `today`.
- * Each rule file exports the `regime` it belongs to. Not yet wired into `evaluatePerson`
- * (see the README's "2021 act (R12, in progress)").
+ * Each rule file exports the `regime` it belongs to. `evaluatePerson` (../evaluate.ts) calls
+ * `selectRegime` and, for 2021 and 6A persons, `evaluateIntro2021` / `evaluateNorsk2021` /
+ * `receptionCategory2021`; `evaluate2021` gives the same parts with their extra detail.
  */
 import type { IsoDate } from '../../calendar'
 import { evaluateIntro2021, type Intro2021 } from './intro'

@@ -94,12 +94,12 @@ describe('PersonCategories — greyed display states with suffix (R3.6, D4)', ()
   })
 })
 
-describe('PersonCategories — other regime and no category', () => {
-  test('R0 first permit from 2021: both schemes say not computed, other regime, without dates', async () => {
+describe('PersonCategories — 2021 act and no category', () => {
+  test('R12.1.2 R12.2.2 first permit from 2021: both schemes show the 2021 category with its start', async () => {
     const w = await show(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01')
     expect(rows(w).map((r) => [cell(r, 'category-kind'), cell(r, 'category-valid-from')])).toEqual([
-      ['ikkje berekna – anna regelverk', '–'],
-      ['ikkje berekna – anna regelverk', '–'],
+      ['rett og plikt', '01.03.2021'],
+      ['rett og plikt', '01.02.2021'],
     ])
   })
 
@@ -136,13 +136,19 @@ describe('PersonCategories — calculation log on "i" (D4 berekningslogg)', () =
     expect(lines[2]).toBe('R3.4 Løyve innvilga 10.01.2018: 600 timar (550 norsk + 50 samfunnskunnskap).')
   })
 
-  test('R0 "i" on an other-regime category explains why it is not computed', async () => {
-    const w = await show(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01', 'nb')
+  test.each([
+    ['nb', 'R12.0 Innvilget 01.02.2021, på eller etter 01.01.2021: integreringsloven (2021) gjelder (overgangsregelen § 51).'],
+    ['nn', 'R12.0 Innvilga 01.02.2021, på eller etter 01.01.2021: integreringslova (2021) gjeld (overgangsregelen § 51).'],
+  ] as const)('R12.0.6 "i" on a 2021 category opens with the regime step: permit, dates, transition rule (%s)', async (lang, regimeLine) => {
+    const w = await show(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01', lang)
     await rows(w)[0].find('[data-testid="category-log-button"]').trigger('click')
     await settle()
-    expect(logLines()).toEqual([
-      'R0 Første oppholdstillatelse (UTL28) ble innvilget 01.02.2021, etter 01.01.2021: personen følger det nye regelverket, og kategoriene beregnes ikke her.',
-    ])
+    const lines = logLines()
+    expect(lines[0]).toMatch(/^R12\.0 Første kvalifiser(ende tillatelse|ande løyve): UTL28, innvilg(et|a) 01\.02\.2021\./)
+    expect(lines[1]).toBe(regimeLine)
+    expect(lines.filter((l) => /^R12\.[01] /.test(l)).length).toBe(lines.length)
+    // no line falls back to a bare key (every 2021 step has its text)
+    expect(lines.filter((l) => /int21|decisionJ/.test(l))).toEqual([])
   })
 
   test('D4 closing the log gives focus back to the "i" that opened it', async () => {

@@ -106,11 +106,18 @@ describe('SchemeStatusTable — Frist (R5.1, R5.2, R6.2, R11.5)', () => {
     ])
   })
 
-  test('R0 asylnorsk and the other regime have no deadline: "Inga frist"', async () => {
+  test('R12.1.4 R12.2.5 a 2021 person shows the 2021 deadlines by name; asylnorsk has none: "Inga frist"', async () => {
     const w = await show(snapshot({ permitFrom: '2021-02-01', settled: '2021-03-01' }), '2021-06-01')
-    for (const scheme of ['intro', 'norsk', 'asylnorsk']) {
-      expect(squash(row(w, scheme).find('[data-testid="scheme-no-deadline"]').text())).toBe('Inga frist')
-    }
+    expect(deadlines(w, 'intro').map((d) => d.attributes('data-deadline'))).toEqual(['introStart'])
+    expect(deadlines(w, 'norsk').map((d) => [d.attributes('data-deadline'), d.attributes('data-overdue')])).toEqual([
+      ['norskStart', 'true'],
+      ['norskNorwegian2021', 'false'],
+      ['norskSocialStudies2021', 'false'],
+    ])
+    const text = squash(row(w, 'norsk').text())
+    expect(text).toContain('Frist for samfunnskunnskap')
+    expect(text).not.toMatch(/explanations\.|norskNorwegian2021/)
+    expect(squash(row(w, 'asylnorsk').find('[data-testid="scheme-no-deadline"]').text())).toBe('Inga frist')
   })
 })
 

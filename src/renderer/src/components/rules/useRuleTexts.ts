@@ -4,8 +4,13 @@ import { messages } from '../../../../shared/i18n'
 import { useReferenceStore } from '../../stores/reference'
 import { renderExplanation, type Category, type Deadline, type RenderedStep, type Step } from '../../../../shared/rules'
 
-/** The log texts per language, in the shape `renderExplanation` reads. */
-const explanationTexts = { nb: messages.nb.explanations, nn: messages.nn.explanations }
+/** The log texts per language, in the shape `renderExplanation` reads: the 2003 rules' steps and the 2021 act's (R12). */
+const withRules2021 = (lang: 'nb' | 'nn') => {
+  const e = messages[lang].explanations
+  const r = messages[lang].rules2021
+  return { ...e, steps: { ...e.steps, ...r.steps }, codes: { ...r.codes, ...e.codes } }
+}
+const explanationTexts = { nb: withRules2021('nb'), nn: withRules2021('nn') }
 
 /** `YYYY-MM-DD` → `dd.mm.åååå` (the guide's format); null → en dash. */
 export function formatIsoDate(iso: string | null): string {
