@@ -19,6 +19,8 @@ const EXEMPT: Record<string, string> = {
   'src/main/sync/push.ts': "records the register's verdicts and retry timers on outbox rows (A4)",
   'src/main/services/person-rows.ts': 'caches a person the register sent for a DUF look-up (D5), read-only',
   'src/main/sync/problems.ts': "records the caseworker's resolution on a refused outbox row (A4); no synced row changes",
+  'src/main/services/report-snapshots.ts':
+    'reads for Rapportar; its writes go only to a TEMP note table and TEMP triggers that live on the open connection, never in the replica file',
 }
 const WRITE_METHODS = new Set(['insert', 'update', 'delete', 'exec', 'prepare'])
 
