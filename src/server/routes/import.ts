@@ -29,7 +29,12 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = req.body as AsyncIterable<Uint8Array> | undefined
     if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the feed as application/x-ndjson')
     const max = importMaxBytes()
-    const tooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `the feed is larger than ${Math.round(max / 1024 / 1024)} MB (NIR_IMPORT_MAX_MB); split it or raise the limit`)
+    // `connection: close`: the rest of the refused body is never read, so the connection must
+    // not carry the client's next request (it would wait behind the unread bytes).
+    const tooLarge = () =>
+      new ApiError(413, 'PAYLOAD_TOO_LARGE', `the feed is larger than ${Math.round(max / 1024 / 1024)} MB (NIR_IMPORT_MAX_MB); split it or raise the limit`, {
+        connection: 'close',
+      })
     if (Number(req.headers['content-length'] ?? 0) > max) throw tooLarge()
     const result = await importNdjson(ctx.db, limited(body, max, tooLarge), { actor: user.username })
     if (!result.ok) throw new ApiError(400, 'IMPORT_REFUSED', `${result.errors.length} line(s) refused; nothing was imported`, {}, { errors: result.errors })
