@@ -58,6 +58,24 @@ describe('R6.4 / R11.10 weekly participation', () => {
     expect(errors(checkCommand(save(w), s, ETTER))).toEqual(expected)
   })
 
+  // A person under the 2021 act (granted and arrived in 2021), 750 hours registered in 2021.
+  const HISTORY_2021 = Array.from({ length: 30 }, (_, i) => week(14 + i, 25, 0, 0, 2021))
+  const person2021 = snapshot(
+    { decisions: [decision({ id: 'norsk21', type: 'NORSK_RETT_OG_PLIKT', decisionDate: '2021-04-01', startDate: '2021-04-05', hours: null })], weeklyParticipation: HISTORY_2021 },
+    {
+      person: { id: 'p1', birthDate: '1990-05-05', arrivalDate: '2021-01-15', followUpMunicipality: '0301', followUpDistrict: null, receptionCentre: null },
+      permits: [{ groundCode: 'UTL28', validFrom: '2021-02-01', validTo: null, grantedDate: '2021-02-01' }],
+      settlements: [{ date: '2021-03-01', municipality: '0301', byAgreement: true }],
+    },
+  )
+  const in2022 = context(['kommunenorsk'], { today: '2022-03-16', recordedAt: '2022-03-16T10:00:00Z' })
+  test.each([
+    ['R12.3.3 under the 2021 act hours beyond any quota are accepted (R6.4 without the quota error)', person2021, week(11, 10, 2, 0, 2022), []],
+    ['R12.3.3 the other R6.4 checks still apply under the 2021 act', person2021, week(11, 30, 8, 3, 2022), ['WEEK_HOURS_MAX@norskHours']],
+  ])('%s', (_name, s, w, expected) => {
+    expect(errors(checkCommand(save(w), s, in2022))).toEqual(expected)
+  })
+
   test.each([
     ['deleting a saved week is accepted', 'w2020-11', []],
     ['deleting an unknown week is refused', 'nope', ['WEEK_NOT_FOUND@id']],

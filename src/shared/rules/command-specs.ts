@@ -112,8 +112,12 @@ export const commandSpecs = {
     naturalKey: (p) => `week:${p.personId}:${p.isoYear}-W${pad(p.isoWeek)}`,
     personRefs: own,
     check: (input, p, facts) => {
-      const hours = facts.evaluation().categories.find((x) => x.scheme === 'norsk')?.hours?.total ?? null
-      checkSaveWeek(input, p, hours)
+      const evaluation = facts.evaluation()
+      const hours = evaluation.categories.find((x) => x.scheme === 'norsk')?.hours?.total ?? null
+      // R12.2.6 / R12.3.3: under the 2021 act weekly hours are R6.4 "without the quota error";
+      // the granted-hours ceiling is the 2003 act's (a person with no regime keeps it).
+      const regime = evaluation.regime.introNorsk.regime
+      checkSaveWeek(input, p, hours, { quota: regime === null || regime === 'INTRO_2003' })
     },
     eventDates: (p) => eventDate(weekSunday(p), 'isoWeek', true),
     effects: saveWeekEffects,

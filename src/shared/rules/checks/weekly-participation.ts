@@ -34,10 +34,11 @@ export function grantedNorskHours(s: PersonSnapshot, categoryHours: number | nul
  *   first granted start, and its Monday not after today (the current week may be saved);
  * - a week wholly inside a granted NORSK_PERMISJON takes absence hours only;
  * - Norwegian + social-studies hours over all rows (this week replacing its earlier row)
- *   beyond the granted total → error pointing to a needs-based decision.
+ *   beyond the granted total → error pointing to a needs-based decision (`opts.quota`: the
+ *   2003 act only; R12.3.3 drops the quota under the 2021 act).
  * Returns the week's Sunday (its R8.1 event date), or null.
  */
-export function checkSaveWeek(input: CheckInput, w: WeeklyParticipation, categoryHours: number | null): IsoDate | null {
+export function checkSaveWeek(input: CheckInput, w: WeeklyParticipation, categoryHours: number | null, opts: { quota: boolean } = { quota: true }): IsoDate | null {
   const { f, snapshot, today } = input
   const step = paramValue('hourStep', today)
   for (const field of ['norskHours', 'samfunnHours', 'absenceHours'] as const) {
@@ -59,6 +60,7 @@ export function checkSaveWeek(input: CheckInput, w: WeeklyParticipation, categor
   if (leave && w.norskHours + w.samfunnHours > 0) {
     f.error('WEEK_IN_LEAVE_ABSENCE_ONLY', 'norskHours', { from: leave.startDate ?? '', to: leave.endDate ?? '' })
   }
+  if (!opts.quota) return week.sunday
   const granted = grantedNorskHours(snapshot, categoryHours)
   let total = w.norskHours + w.samfunnHours
   for (const r of weeklyRows(snapshot)) {
