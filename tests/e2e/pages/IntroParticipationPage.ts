@@ -53,15 +53,21 @@ export class IntroParticipationPage {
    */
   async chooseByKeyboard(testid: string, option: string): Promise<void> {
     const select = this.page.getByTestId(testid)
-    await select.locator('input').first().focus()
-    await this.page.keyboard.press('ArrowDown')
     const list = this.page.getByRole('listbox')
-    const item = list.getByRole('option', { name: option, exact: true })
-    await expect(item).toBeVisible()
-    await item.focus()
-    await this.page.keyboard.press('Enter')
-    await expect(list).toBeHidden()
-    await expect(select).toContainText(option)
+    // On a loaded machine Enter can reach the list before the focus moved to the option and
+    // pick the first one: the whole keyboard step is repeated until the field shows the option.
+    await expect(async () => {
+      if (await list.isVisible()) await this.page.keyboard.press('Escape')
+      await select.locator('input').first().focus()
+      await this.page.keyboard.press('ArrowDown')
+      const item = list.getByRole('option', { name: option, exact: true })
+      await expect(item).toBeVisible({ timeout: 5_000 })
+      await item.focus()
+      await expect(item).toBeFocused({ timeout: 5_000 })
+      await this.page.keyboard.press('Enter')
+      await expect(list).toBeHidden({ timeout: 5_000 })
+      await expect(select).toContainText(option, { timeout: 2_000 })
+    }).toPass({ timeout: 45_000 })
   }
 
   /** Types a date into a date field by keyboard (its ISO value; Chromium's field takes the digits in order). */
