@@ -4,7 +4,7 @@ import type { VueWrapper } from '@vue/test-utils'
 import type { PersonView } from '../../../../shared/api'
 import type { DecisionCommandPayload } from '../../../../shared/domain/command'
 import { messages as texts } from '../../../../shared/i18n'
-import { evaluatePerson } from '../../../../shared/rules'
+import { evaluatePerson, programmePlan } from '../../../../shared/rules'
 import { NORSK_GRANTED, snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
 import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
@@ -47,6 +47,7 @@ function view(): PersonView {
   return {
     bundle: { ...bundle, decisions: s.registrations.decisions },
     evaluation: evaluatePerson(s, TODAY),
+    introPlan: programmePlan(s),
     municipalityName: 'Oslo',
     districtName: null,
     cachedReadOnly: false,

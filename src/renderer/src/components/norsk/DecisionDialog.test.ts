@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { PersonView } from '../../../../shared/api'
 import type { DecisionCommandPayload } from '../../../../shared/domain/command'
-import { evaluatePerson } from '../../../../shared/rules'
+import { evaluatePerson, programmePlan } from '../../../../shared/rules'
 import { snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
 import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
@@ -43,6 +43,7 @@ function view(): PersonView {
   return {
     bundle: { ...bundle, decisions: s.registrations.decisions },
     evaluation: evaluatePerson(s, TODAY),
+    introPlan: programmePlan(s),
     municipalityName: 'Oslo',
     districtName: null,
     cachedReadOnly: false,
