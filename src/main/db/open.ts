@@ -27,6 +27,9 @@ export interface OpenReplicaOptions {
   now?: () => Date
 }
 
+/** See `openReplica`: how far the WAL grows before a commit checkpoints it. */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000
+
 export const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 /** Thrown when the key does not open the file (wrong key or not a replica). */
@@ -54,6 +57,10 @@ export function openReplica(options: OpenReplicaOptions): Replica {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // The commit that fills the WAL to this many pages copies it back into the file. At
+    // SQLite's default (1,000 pages, ~100 saves here) that copy was 1 % of all saves, each
+    // 8–10 ms: the save's p99. 10,000 pages (~40 MB of WAL) makes it one save in ~900 (~50 ms).
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
     if (!isNew && hasPendingMigrations(sqlite, folder)) backup(sqlite, file, options.now?.() ?? new Date())
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder: folder })

@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { AsylnorskOffer, Command, CodeListEntry, PersonSnapshot } from '../../shared/domain'
+import type { Command, PersonSnapshot } from '../../shared/domain'
 import {
   checkCommand,
   commandSpecs,
@@ -13,33 +12,11 @@ import {
   type ProgrammePlan,
 } from '../../shared/rules'
 import type { PersonBundle } from '../../shared/sync'
-import { toDomain } from '../db/entities'
 import type { Replica } from '../db/open'
-import * as t from '../db/schema'
+import { offersOnDevice, ruleCodeLists } from '../db/rule-reads'
 import { findPerson, loadBundle } from './person-rows'
 
-/** The reference-data lists the rules read (R3.1 permit grounds, R10 absence types). */
-const RULE_LISTS = ['permitGround', 'absenceType'] as const
-
-export function ruleCodeLists(replica: Replica): CodeListEntry[] {
-  return replica.db
-    .select()
-    .from(t.codeLists)
-    .where(and(inArray(t.codeLists.list, [...RULE_LISTS]), eq(t.codeLists.deleted, false)))
-    .all()
-    .map((r) => toDomain<CodeListEntry>(r))
-}
-
-/** Live asylnorsk offers of one municipality (R7.1), by id: what R7.2 checks a week against. */
-export function offersOnDevice(replica: Replica, municipality: string): AsylnorskOffer[] {
-  return replica.db
-    .select()
-    .from(t.asylnorskOffers)
-    .where(and(eq(t.asylnorskOffers.municipality, municipality), eq(t.asylnorskOffers.deleted, false)))
-    .orderBy(asc(t.asylnorskOffers.id))
-    .all()
-    .map((r) => toDomain('asylnorskOffer', r))
-}
+export { offersOnDevice, ruleCodeLists }
 
 /**
  * The person's categories, statuses and deadlines computed on the device by the shared rules

@@ -1,6 +1,6 @@
 import type { Reason, Result } from '../../shared/api'
 import { failWith, ok } from '../../shared/api'
-import { and, desc, eq, inArray, isNull, like } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, getTableName, inArray, isNull, like, sql } from 'drizzle-orm'
 import {
   auditCommandPayloadSchemas,
   commandPayloadSchemas,
@@ -15,9 +15,11 @@ import { commandEffects, commandSpec, effectRef, hasWriteRole, osloDateOfMs, ref
 import type { SyncProblemRow } from '../../shared/api'
 import { entityTables, toDomain } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
+import type { Column } from 'drizzle-orm'
 import { outbox, persons } from '../db/schema'
 import { problemStates } from '../sync/problems'
-import { readSyncState, updateSyncState } from '../db/state'
+import { readSyncState, setNextOutboxSeq, type SyncStateRow } from '../db/state'
+import { preparedOnce } from '../db/prepared'
 import { judgeOnDevice } from './evaluation'
 import { uuidv7 } from './uuid7'
 
@@ -95,8 +97,9 @@ export function mutating<T>(ctx: MutationContext, command: DeviceCommand, write:
   let effects: Effect[] = []
   let warnings: Reason[] = []
   let queuedCommand = command
+  const state = readSyncState(ctx.replica)
   if (isRulesCommand(command)) {
-    const judged = judgeOnDevice(ctx.replica, command, checkContext(ctx))
+    const judged = judgeOnDevice(ctx.replica, command, checkContext(ctx, state))
     if (judged.result.errors.length > 0) return failWith(judged.result.errors.map((r) => ({ ...r, severity: 'error' as const })))
     warnings = judged.result.warnings.map((r) => ({ ...r, severity: 'warning' as const }))
     // The parsed command: exactly the shape the schema accepts, nothing the caller added.
@@ -104,13 +107,17 @@ export function mutating<T>(ctx: MutationContext, command: DeviceCommand, write:
     effects = commandEffects(queuedCommand, judged.snapshot)
   }
   const mutationId = uuidv7(ctx.now.getTime())
-  const value = ctx.replica.db.transaction((tx) => {
-    const bookkeeping = writeEffects(tx, effects)
+  // better-sqlite3's own transaction (a savepoint when one is open): drizzle's wrapper builds a
+  // whole query API object per transaction, a tenth of a save's garbage. `tx` is the same
+  // connection, so everything written through it is inside this transaction.
+  const tx = ctx.replica.db
+  const value = ctx.replica.sqlite.transaction(() => {
+    const bookkeeping = writeEffects(ctx.replica, tx, effects)
     const result = write({ tx, mutationId, effects, warnings })
-    if (queued(queuedCommand)) appendOutbox(ctx, tx, queuedCommand as Command | AuditCommand, mutationId, bookkeeping)
-    if (isRulesCommand(queuedCommand)) resolveResubmitted(tx, naturalKeyOf(queuedCommand), bookkeeping.entityRefs)
+    if (queued(queuedCommand)) appendOutbox(ctx, state, queuedCommand as Command | AuditCommand, mutationId, bookkeeping)
+    if (isRulesCommand(queuedCommand)) resolveResubmitted(ctx.replica, naturalKeyOf(queuedCommand), bookkeeping.entityRefs)
     return result
-  })
+  })()
   // A4: a caseworker's registration goes to the register soon when online; an audit read waits for the next cycle.
   if (isRulesCommand(queuedCommand)) committedListeners.get(ctx.replica)?.()
   return ok(value)
@@ -132,17 +139,19 @@ export function onCommandCommitted(replica: Replica, listener: () => void): () =
  * natural key) after the register refused it supersedes the refused attempt. Its problem is
  * resolved `resubmitted` in the save's own transaction, so the list never shows a fixed problem.
  */
-function resolveResubmitted(tx: ReplicaDb, naturalKey: string | null, refs: readonly EntityRef[]): void {
-  const open = tx
-    .select({ id: outbox.id, naturalKey: outbox.naturalKey, entityRefs: outbox.entityRefs })
-    .from(outbox)
-    .where(and(inArray(outbox.state, problemStates), isNull(outbox.resolution)))
-    .all()
+function resolveResubmitted(replica: Replica, naturalKey: string | null, refs: readonly EntityRef[]): void {
+  const open = preparedOnce(replica, 'outbox.openProblems', (db) =>
+    db
+      .select({ id: outbox.id, naturalKey: outbox.naturalKey, entityRefs: outbox.entityRefs })
+      .from(outbox)
+      .where(and(inArray(outbox.state, problemStates), isNull(outbox.resolution)))
+      .prepare(),
+  ).all()
   const keys = new Set(refs.map(refKey))
   for (const p of open) {
     const sameKey = naturalKey !== null && p.naturalKey === naturalKey
     const sameRow = (JSON.parse(p.entityRefs) as EntityRef[]).some((r) => keys.has(refKey(r)))
-    if (sameKey || sameRow) tx.update(outbox).set({ resolution: 'resubmitted' }).where(eq(outbox.id, p.id)).run()
+    if (sameKey || sameRow) replica.db.update(outbox).set({ resolution: 'resubmitted' }).where(eq(outbox.id, p.id)).run()
   }
 }
 
@@ -162,13 +171,19 @@ interface EffectBookkeeping {
  * version (the base the register will compare), a delete sets the tombstone flag. Returns
  * what the outbox row needs to know about the rows it touched.
  */
-function writeEffects(tx: ReplicaDb, effects: readonly Effect[]): EffectBookkeeping {
+function writeEffects(replica: Replica, tx: ReplicaDb, effects: readonly Effect[]): EffectBookkeeping {
   const out: EffectBookkeeping = { entityRefs: [], baseVersions: {}, dependsOn: null, baseRows: [] }
   for (const e of effects) {
     const ref = effectRef(e)
     const { table, key } = entityTables[e.entity]
     // Every replica table has the sync columns `serverVersion` and `deleted` (db/schema syncColumns).
-    const before = tx.select().from(table).where(eq(key, ref.id)).get() as (Record<string, unknown> & { serverVersion: number | null; deleted: boolean }) | undefined
+    const before = preparedOnce(replica, `effect.before:${e.entity}`, (db) =>
+      db
+        .select()
+        .from(table)
+        .where(eq(key, sql.placeholder('id')))
+        .prepare(),
+    ).get({ id: ref.id }) as (Record<string, unknown> & { serverVersion: number | null; deleted: boolean }) | undefined
     const current = before ? { v: before.serverVersion } : undefined
     out.entityRefs.push(ref)
     out.baseVersions[refKey(ref)] = current?.v ?? null
@@ -185,14 +200,31 @@ function writeEffects(tx: ReplicaDb, effects: readonly Effect[]): EffectBookkeep
         .where(eq(key, ref.id))
         .run()
     } else {
-      const row = { ...e.row, deleted: false }
-      tx.insert(table)
-        .values(row as never)
-        .onConflictDoUpdate({ target: key, set: row as never })
-        .run()
+      upsertRow(replica, e.entity, { ...e.row, deleted: false })
     }
   }
   return out
+}
+
+/**
+ * Inserts or updates one row of an entity's replica table with the columns `row` names (the
+ * others, such as the server version, keep what they hold): one statement prepared per entity
+ * and column set. Values go through the columns' own mappers, as a drizzle insert would.
+ */
+function upsertRow(replica: Replica, entity: Effect['entity'], row: Record<string, unknown>): void {
+  const { table, key } = entityTables[entity]
+  const fields = Object.keys(row)
+    .filter((f) => row[f] !== undefined)
+    .sort()
+  const columns = getTableColumns(table) as Record<string, Column>
+  const statement = preparedOnce(replica, `effect.upsert:${entity}:${fields.join(',')}`, () => {
+    const names = fields.map((f) => `"${columns[f].name}"`)
+    const updates = names.filter((n) => n !== `"${key.name}"`).map((n) => `${n} = excluded.${n}`)
+    return replica.sqlite.prepare(
+      `INSERT INTO "${getTableName(table)}" (${names.join(', ')}) VALUES (${fields.map(() => '?').join(', ')}) ON CONFLICT ("${key.name}") DO UPDATE SET ${updates.join(', ')}`,
+    )
+  })
+  statement.run(fields.map((f) => (row[f] === null ? null : columns[f].mapToDriverValue(row[f]))))
 }
 
 /** A4 `depends_on`: the latest unsent mutation that touched a row the register does not have yet. */
@@ -214,7 +246,15 @@ function accessReasons({ user, replica }: MutationContext, command: DeviceComman
   if (!hasWriteRole(user.roles, area)) return [{ code: 'NOT_PERMITTED', field: 'command', values: { area }, severity: 'error' }]
   // A4: a person kept only for their unsent/refused work is read-only until it is resolved.
   const personId = personOf(command)
-  const kept = personId ? replica.db.select({ kept: persons.keptAfterScopeExit }).from(persons).where(eq(persons.id, personId)).get() : undefined
+  const kept = personId
+    ? preparedOnce(replica, 'person.kept', (db) =>
+        db
+          .select({ kept: persons.keptAfterScopeExit })
+          .from(persons)
+          .where(eq(persons.id, sql.placeholder('personId')))
+          .prepare(),
+      ).get({ personId })
+    : undefined
   return kept?.kept ? [{ code: 'PERSON_KEPT_AFTER_SCOPE_EXIT', field: 'personId', severity: 'error' }] : []
 }
 
@@ -222,8 +262,7 @@ function queued(command: DeviceCommand): boolean {
   return isRulesCommand(command) || deviceSpecs[command.type].queued
 }
 
-function checkContext(ctx: MutationContext): CheckContext {
-  const state = readSyncState(ctx.replica)
+function checkContext(ctx: MutationContext, state: SyncStateRow): CheckContext {
   return {
     user: { roles: ctx.user.roles, municipality: ctx.user.municipality, district: ctx.user.district },
     recordedAt: ctx.now.toISOString(),
@@ -252,28 +291,50 @@ export function withOffset(d: Date): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
-function appendOutbox(ctx: MutationContext, tx: ReplicaDb, command: Command | AuditCommand, id: string, bookkeeping: EffectBookkeeping): void {
-  const state = readSyncState(ctx.replica)
+/** The outbox insert, prepared once per replica: every column a placeholder of the same name. */
+const outboxInsertColumns = [
+  'id',
+  'seq',
+  'command',
+  'payload',
+  'contractVersion',
+  'rulesVersion',
+  'naturalKey',
+  'entityRefs',
+  'baseVersions',
+  'baseRows',
+  'dependsOn',
+  'recordedAt',
+  'recordedAtServerEstimate',
+  'userId',
+  'personId',
+] as const satisfies readonly (keyof typeof outbox.$inferInsert)[]
+
+function appendOutbox(ctx: MutationContext, state: SyncStateRow, command: Command | AuditCommand, id: string, bookkeeping: EffectBookkeeping): void {
   const schema = isRulesCommand(command) ? commandPayloadSchemas[command.type] : auditCommandPayloadSchemas[command.type]
-  tx.insert(outbox)
-    .values({
-      id,
-      seq: state.nextOutboxSeq,
-      command: command.type,
-      payload: JSON.stringify(schema.parse(command.payload)),
-      contractVersion: CONTRACT_VERSION,
-      rulesVersion: RULES_VERSION,
-      naturalKey: naturalKeyOf(command),
-      entityRefs: JSON.stringify(bookkeeping.entityRefs),
-      baseVersions: JSON.stringify(bookkeeping.baseVersions),
-      baseRows: JSON.stringify(bookkeeping.baseRows),
-      dependsOn: bookkeeping.dependsOn,
-      recordedAt: withOffset(ctx.now),
-      recordedAtServerEstimate: new Date(ctx.now.getTime() + state.serverOffsetMs).toISOString(),
-      userId: ctx.user.id,
-      personId: personOf(command),
-    })
-    .run()
+  const insert = preparedOnce(ctx.replica, 'outbox.insert', (db) =>
+    db
+      .insert(outbox)
+      .values(Object.fromEntries(outboxInsertColumns.map((c) => [c, sql.placeholder(c)])) as never)
+      .prepare(),
+  )
+  insert.run({
+    id,
+    seq: state.nextOutboxSeq,
+    command: command.type,
+    payload: JSON.stringify(schema.parse(command.payload)),
+    contractVersion: CONTRACT_VERSION,
+    rulesVersion: RULES_VERSION,
+    naturalKey: naturalKeyOf(command),
+    entityRefs: JSON.stringify(bookkeeping.entityRefs),
+    baseVersions: JSON.stringify(bookkeeping.baseVersions),
+    baseRows: JSON.stringify(bookkeeping.baseRows),
+    dependsOn: bookkeeping.dependsOn,
+    recordedAt: withOffset(ctx.now),
+    recordedAtServerEstimate: new Date(ctx.now.getTime() + state.serverOffsetMs).toISOString(),
+    userId: ctx.user.id,
+    personId: personOf(command),
+  } satisfies Record<(typeof outboxInsertColumns)[number], unknown>)
   // Same connection, same transaction: the sequence moves only if the row is kept.
-  updateSyncState(ctx.replica, { nextOutboxSeq: state.nextOutboxSeq + 1 })
+  setNextOutboxSeq(ctx.replica, state.nextOutboxSeq + 1)
 }

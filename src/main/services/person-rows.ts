@@ -5,6 +5,7 @@ import { bundleRows, emptyBundle, personOwnedEntities } from '../../shared/sync'
 import { ownedTables, toDomain } from '../db/entities'
 import { indexPersonName } from '../db/name-index'
 import type { Replica } from '../db/open'
+import { preparedOnce } from '../db/prepared'
 import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
 
@@ -40,11 +41,13 @@ export function byName(a: PersonRow, b: PersonRow): number {
 }
 
 export function findPerson(replica: Replica, id: string): PersonRow | undefined {
-  return replica.db
-    .select()
-    .from(t.persons)
-    .where(and(eq(t.persons.id, id), eq(t.persons.deleted, false)))
-    .get()
+  return preparedOnce(replica, 'person.live', (db) =>
+    db
+      .select()
+      .from(t.persons)
+      .where(and(eq(t.persons.id, sql.placeholder('id')), eq(t.persons.deleted, false)))
+      .prepare(),
+  ).get({ id })
 }
 
 export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
@@ -63,28 +66,17 @@ export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
   return out
 }
 
-/**
- * The bundle's queries, prepared once per open replica. Why: every save builds the person's
- * snapshot, and building and preparing 17 queries each time cost more than running them
- * (`bench/push.ts`, device save).
- */
-const bundleQueries = new WeakMap<Replica, Map<string, { all(values: { personId: string }): Record<string, unknown>[] }>>()
-
+/** One person-owned table's live rows of a person, prepared once per open replica (`preparedOnce`). */
 function bundleQuery(replica: Replica, entity: (typeof personOwnedEntities)[number]) {
-  let queries = bundleQueries.get(replica)
-  if (!queries) bundleQueries.set(replica, (queries = new Map()))
-  let q = queries.get(entity)
-  if (!q) {
+  return preparedOnce(replica, `bundle:${entity}`, (db) => {
     const { table, personId, key, deleted } = ownedTables[entity]
-    q = replica.db
+    return db
       .select()
       .from(table)
       .where(and(eq(personId, sql.placeholder('personId')), eq(deleted, false)))
       .orderBy(asc(key))
       .prepare() as unknown as { all(values: { personId: string }): Record<string, unknown>[] }
-    queries.set(entity, q)
-  }
-  return q
+  })
 }
 
 /** The person and all their live base data rows, one list per person-owned entity (rows by id). */
