@@ -1,8 +1,10 @@
 /// <reference types="electron-vite/node" />
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, session } from 'electron'
 // `?asset`: electron-vite resolves this to the file's path at run time, relative to the build.
 import icon from '../../../resources/icon.png?asset'
+import { isTrustedRendererUrl } from './trusted-url'
 
 /** A7: only our own code runs; styles inline because Vuetify injects its theme that way. */
 const CSP = [
@@ -21,12 +23,13 @@ const CSP = [
 /** The renderer's entry: the dev server during `electron-vite dev`, the built file otherwise. */
 export function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL
-  return dev ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`
+  // pathToFileURL: a path with spaces, `#` or a Windows drive letter still makes one exact URL.
+  return dev ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
 }
 
+/** Our renderer page, by exact origin (trusted-url.ts): who may call the contract and be navigated to. */
 export function isTrustedUrl(url: string): boolean {
-  const base = rendererUrl()
-  return url === base || url.startsWith(base.replace(/index\.html$/, ''))
+  return isTrustedRendererUrl(url, rendererUrl())
 }
 
 function installSecurity(): void {
@@ -36,7 +39,13 @@ function installSecurity(): void {
   // No permission (camera, notifications, …) is ever needed.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false))
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault())
+    // A reload of our own page may go on; any other address (a link, a redirect) never loads here.
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault()
+    })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
