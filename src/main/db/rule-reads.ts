@@ -12,8 +12,8 @@ import * as t from './schema'
  * triggers on the open connection — connection plumbing, never a write to the replica file.
  */
 
-/** The reference-data lists the rules read (R3.1 permit grounds, R10 absence types). */
-const RULE_LISTS = ['permitGround', 'absenceType'] as const
+/** The reference-data lists the rules read (R3.1 permit grounds, R10 absence types, R12 settings). */
+const RULE_LISTS = ['permitGround', 'absenceType', 'ruleSetting'] as const
 
 export function ruleCodeLists(replica: Replica): CodeListEntry[] {
   const written = codeListWrites(replica)

@@ -13,8 +13,8 @@ import type { RegisterDb } from '../db/types'
  * `loadBundle`), so both sides judge identical facts.
  */
 
-/** Code lists the rules read (R3.1 permit grounds, R10 absence types); the device reads the same two. */
-export const RULE_CODE_LISTS = ['permitGround', 'absenceType'] as const
+/** Code lists the rules read (R3.1 permit grounds, R10 absence types, R12 settings); the device reads the same three. */
+export const RULE_CODE_LISTS = ['permitGround', 'absenceType', 'ruleSetting'] as const
 
 /** Live code-list entries of the rule lists. */
 export async function ruleCodeLists(db: RegisterDb): Promise<CodeListEntry[]> {

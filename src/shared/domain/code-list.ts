@@ -21,6 +21,8 @@ export const codeListNames = [
   'country',
   /** ISO 639-3 languages (Kartlegging, R6.5). */
   'language',
+  /** R12 settings a law change may move (issue 9 point 5): code = key, `data.value` (rule-setting.ts). */
+  'ruleSetting',
 ] as const
 export const codeListEntrySchema = z.object({
   id: z.string().min(1).max(100),

@@ -19,6 +19,7 @@ import {
   replacementSchema,
   weeklyParticipationSchema,
 } from './registrations'
+import { snapshotRuleSettingsSchema } from './rule-setting'
 import { settlementSchema } from './settlement'
 
 /**
@@ -86,6 +87,8 @@ export const personSnapshotSchema = z.object({
   asylnorskOffers: z.array(asylnorskOfferSchema),
   /** Programme plan flags: self-study lowers the weekly norm to 30 (R5.4). */
   plan: z.object({ selfStudy: z.boolean() }).optional(),
+  /** R12 settings from the register's `ruleSetting` list; a key absent here uses the built-in default. */
+  ruleSettings: snapshotRuleSettingsSchema.optional(),
 })
 export type PersonSnapshot = z.infer<typeof personSnapshotSchema>
 export type SnapshotPermit = PersonSnapshot['permits'][number]

@@ -4,6 +4,7 @@ import { permitGrounds } from './permit-grounds'
 import { absenceTypes, endReasons, exemptionReasons, leaveTypes, measureGroups, measures, parentalLeaveAbsenceTypes, postponementReasons, tracks } from './programme-lists'
 import { listOf } from './entry'
 import { languages } from './languages'
+import { ruleSettings } from './rule-settings'
 
 /** Common countries of citizenship (ISO 3166-1 alpha-3); `XXX` = stateless. */
 const countries: CodeListEntry[] = listOf('country', [
@@ -40,4 +41,5 @@ export const initialCodeLists: CodeListEntry[] = [
   ...tracks,
   ...countries,
   ...languages,
+  ...ruleSettings,
 ]

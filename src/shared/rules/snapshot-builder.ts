@@ -1,5 +1,5 @@
 import type { CodeListEntry, PersonRegistrations, PersonSnapshot } from '../domain'
-import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../domain'
+import { absenceTypesFromCodeList, permitGroundsFromCodeList, ruleSettingsFromCodeList } from '../domain'
 import type { PersonBundle } from '../sync'
 import { planFromDecisions } from './average'
 
@@ -43,17 +43,23 @@ export function registrationsOf(b: PersonBundle): PersonRegistrations {
 }
 
 /**
- * Permit-ground and absence-type attributes of a code-list array, derived once per array (by
+ * Permit-ground and absence-type attributes and the rule settings of a code-list array, derived once per array (by
  * identity). Why: the register's push builds a snapshot per mutation from the same array, and
  * parsing every entry's attributes with zod each time was a fifth of its CPU (`bench/push.ts`,
  * issue 7 point 10). Callers pass arrays read fresh and never changed afterwards; the derived
  * records are shared by those snapshots and only ever read.
  */
-const derivedAttributes = new WeakMap<readonly CodeListEntry[], Pick<PersonSnapshot, 'permitGrounds' | 'absenceTypes'>>()
+type CodeListAttributes = Pick<PersonSnapshot, 'permitGrounds' | 'absenceTypes' | 'ruleSettings'>
+const derivedAttributes = new WeakMap<readonly CodeListEntry[], CodeListAttributes>()
 
-function codeListAttributes(codeLists: readonly CodeListEntry[]): Pick<PersonSnapshot, 'permitGrounds' | 'absenceTypes'> {
+function codeListAttributes(codeLists: readonly CodeListEntry[]): CodeListAttributes {
   let d = derivedAttributes.get(codeLists)
-  if (!d) derivedAttributes.set(codeLists, (d = { permitGrounds: permitGroundsFromCodeList(codeLists), absenceTypes: absenceTypesFromCodeList(codeLists) }))
+  // ruleSettings: R12's settings (issue 9 point 5) come from the synced list like the grounds do.
+  if (!d)
+    derivedAttributes.set(
+      codeLists,
+      (d = { permitGrounds: permitGroundsFromCodeList(codeLists), absenceTypes: absenceTypesFromCodeList(codeLists), ruleSettings: ruleSettingsFromCodeList(codeLists) }),
+    )
   return d
 }
 

@@ -47,7 +47,7 @@ describe('R12.0.3 / J11 the 6A window [2022-03-11, INT_6A.lastGrantDate]', () =>
   it('the setting moves the last date, and the log names its origin', () => {
     const r = introNorskRegime(person({ ground: 'UTL34', permitFrom: '2026-07-01' }), withSetting('INT_6A.lastGrantDate', '2026-12-31'))
     expect(r.regime).toBe('INT_6A')
-    expect(r.explanation.at(-1)?.values).toMatchObject({ last: '2026-12-31', origin: 'ruleSetting' })
+    expect(r.explanation.at(-1)?.values).toMatchObject({ last: '2026-12-31', origin: 'register' })
   })
   it('family of a § 34 holder (FAM_FLYKTNING) follows the ordinary rules', () => {
     expect(introNorskRegime(person({ ground: 'FAM_FLYKTNING', permitFrom: '2023-01-01' })).regime).toBe('INTEGRERING_2021')

@@ -11,7 +11,7 @@ import { current, type Int2021Input } from './input'
 import { intParam, intValue } from './parameters'
 import { INTEGRERING_2021 } from './regimes'
 import { qualifyingPermit } from './select-regime'
-import { DEFAULT_SETTINGS, type RuleSettings } from './settings'
+import { DEFAULT_SETTINGS, type RuleSettings, settingsOfSnapshot } from './settings'
 import { warning, type Finding2021 } from './warnings'
 
 /** R12.1: the introduction programme under the 2021 act (ch. 4); chapter 6A uses it unchanged (R12.2.7). */
@@ -75,7 +75,8 @@ const noneWith = (...whyNot: Step[]): IntroCategory2021 => ({ category: null, wh
  */
 export function introCategory2021(input: Int2021Input, today: IsoDate): IntroCategory2021 {
   const s = input.snapshot
-  const settings = input.settings ?? DEFAULT_SETTINGS
+  // The register's settings travel in the snapshot; an explicit `input.settings` wins (tests, callers that hold them).
+  const settings = input.settings ?? settingsOfSnapshot(s)
   const q = qualifyingPermit(s, 'intro', input.grounds)
   if (!q) return noneWith(...permitWhyNot(s, introGroup, 'introGroundNoRight'))
   const g = ground2021(input.grounds, q.groundCode)

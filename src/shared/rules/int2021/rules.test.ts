@@ -308,8 +308,8 @@ describe('R12.2.8 reception', () => {
 describe('R12 settings from the ruleSetting list', () => {
   it.each([
     ['no rows → defaults', [], null, 'default', '2026-06-30', 'default'],
-    ['a revision date', [{ key: 'INT.rev2025.inForceFrom', value: '2025-09-01' }], '2025-09-01', 'ruleSetting', '2026-06-30', 'default'],
-    ['a new last 6A date', [{ key: 'INT_6A.lastGrantDate', value: '2027-06-30' }], null, 'default', '2027-06-30', 'ruleSetting'],
+    ['a revision date', [{ key: 'INT.rev2025.inForceFrom', value: '2025-09-01' }], '2025-09-01', 'register', '2026-06-30', 'default'],
+    ['a new last 6A date', [{ key: 'INT_6A.lastGrantDate', value: '2027-06-30' }], null, 'default', '2027-06-30', 'register'],
     ['a malformed date keeps the default', [{ key: 'INT_6A.lastGrantDate', value: '30.06.2027' }], null, 'default', '2026-06-30', 'default'],
     ['an unknown key is ignored', [{ key: 'INT.other', value: '2027-01-01' }], null, 'default', '2026-06-30', 'default'],
   ] as const)('%s', (_n, rows, rev, revOrigin, last, lastOrigin) => {

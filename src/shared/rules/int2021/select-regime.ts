@@ -6,7 +6,7 @@ import { ground2021 } from './grounds'
 import type { Ground2021, Int2021Input } from './input'
 import { intValue } from './parameters'
 import { INTEGRERING_2021, INTRO_2003, INT_6A, type RegimeId } from './regimes'
-import { DEFAULT_SETTINGS, type RuleSettings } from './settings'
+import { settingsOfSnapshot, settingsStep, type RuleSettings } from './settings'
 
 /** The regime selection belongs to the 2021 act: it is where the two acts meet (R12.0). */
 export const regime = INTEGRERING_2021
@@ -61,7 +61,7 @@ export function personQualifyingPermit(s: PersonSnapshot, grounds?: Record<strin
  * chapter 6A's window is `INT_6A`; granted after the last 6A date, ordinary 2021 rules with
  * the step `6aLapsedAssumed` (J11).
  */
-export function introNorskRegime(s: PersonSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, grounds?: Record<string, Ground2021>): RegimeChoice {
+export function introNorskRegime(s: PersonSnapshot, settings: RuleSettings = settingsOfSnapshot(s), grounds?: Record<string, Ground2021>): RegimeChoice {
   const q = personQualifyingPermit(s, grounds)
   if (!q) return { regime: null, permit: null, explanation: [step('R12.0', 'int21RegimeNoPermit', {})] }
   const switchDate = intValue('REGIME_SWITCH_DATE', q.grantedDate)
@@ -77,6 +77,8 @@ export function introNorskRegime(s: PersonSnapshot, settings: RuleSettings = DEF
   // J2: the transition section is data; the log cites it as IMDi does
   steps.push(step('R12.0', byGrant ? 'int21Regime2021ByGrant' : 'int21Regime2021ByArrival', { granted: q.grantedDate, arrival, switchDate, section }))
   steps.push(step('R12.0', 'decisionJ2', { section }))
+  // Issue 9 point 5: the settings this person's 2021 rules read, with value and origin.
+  steps.push(settingsStep(settings))
   if (q.groundCode === 'UTL34') {
     const first = intValue('INT_6A.firstGrantDate', q.grantedDate)
     const last = settings['INT_6A.lastGrantDate']

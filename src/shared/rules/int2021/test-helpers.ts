@@ -22,6 +22,6 @@ export function input(s: PersonSnapshot, registrations: Int2021Registrations = {
   return { snapshot: s, registrations, settings }
 }
 
-export const withSetting = (key: keyof RuleSettings, value: string | null): RuleSettings => ({ ...DEFAULT_SETTINGS, [key]: { value, origin: 'ruleSetting' } })
+export const withSetting = (key: keyof RuleSettings, value: string | null): RuleSettings => ({ ...DEFAULT_SETTINGS, [key]: { value, origin: 'register' } })
 
 export const stepKeys = (steps: readonly { key: string }[]): string[] => steps.map((s) => s.key)
