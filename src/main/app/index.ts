@@ -4,16 +4,16 @@ import { app, BrowserWindow } from 'electron'
 import { StartupError } from '../host/startup-error'
 import { createDevice, type Device } from '../services'
 import { registerIpc } from './ipc'
+import { chooseRegister, type RegisterChoice } from './register-choice'
 import { createMainWindow, isTrustedUrl } from './window'
 
 /** Electron lifecycle only (style.md 3): open services, register IPC, open the window. */
 let device: Device | null = null
 let stopRegister: (() => Promise<void>) | undefined
 
-async function registerUrl(): Promise<string> {
-  if (process.env.NIR_REGISTER_URL) return process.env.NIR_REGISTER_URL
-  // A8: with no central register configured, and only then, an embedded demo register starts
-  // in-process; it says so on the console (13b).
+async function registerUrl(choice: RegisterChoice): Promise<string> {
+  if (choice.kind === 'external') return choice.url
+  // A8: the demo, and only the demo, starts an embedded register in-process; it says so on the console (13b).
   const { startEmbeddedRegister } = await import('../embedded-register')
   // Bundled by electron-vite, the register can't find its migrations relative to itself.
   const register = await startEmbeddedRegister(app.getPath('userData'), join(app.getAppPath(), 'src/server/db/migrations'))
@@ -29,11 +29,13 @@ function preloadPath(): string {
 
 async function start(): Promise<void> {
   process.env.NIR_NATIVE_DIR ??= join(app.getAppPath(), 'out/native')
+  const choice = chooseRegister(process.env, app.isPackaged)
   device = createDevice({
     dataDir: join(app.getPath('userData'), 'device'),
-    serverUrl: await registerUrl(),
+    serverUrl: await registerUrl(choice),
     migrationsFolder: join(app.getAppPath(), 'src/main/db/migrations'),
-    allowSynthetic: !process.env.NIR_REGISTER_URL,
+    // Synthetic national ids are the demo's (R11.2); a real register's persons never have them.
+    allowSynthetic: choice.kind === 'demo',
   })
   registerIpc(device, isTrustedUrl)
   createMainWindow(preloadPath())
