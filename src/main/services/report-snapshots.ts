@@ -2,8 +2,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { ReportPersonName } from '../../shared/api'
 import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
-import { absenceTypesFromCodeList, permitGroundsFromCodeList } from '../../shared/domain'
-import { programmeAverageOf, type AverageFigures, type AverageOf, type ReportPerson } from '../../shared/reports'
+import { programmeAverageOf, reportEvaluationOf, type AverageFigures, type AverageOf, type ReportPerson } from '../../shared/reports'
 import { emptyRegistrations, evaluatePerson, snapshotFromBase } from '../../shared/rules'
 import { bundleRows, emptyBundle, entities, entityFields, personOwnedEntities, type PersonBundle, type PersonOwnedEntity } from '../../shared/sync'
 import { ownedTables } from '../db/entities'
@@ -168,8 +167,6 @@ export function readReportSnapshots(
   codeLists: readonly CodeListEntry[],
   ids: readonly string[] | null = null,
 ): Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }> {
-  const permitGrounds = permitGroundsFromCodeList(codeLists)
-  const absenceTypes = absenceTypesFromCodeList(codeLists)
   const read = new Map<string, { bundle: PersonBundle; name: ReportPersonName }>()
   readRows(replica, personReader, [municipality], ids, (id, p) => {
     // The person's rule fields only: `snapshotFromBase` copies no other (the test holds that).
@@ -195,17 +192,14 @@ export function readReportSnapshots(
   }
   const out = new Map<string, { snapshot: PersonSnapshot; name: ReportPersonName }>()
   for (const [id, { bundle, name }] of read) {
-    // The rules' own snapshot builder, so every field it derives (the R5.4 plan, …) is derived
-    // the same way; the code lists' part is built once above and shared, not once per person.
-    const snapshot = snapshotFromBase(bundle, NO_CODE_LISTS)
-    snapshot.permitGrounds = permitGrounds
-    snapshot.absenceTypes = absenceTypes
+    // The rules' own snapshot builder, so every field it derives (the R5.4 plan, the R12 rule
+    // settings, …) is derived the same way; the code lists' part is derived once per array
+    // (`snapshotFromBase` keeps it by identity) and shared, not once per person.
+    const snapshot = snapshotFromBase(bundle, codeLists)
     out.set(id, { snapshot, name })
   }
   return out
 }
-
-const NO_CODE_LISTS: readonly CodeListEntry[] = []
 
 const DIRTY = 'nir_report_dirty'
 
@@ -280,7 +274,7 @@ export function reportEntries(replica: Replica, municipality: string, district: 
   let reread: ReportEntriesStats['reread'] = 'none'
   const evaluate = (s: { snapshot: PersonSnapshot; name: ReportPersonName }): ReportEntry => {
     evaluated++
-    return { ...s, evaluation: evaluatePerson(s.snapshot, today) }
+    return { ...s, evaluation: reportEvaluationOf(evaluatePerson(s.snapshot, today)) }
   }
   if (!cache || cache.municipality !== municipality || cache.codeLists !== codeListsKey || cache.dataVersion !== dataVersion || dirty.length > REREAD_ALL_ABOVE) {
     const entries = new Map<string, ReportEntry>()

@@ -15,10 +15,24 @@ import { earliestStart, grantedOf } from '../rules/queries'
  * so a screen can list the persons (click-through).
  */
 
+/**
+ * What the reports read of an evaluation: each scheme's status and its deadlines' keys and
+ * dates. A whole `Evaluation` is one; `reportEvaluationOf` keeps only this, so a device that
+ * keeps 20,000 of them between openings does not keep every explanation step too.
+ */
+export interface ReportEvaluation {
+  schemes: Record<keyof Evaluation['schemes'], { status: SchemeStatus; deadlines: readonly { key: DeadlineKey; date: IsoDate }[] }>
+}
+
+export function reportEvaluationOf(e: Evaluation): ReportEvaluation {
+  const scheme = (r: Evaluation['schemes']['intro']) => ({ status: r.status, deadlines: r.deadlines.map((d) => ({ key: d.key, date: d.date })) })
+  return { schemes: { intro: scheme(e.schemes.intro), norsk: scheme(e.schemes.norsk), asylnorsk: scheme(e.schemes.asylnorsk) } }
+}
+
 /** One person in scope: the rules' input and the rules' result at the report's `today`. */
 export interface ReportPerson {
   snapshot: PersonSnapshot
-  evaluation: Evaluation
+  evaluation: ReportEvaluation
 }
 
 export interface ReportPeriod {

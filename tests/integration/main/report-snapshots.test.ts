@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { generateDemoNdjson } from '../../../src/server/demo/generate'
 import { addDays, isoWeek } from '../../../src/shared/calendar'
 import { initialCodeLists } from '../../../src/shared/reference/initial-code-lists'
-import { municipalityReports, type ReportPerson } from '../../../src/shared/reports'
+import { municipalityReports, reportEvaluationOf, type ReportPerson } from '../../../src/shared/reports'
 import { evaluatePerson, snapshotFromBase } from '../../../src/shared/rules'
 import type { Change } from '../../../src/shared/sync'
 import { openReplica, type Replica } from '../../../src/main/db/open'
@@ -167,7 +167,8 @@ function fromFullBundles(today: string, district: string | null = null): ReportP
     .all()
     .map((p) => {
       const snapshot = snapshotFromBase(loadBundle(replica, p), codeLists)
-      return { snapshot, evaluation: evaluatePerson(snapshot, today) }
+      // What the reports read of the evaluation (the kept entries hold only that).
+      return { snapshot, evaluation: reportEvaluationOf(evaluatePerson(snapshot, today)) }
     })
 }
 
