@@ -1,8 +1,12 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { estimateScope } from './admin/scope-estimate'
+import { listRuleSettings, setRuleSetting } from './admin/rule-settings'
 import { count } from 'drizzle-orm'
-import { createUser } from './auth/users'
+import QRCode from 'qrcode'
+import { enrolTotp } from './auth/totp'
+import { createUser, setPassword } from './auth/users'
+import { getServerMeta } from './db/meta'
 import { openDatabase } from './db/open'
 import { users } from './db/schema'
 import { demoWanted, NO_USERS_HINT } from './demo/mode'
@@ -14,7 +18,8 @@ import { startRegister } from './start'
 import { maskErrorMessage } from '../shared/log-redact'
 
 /**
- * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|scope-estimate <username>|recompute]`.
+ * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|set-password <username>|enrol-totp <username> [--png <file>]|scope-estimate <username>|recompute]`.
+ * Rule settings (issue 9 point 5): `rule-settings`, `set-rule-setting <key> <YYYY-MM-DD|none> --reason <why>`.
  * Database: `DATABASE_URL` (PostgreSQL), else PGlite in `NIR_DATA_DIR` (default `.data/register`).
  * The demo users (known password, a central administrator among them) load only into that
  * embedded default or with `--demo` (demo/mode.ts).
@@ -90,6 +95,31 @@ async function main(argv: string[]): Promise<number> {
       console.log(`central administrator ${normaliseUsername(arg)} created`)
       return 0
     }
+    case 'set-password': {
+      // The admin's reset: every access and refresh token of the user stops at once (issue 11.1).
+      if (!arg) throw new Error('usage: set-password <username>')
+      const password = await readPassword()
+      if (password.length < 8) throw new Error('the password needs at least 8 characters')
+      const name = normaliseUsername(arg)
+      if (!(await withDb((db) => setPassword(db, name, password)))) throw new Error(`no user ${name}`)
+      console.log(`password of ${name} changed; every token of the user is revoked`)
+      return 0
+    }
+    case 'enrol-totp': {
+      // A7: the admin enrols a user's authenticator app by QR code and hands over the recovery codes.
+      if (!arg) throw new Error('usage: enrol-totp <username> [--png <file>]')
+      const png = rest[0] === '--png' ? rest[1] : undefined
+      if (rest[0] === '--png' && !png) throw new Error('usage: enrol-totp <username> --png <file>')
+      const e = await withDb(async (db) => enrolTotp(db, normaliseUsername(arg), (await getServerMeta(db)).tokenSecret))
+      if (png) await QRCode.toFile(png, e.uri, { type: 'png', margin: 2, scale: 6 })
+      else console.log(await QRCode.toString(e.uri, { type: 'terminal', small: true }))
+      console.log(`TOTP enrolled for ${e.username}${png ? `; QR code written to ${png}` : ''}`)
+      console.log(`otpauth URI: ${e.uri}`)
+      console.log(`secret (for typing in): ${e.secret}`)
+      console.log('recovery codes (each works once; give them to the user, they are not shown again):')
+      for (const c of e.recoveryCodes) console.log(`  ${c}`)
+      return 0
+    }
     case 'scope-estimate': {
       if (!arg) throw new Error('usage: scope-estimate <username>')
       console.log(JSON.stringify(await withDb((db) => estimateScope(db, arg)), null, 2))
@@ -99,6 +129,28 @@ async function main(argv: string[]): Promise<number> {
       // After a new RULES_VERSION: every live person's stored evaluation, as of today in Oslo.
       const n = await withDb((db) => recomputeAll(db, osloDateOfMs(Date.now())))
       console.log(`${n} persons evaluated`)
+      return 0
+    }
+    case 'set-rule-setting': {
+      // Issue 9 point 5: `set-rule-setting <key> <YYYY-MM-DD|none> --reason <why>`, audited as the OS user.
+      const usage = 'usage: set-rule-setting <key> <YYYY-MM-DD|none> --reason "<why, e.g. the Lovdata reference>"'
+      const [value, flag, ...why] = rest
+      if (!arg || value === undefined || flag !== '--reason') throw new Error(usage)
+      const res = await withDb((db) => setRuleSetting(db, { key: arg, value, reason: why.join(' '), actor: { username: `cli:${process.env.USER ?? 'unknown'}` } }))
+      if (!res.ok) {
+        for (const r of res.reasons) console.error(`${r.code} (${r.field}): ${r.message}`)
+        return 1
+      }
+      console.log(
+        res.changed
+          ? `${res.key}: ${res.oldValue ?? 'none'} → ${res.value ?? 'none'} (version ${res.version}); ${res.evaluated} persons evaluated; devices get it at their next sync`
+          : `${res.key} is already ${res.value ?? 'none'}; nothing changed`,
+      )
+      return 0
+    }
+    case 'rule-settings': {
+      // Issue 9 point 5: every R12 rule setting with its value, version, who changed it and why.
+      console.log(JSON.stringify(await withDb((db) => listRuleSettings(db)), null, 2))
       return 0
     }
     default:

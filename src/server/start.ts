@@ -32,6 +32,8 @@ export interface StartRegisterOptions {
   dufLookupLimit?: DufLookupLimit
   /** Where the migrations are when this code runs bundled (the desktop app's embedded register). */
   migrationsFolder?: string
+  /** Access-token lifetime (default 10 minutes, auth/token.ts); tests shorten it to see the device refresh. */
+  tokenTtlMs?: number
   /** The register's clock (ms since the epoch); `Date.now` when absent. Tests move "today" with it. */
   now?: () => number
 }
@@ -52,7 +54,7 @@ export async function startRegister(opts: StartRegisterOptions = {}): Promise<Ru
     await refreshDueEvaluations(opened.db, osloDateOfMs((opts.now ?? Date.now)()))
     const { tokenSecret } = await getServerMeta(opened.db)
     const app = await buildApp(
-      { db: opened.db, tokenSecret, loginThrottle: new LoginThrottle(opts.loginThrottle), dufLookupLimit: opts.dufLookupLimit, now: opts.now },
+      { db: opened.db, tokenSecret, loginThrottle: new LoginThrottle(opts.loginThrottle), dufLookupLimit: opts.dufLookupLimit, now: opts.now, tokenTtlMs: opts.tokenTtlMs },
       { logger: opts.logger, trustedProxies: opts.trustedProxies },
     )
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Role, User } from '../../shared/domain'
 import { roleSchema, usernameSchema } from '../../shared/domain'
 import { users } from '../db/schema'
 import type { RegisterDb } from '../db/types'
+import { appendAudit } from '../audit/log'
 import { hashPassword } from './password'
+import { revokeAllTokens } from './refresh'
 
 export interface NewUser {
   username: string
@@ -56,4 +58,17 @@ export function toUser(row: { id: string; username: string; displayName: string;
     district: row.district,
     roles: row.roles as Role[],
   }
+}
+
+/** The admin's password reset (CLI `set-password`): the new hash, and every token of the user revoked. */
+export async function setPassword(db: RegisterDb, username: string, password: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username))
+  if (!row) return false
+  const hash = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, row.id))
+    await revokeAllTokens(tx, row.id)
+    await appendAudit(tx, { userId: row.id, username, action: 'password.reset' })
+  })
+  return true
 }

@@ -4,6 +4,7 @@ import sensible from '@fastify/sensible'
 import Fastify from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { authRoutes } from '../routes/auth'
 import { healthRoutes } from '../routes/health'
 import { importRoutes } from '../routes/import'
 import { loginRoutes } from '../routes/login'
@@ -34,6 +35,7 @@ export async function buildApp(ctx: ServerContext, opts: { logger?: boolean | { 
   })
   healthRoutes(app, ctx)
   loginRoutes(app, ctx)
+  authRoutes(app, ctx)
   pullRoutes(app, ctx)
   pushRoutes(app, ctx)
   personRoutes(app, ctx)

@@ -9,6 +9,8 @@ export interface ServerContext {
   loginThrottle: LoginThrottle
   /** DUF look-ups per user and window; `DUF_LOOKUP_LIMIT` (routes/persons.ts) when absent. */
   dufLookupLimit?: DufLookupLimit
+  /** Access-token lifetime; `TOKEN_TTL_MS` (10 minutes) when absent. Tests shorten it to see a refresh. */
+  tokenTtlMs?: number
   /** The register's clock (ms since the epoch) for "today" in reports; `Date.now` when absent. */
   now?: () => number
 }

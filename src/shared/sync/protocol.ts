@@ -70,7 +70,10 @@ export const loginRequestSchema = z.object({
   /** Issue 11.3: normalised (NFC, trimmed, lower case); a control character is a 400, not a 500. */
   username: usernameSchema,
   password: z.string().min(1).max(200),
+  /** With it, the answer carries a refresh token bound to this device (issue 11.1). */
   deviceId: plainText(100).optional(),
+  /** The one-time code (6 digits) or a recovery code; required for a user enrolled in TOTP (A7). */
+  totp: plainText(20).optional(),
 })
 export const loginResponseSchema = z.object({
   accessToken: z.string(),
@@ -79,8 +82,21 @@ export const loginResponseSchema = z.object({
   user: userSchema,
   serverTime: z.string(),
   epoch: z.string(),
+  /** Device-bound refresh token (login with `deviceId`, `POST /auth/device`, `POST /auth/refresh`). */
+  refreshToken: z.string().optional(),
+  refreshExpiresAt: z.string().optional(),
 })
 export type LoginResponse = z.infer<typeof loginResponseSchema>
+
+/** `POST /auth/refresh`: a refresh token and the device it was bound to (issue 11.1). */
+export const refreshRequestSchema = z.object({ refreshToken: plainText(100).min(1), deviceId: plainText(100).min(1) }).strict()
+/** `POST /auth/device`: binds a refresh token to this device, with the access token of a password login. */
+export const deviceBindRequestSchema = z.object({ deviceId: plainText(100).min(1) }).strict()
+export const deviceBindResponseSchema = z.object({ refreshToken: z.string(), refreshExpiresAt: z.string() })
+/** `POST /auth/password`: the user's own password change; every token of the user is revoked. */
+export const passwordChangeRequestSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200), totp: plainText(20).optional() })
+  .strict()
 
 /** Error body of every non-2xx server answer. */
 export interface ServerError {
