@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { LOGIN_THROTTLE, LoginThrottle, throttleUsername } from './throttle'
 
-/** Issue 11 point 2: the throttle's arithmetic, with an explicit clock (the HTTP replays are in tests/integration/server/login-throttle.test.ts). */
+/** Issue 11 point 2: the throttle's arithmetic, with an explicit clock (the HTTP replays are in tests/integration/security/login-throttle.test.ts). */
 const T0 = 1_000_000
 
 function failTimes(t: LoginThrottle, n: number, user = 'intro', ip = '10.0.0.1', at = T0): void {

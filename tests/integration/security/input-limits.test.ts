@@ -4,8 +4,8 @@ import { DEMO_PASSWORD, importNdjson, startRegister } from '../../../src/server'
 import type { RegisterDb, RunningRegister } from '../../../src/server'
 import { createUser } from '../../../src/server/auth/users'
 import { codeLists, importBatches, municipalities, persons } from '../../../src/server/db/schema'
-import { backends } from './backends'
-import { parseLines, personsOf, smallFeed, toText, type Line } from './fixtures'
+import { backends } from '../server/backends'
+import { parseLines, personsOf, smallFeed, toText, type Line } from '../server/fixtures'
 
 /**
  * Issue 11 points 3 and 6, replayed as an attacker would: every attempt is refused with a 4xx

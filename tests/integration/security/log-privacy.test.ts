@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_PASSWORD, startRegister } from '../../../src/server'
 import type { RunningRegister } from '../../../src/server'
 import { persons } from '../../../src/server/db/schema'
-import { backends } from './backends'
-import { parseLines, personsOf, smallFeed } from './fixtures'
+import { backends } from '../server/backends'
+import { parseLines, personsOf, smallFeed } from '../server/fixtures'
 
 /**
  * Issue 11 point 8, end to end: a register with its real pino logger on, driven over HTTP

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_PASSWORD, startRegister } from '../../../src/server'
 import type { RunningRegister } from '../../../src/server'
 import { auditLog } from '../../../src/server/db/schema'
-import { backends } from './backends'
+import { backends } from '../server/backends'
 
 /**
  * Issue 11 point 2, each attack replayed against a real register over HTTP. Different client
