@@ -14,6 +14,7 @@ import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 import { reauthUi } from './messages/reauth-ui'
 import { rules2021 } from './messages/rules-2021'
+import { certificates } from './messages/certificates'
 
 /**
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
@@ -36,6 +37,7 @@ const nb = {
   reportsUi: reportsUi.nb,
   reauthUi: reauthUi.nb,
   rules2021: rules2021.nb,
+  certificates: certificates.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -63,6 +65,7 @@ const nn = {
   reportsUi: reportsUi.nn,
   reauthUi: reauthUi.nn,
   rules2021: rules2021.nn,
+  certificates: certificates.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one

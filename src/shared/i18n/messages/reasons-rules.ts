@@ -62,6 +62,7 @@ export const ruleReasons = {
     ASYLNORSK_NOT_OFFERED: 'Kommunen har ikke registrert tilbud om {kind} som dekker uke {week} i {year}.',
     ASYLNORSK_HOURS_CAP: 'Totalt {total} timer {kind} er mer enn høyst {max} timer.',
     ASYLNORSK_HOURS_NEAR_CAP: 'Totalt {total} timer {kind} nærmer seg grensen på {max} timer.',
+    CERTIFICATE_NOT_PARTICIPATED: 'Personen har ikke deltatt i denne ordningen, så det kan ikke lages deltakerbevis for den.',
   },
   nn: {
     NOT_PERMITTED: 'Du har ikkje rolle til å registrere dette ({area}).',
@@ -122,5 +123,6 @@ export const ruleReasons = {
     ASYLNORSK_NOT_OFFERED: 'Kommunen har ikkje registrert tilbod om {kind} som dekkjer veke {week} i {year}.',
     ASYLNORSK_HOURS_CAP: 'Totalt {total} timar {kind} er meir enn høgst {max} timar.',
     ASYLNORSK_HOURS_NEAR_CAP: 'Totalt {total} timar {kind} nærmar seg grensa på {max} timar.',
+    CERTIFICATE_NOT_PARTICIPATED: 'Personen har ikkje delteke i denne ordninga, så det kan ikkje lagast deltakarbevis for ho.',
   },
 }

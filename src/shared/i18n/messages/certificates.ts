@@ -1,0 +1,166 @@
+/**
+ * Texts of the participant certificate (*deltakarbevis*, D10, issue 10), bokmål and nynorsk.
+ * `certificateContent` resolves them into the document itself (the PDF is printed in the
+ * language the caseworker chose, not the UI's), and the UI reads them as `certificates.*`.
+ * `{name}` interpolates values. The acts are cited by their official short titles and
+ * dates (Lovdata: LOV-2003-07-04-80, LOV-2020-11-06-127).
+ */
+
+const nb = {
+  title: {
+    norsk: 'Deltakerbevis – opplæring i norsk og samfunnskunnskap',
+    intro: 'Deltakerbevis – introduksjonsprogram',
+  },
+  issuedBy: 'Utstedt av {municipality}',
+  sections: {
+    person: 'Deltaker',
+    scheme: 'Ordning og lovgrunnlag',
+    norsk: 'Gjennomført opplæring',
+    intro: 'Introduksjonsprogrammet',
+    measures: 'Tiltak i programmet',
+    ending: 'Avslutning',
+  },
+  labels: {
+    name: 'Navn',
+    birthDate: 'Fødselsdato',
+    duf: 'DUF-nummer',
+    scheme: 'Ordning',
+    legalBasis: 'Lovgrunnlag',
+    period: 'Periode',
+    hoursCategory: 'Timekategori',
+    needsBasedHours: 'Timer etter behov',
+    norskGoal: 'Norskmål',
+    levelsReached: 'Nivå oppnådd',
+    norwegianHours: 'Timer norsk gjennomført',
+    socialStudiesHours: 'Timer samfunnskunnskap gjennomført',
+    track: 'Opplæringsspor',
+    endDate: 'Avsluttet',
+    endReason: 'Årsak',
+    workHours: 'Arbeidstimer per uke',
+    plannedEnd: 'Planlagt slutt (gjennomføringsfrist)',
+    endedEarly: 'Avsluttet før planlagt slutt',
+    partCompleted: 'Gjennomført del av programmet',
+  },
+  schemes: {
+    norsk: 'Opplæring i norsk og samfunnskunnskap',
+    intro: 'Introduksjonsprogram',
+  },
+  acts: {
+    INTRO_2003: {
+      norsk: 'Introduksjonsloven (lov 4. juli 2003 nr.\u00a080) kapittel 4, §\u00a017 flg.',
+      intro: 'Introduksjonsloven (lov 4. juli 2003 nr.\u00a080) kapittel 2, §\u00a02 flg.',
+    },
+    INTEGRERING_2021: {
+      norsk: 'Integreringsloven (lov 6. november 2020 nr.\u00a0127) §\u00a026 flg.',
+      intro: 'Integreringsloven (lov 6. november 2020 nr.\u00a0127) §\u00a08 flg.',
+    },
+    INT_6A: {
+      norsk: 'Integreringsloven (lov 6. november 2020 nr.\u00a0127) midlertidig kapittel 6A',
+      intro: 'Integreringsloven (lov 6. november 2020 nr.\u00a0127) midlertidig kapittel 6A',
+    },
+  },
+  periodOpen: 'fra {from}',
+  periodRange: '{from} – {to}',
+  hours: '{n} timer',
+  hoursCategory: '{total} timer ({norwegian} timer norsk, {social} timer samfunnskunnskap)',
+  goalNotSet: 'Ikke fastsatt',
+  goalHigherEducation: 'C1 eller karakteren 2 (høyere utdanning)',
+  levelsNone: 'Ingen registrert',
+  levelPart: '{part}: {level}',
+  levelUnderA1: 'under A1',
+  parts: { lytting: 'lytting', lesing: 'lesing', skriftleg: 'skriftlig', munnleg: 'muntlig' },
+  trackNone: 'Ikke registrert',
+  ongoing: 'Programmet pågår',
+  yes: 'Ja',
+  no: 'Nei',
+  percent: '{n} %',
+  partCompletedValue: '{percent} ({days} av {total} dager)',
+  measureColumns: { measure: 'Tiltak', group: 'Type', period: 'Periode', hours: 'Timer per uke' },
+  measuresNone: 'Ingen tiltak registrert.',
+  replacement: '{name} (erstatningstiltak)',
+  placeDate: '{place}, {date}',
+  signature: 'Underskrift',
+  footer: 'Deltakerbeviset viser deltakelse registrert i Nasjonalt introduksjonsregister (NIR). Det viser ikke prøveresultater.',
+  page: 'Side {n} av {total}',
+}
+
+const nn: typeof nb = {
+  title: {
+    norsk: 'Deltakarbevis – opplæring i norsk og samfunnskunnskap',
+    intro: 'Deltakarbevis – introduksjonsprogram',
+  },
+  issuedBy: 'Utferda av {municipality}',
+  sections: {
+    person: 'Deltakar',
+    scheme: 'Ordning og lovgrunnlag',
+    norsk: 'Gjennomført opplæring',
+    intro: 'Introduksjonsprogrammet',
+    measures: 'Tiltak i programmet',
+    ending: 'Avslutning',
+  },
+  labels: {
+    name: 'Namn',
+    birthDate: 'Fødselsdato',
+    duf: 'DUF-nummer',
+    scheme: 'Ordning',
+    legalBasis: 'Lovgrunnlag',
+    period: 'Periode',
+    hoursCategory: 'Timekategori',
+    needsBasedHours: 'Timar etter behov',
+    norskGoal: 'Norskmål',
+    levelsReached: 'Nivå nådd',
+    norwegianHours: 'Timar norsk gjennomført',
+    socialStudiesHours: 'Timar samfunnskunnskap gjennomført',
+    track: 'Opplæringsspor',
+    endDate: 'Avslutta',
+    endReason: 'Årsak',
+    workHours: 'Arbeidstimar per veke',
+    plannedEnd: 'Planlagd slutt (gjennomføringsfrist)',
+    endedEarly: 'Avslutta før planlagd slutt',
+    partCompleted: 'Gjennomført del av programmet',
+  },
+  schemes: {
+    norsk: 'Opplæring i norsk og samfunnskunnskap',
+    intro: 'Introduksjonsprogram',
+  },
+  acts: {
+    INTRO_2003: {
+      norsk: 'Introduksjonslova (lov 4. juli 2003 nr.\u00a080) kapittel 4, §\u00a017 flg.',
+      intro: 'Introduksjonslova (lov 4. juli 2003 nr.\u00a080) kapittel 2, §\u00a02 flg.',
+    },
+    INTEGRERING_2021: {
+      norsk: 'Integreringslova (lov 6. november 2020 nr.\u00a0127) §\u00a026 flg.',
+      intro: 'Integreringslova (lov 6. november 2020 nr.\u00a0127) §\u00a08 flg.',
+    },
+    INT_6A: {
+      norsk: 'Integreringslova (lov 6. november 2020 nr.\u00a0127) mellombels kapittel 6A',
+      intro: 'Integreringslova (lov 6. november 2020 nr.\u00a0127) mellombels kapittel 6A',
+    },
+  },
+  periodOpen: 'frå {from}',
+  periodRange: '{from} – {to}',
+  hours: '{n} timar',
+  hoursCategory: '{total} timar ({norwegian} timar norsk, {social} timar samfunnskunnskap)',
+  goalNotSet: 'Ikkje fastsett',
+  goalHigherEducation: 'C1 eller karakteren 2 (høgare utdanning)',
+  levelsNone: 'Ingen registrert',
+  levelPart: '{part}: {level}',
+  levelUnderA1: 'under A1',
+  parts: { lytting: 'lytting', lesing: 'lesing', skriftleg: 'skriftleg', munnleg: 'munnleg' },
+  trackNone: 'Ikkje registrert',
+  ongoing: 'Programmet held fram',
+  yes: 'Ja',
+  no: 'Nei',
+  percent: '{n} %',
+  partCompletedValue: '{percent} ({days} av {total} dagar)',
+  measureColumns: { measure: 'Tiltak', group: 'Type', period: 'Periode', hours: 'Timar per veke' },
+  measuresNone: 'Ingen tiltak registrerte.',
+  replacement: '{name} (erstatningstiltak)',
+  placeDate: '{place}, {date}',
+  signature: 'Underskrift',
+  footer: 'Deltakarbeviset viser deltaking registrert i Nasjonalt introduksjonsregister (NIR). Det viser ikkje prøveresultat.',
+  page: 'Side {n} av {total}',
+}
+
+export const certificates = { nb, nn }
+export type CertificateTexts = typeof nb
