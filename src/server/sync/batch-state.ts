@@ -50,6 +50,8 @@ export class PushBatchState implements JudgeReads {
   private readonly rows = new Map<string, StoredRow | null>()
   /** Mutation id → its answer: stored before this batch, or judged in it. */
   private readonly results = new Map<string, MutationResult>()
+  /** The device that sent each mutation id in `results`: an answer goes back only to that device. */
+  private readonly senders = new Map<string, string>()
   private codeLists: CodeListEntry[] | null = null
   private readonly offerLists = new Map<string, AsylnorskOffer[]>()
   /** Persons whose rows an applied mutation changed: their stored evaluation is recomputed at the end. */
@@ -130,8 +132,10 @@ export class PushBatchState implements JudgeReads {
     const owned: [EntityName, DbRow][] = []
     for (const { e, r } of result) {
       const [kind, entity] = e.split(':') as [string, EntityName | undefined]
-      if (kind === 'mutation') this.results.set(String(r.id), r.response as MutationResult)
-      else if (kind === 'device') this.deviceLastSeq = Number(r.last_seq)
+      if (kind === 'mutation') {
+        this.results.set(String(r.id), r.response as MutationResult)
+        this.senders.set(String(r.id), String(r.device_id))
+      } else if (kind === 'device') this.deviceLastSeq = Number(r.last_seq)
       else if (kind === 'codeList') this.codeLists!.push(toDomain('codeList', fromJson(codeLists, r)))
       else if (kind === 'offers') {
         const offer = toDomain('asylnorskOffer', fromJson(asylnorskOffers, r))
@@ -194,14 +198,21 @@ export class PushBatchState implements JudgeReads {
     return this.rows.get(key) ?? null
   }
 
-  /** The answer to a mutation id already known to this batch (stored before or judged in it), without a query. */
-  answered(id: string): MutationResult | undefined {
-    return this.results.get(id)
+  /**
+   * The answer to a mutation id already known to this batch (stored before or judged in it),
+   * without a query — or `'another device'` when a different device sent that id: its answer
+   * (which can carry the register's rows in a conflict) is not this device's to read.
+   */
+  answered(id: string, deviceId: string): MutationResult | 'another device' | undefined {
+    const result = this.results.get(id)
+    if (result === undefined) return undefined
+    return this.senders.get(id) === deviceId ? result : 'another device'
   }
 
   /** A mutation of this batch was judged: later ones that depend on it, or repeat its id, see its answer. */
-  judged(result: MutationResult): void {
+  judged(result: MutationResult, deviceId: string): void {
     this.results.set(result.id, result)
+    this.senders.set(result.id, deviceId)
   }
 
   /**

@@ -123,7 +123,21 @@ async function pushOne(
   last: number,
   bySeq: ReadonlyMap<number, MutationResult>,
 ): Promise<{ result: MutationResult; fresh: boolean; reload?: boolean } | { resendFrom: number }> {
-  const answered = state.answered(m.id)
+  const answered = state.answered(m.id, who.deviceId)
+  if (answered === 'another device') {
+    // An id another device already used (a forged or copied id): refused with its own answer,
+    // never stored (the id is taken), but its seq counts as processed so the queue moves on.
+    if (m.seq > last + 1) return { resendFrom: last + 1 }
+    const result: MutationResult = {
+      id: m.id,
+      seq: m.seq,
+      verdict: 'rejected',
+      reasons: [{ code: 'MUTATION_ID_TAKEN', field: 'id', severity: 'error' }],
+      versions: {},
+      conflict: null,
+    }
+    return { result, fresh: m.seq === last + 1 }
+  }
   if (answered) return { result: answered, fresh: false }
   if (m.seq <= last) {
     const known = bySeq.get(m.seq)
@@ -137,7 +151,7 @@ async function pushOne(
   if (m.seq > last + 1) return { resendFrom: last + 1 }
   const { result, reload } = await process(who, req, m, now, state, writes)
   writes.mutation({ id: m.id, deviceId: who.deviceId, seq: m.seq, userId: who.id, command: m.command, verdict: result.verdict, response: result })
-  state.judged(result)
+  state.judged(result, who.deviceId)
   return { result, fresh: true, reload }
 }
 

@@ -122,4 +122,37 @@ for (const backend of backends())
       const dependant = mutation(6, 'contact.register', { id: randomUUID(), personId, scheme: 'norsk', date: today }, { dependsOn: rejectedId })
       expect((await send(dependant)).results).toMatchObject([{ verdict: 'dependency_rejected', reasons: [{ code: 'DEPENDENCY_REJECTED' }] }])
     })
+
+    test("A4/A7 a mutation id another device used is refused, never answered with that device's stored response", async () => {
+      // The conflict of seq 3 carries the register's row: the answer another device must not read.
+      const taken = (await register.db.select().from(mutations).where(eq(mutations.seq, 3)))[0]
+      expect(taken.verdict).toBe('conflict')
+      const login = await fetch(`${register.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'norsk', password: DEMO_PASSWORD, deviceId: `other-${backend.name}` }),
+      })
+      const otherToken = ((await login.json()) as { accessToken: string }).accessToken
+      const sendAsOther = async (...batch: PushMutation[]): Promise<PushResponse> => {
+        const res = await fetch(`${register.url}/sync/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${otherToken}` },
+          body: JSON.stringify({ deviceId: 'ignored', lastSyncAt: null, mutations: batch }),
+        })
+        expect(res.status).toBe(200)
+        return (await res.json()) as PushResponse
+      }
+      const forged = mutation(1, 'audit.read', { personId }, { id: taken.id })
+      const refused = { id: taken.id, seq: 1, verdict: 'rejected', reasons: [{ code: 'MUTATION_ID_TAKEN', field: 'id', severity: 'error' }], versions: {}, conflict: null }
+      expect(await sendAsOther(forged)).toEqual({ results: [refused], resendFrom: null })
+      // Sent again, the same refusal; the stored mutation is still the first device's, unchanged.
+      expect(await sendAsOther(forged)).toEqual({ results: [refused], resendFrom: null })
+      expect(await register.db.select().from(mutations).where(eq(mutations.id, taken.id))).toEqual([taken])
+      // The refused seq counts as processed: the other device's queue moves on.
+      const next = mutation(2, 'audit.read', { personId })
+      expect((await sendAsOther(next)).results).toMatchObject([{ id: next.id, verdict: 'applied' }])
+      // The first device still gets its own stored answer for its id.
+      const own = (await send({ ...forged, seq: 3 })).results[0]
+      expect(own).toEqual(taken.response)
+    })
   })

@@ -2,8 +2,14 @@
 export const deviceReasons = {
   nb: {
     NOT_LOGGED_IN: 'Du er ikke logget inn.',
+    LOCKED: 'Økten er låst. Lås den opp med passordet ditt.',
+    UNLOCK_WRONG_PASSWORD: 'Feil passord. {attemptsLeft} forsøk igjen før økten avsluttes.',
+    UNLOCK_ATTEMPTS_EXCEEDED: 'For mange feil passord. Økten er avsluttet, og du må logge inn på nytt.',
+    SESSION_ENDED: 'Økten er avsluttet. Logg inn på nytt.',
     NO_PERSON_ACCESS: 'Rollene dine gir ikke tilgang til persondata. Kommuneadministrator, tilskudd og support leser ikke personer.',
     INVALID_CREDENTIALS: 'Feil brukernavn eller passord.',
+    TOTP_REQUIRED: 'Skriv inn engangskoden fra autentiseringsappen din (6 sifre), eller en gjenopprettingskode.',
+    TOTP_INVALID: 'Engangskoden er feil eller allerede brukt. Vent på neste kode i appen og prøv igjen.',
     WRONG_PASSWORD: 'Feil passord for de lokale dataene på denne maskinen.',
     THROTTLED: 'For mange mislykkede innlogginger. Prøv igjen om {minutes} min.',
     REGISTER_URL_INSECURE: 'Registeradressen {url} bruker ikke https, så passordet ville gått ukryptert over nettet. Be IT-ansvarlig sette en https-adresse (NIR_REGISTER_URL).',
@@ -23,14 +29,30 @@ export const deviceReasons = {
     STALE_BASE: 'Registeret er endret av noen andre siden du begynte. Se begge versjonene og velg.',
     DUPLICATE_KEY: 'Dette er allerede registrert i registeret. Se begge versjonene og velg.',
     DEPENDENCY_REJECTED: 'Ikke lagret fordi registreringen den bygger på, ble avvist.',
+    MUTATION_ID_TAKEN: 'Registeret avviste sendingen fordi id-en allerede er brukt av en annen maskin. Lagre registreringen på nytt.',
     SYNC_PROBLEM_NOT_FOUND: 'Synkproblemet finnes ikke lenger. Det kan allerede være løst.',
     SYNC_PROBLEM_NOT_CONFLICT: 'Bare en konflikt kan overskrives. Rett registreringen og lagre den på nytt.',
     PERSON_KEPT_AFTER_SCOPE_EXIT: 'Personen følges ikke lenger opp av kommunen din. Den vises bare til ulagret arbeid er sendt eller løst, og kan ikke endres.',
+    REPLICA_UNREADABLE:
+      'De lokale dataene dine på denne maskinen kan ikke åpnes (nøkkelfilen er skadet, endret eller laget med et tidligere passord). Ingenting er slettet. Du kan starte med tomme lokale data: de gamle flyttes til en forseglet fil og beholdes, med arbeid som ikke er sendt. Kontakt support for å få det sendt.',
+    REPLICA_UNREADABLE_OFFLINE:
+      'De lokale dataene dine på denne maskinen kan ikke åpnes (nøkkelfilen er skadet eller endret). Ingenting er slettet. Logg inn når du er på nett, og kontakt support.',
+    REPLICA_SEALED:
+      'De gamle lokale dataene er flyttet til en forseglet fil ({file}) og beholdt, med arbeid som ikke var sendt. Kontakt support for å få det sendt. Nå hentes dataene på nytt fra registeret.',
+    USER_DISABLED: 'Brukeren din er deaktivert i registeret. De lokale dataene er slettet fra denne maskinen. Kontakt kommuneadministratoren din.',
+    USER_DISABLED_WORK_SEALED:
+      'Brukeren din er deaktivert i registeret, og registeret tar ikke imot mer fra den. Arbeid som ikke var sendt, er flyttet til en forseglet fil ({file}); resten av de lokale dataene er fjernet fra bruk. Kontakt kommuneadministratoren eller support.',
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
+    LOCKED: 'Økta er låst. Lås ho opp med passordet ditt.',
+    UNLOCK_WRONG_PASSWORD: 'Feil passord. {attemptsLeft} forsøk att før økta blir avslutta.',
+    UNLOCK_ATTEMPTS_EXCEEDED: 'For mange feil passord. Økta er avslutta, og du må logge inn på nytt.',
+    SESSION_ENDED: 'Økta er avslutta. Logg inn på nytt.',
     NO_PERSON_ACCESS: 'Rollene dine gir ikkje tilgang til persondata. Kommuneadministrator, tilskot og support les ikkje personar.',
     INVALID_CREDENTIALS: 'Feil brukarnamn eller passord.',
+    TOTP_REQUIRED: 'Skriv inn eingongskoden frå autentiseringsappen din (6 siffer), eller ein gjenopprettingskode.',
+    TOTP_INVALID: 'Eingongskoden er feil eller alt brukt. Vent på neste kode i appen og prøv igjen.',
     WRONG_PASSWORD: 'Feil passord for dei lokale dataa på denne maskina.',
     THROTTLED: 'For mange mislukka innloggingar. Prøv igjen om {minutes} min.',
     REGISTER_URL_INSECURE: 'Registeradressa {url} brukar ikkje https, så passordet ville gått ukryptert over nettet. Be IT-ansvarleg setje ei https-adresse (NIR_REGISTER_URL).',
@@ -50,8 +72,18 @@ export const deviceReasons = {
     STALE_BASE: 'Registeret er endra av nokon andre sidan du byrja. Sjå begge versjonane og vel.',
     DUPLICATE_KEY: 'Dette er allereie registrert i registeret. Sjå begge versjonane og vel.',
     DEPENDENCY_REJECTED: 'Ikkje lagra fordi registreringa ho byggjer på, vart avvist.',
+    MUTATION_ID_TAKEN: 'Registeret avviste sendinga fordi id-en alt er brukt av ei anna maskin. Lagre registreringa på nytt.',
     SYNC_PROBLEM_NOT_FOUND: 'Synkproblemet finst ikkje lenger. Det kan allereie vere løyst.',
     SYNC_PROBLEM_NOT_CONFLICT: 'Berre ein konflikt kan skrivast over. Rett registreringa og lagre ho på nytt.',
     PERSON_KEPT_AFTER_SCOPE_EXIT: 'Personen blir ikkje lenger følgd opp av kommunen din. Personen blir vist berre til ulagra arbeid er sendt eller løyst, og kan ikkje endrast.',
+    REPLICA_UNREADABLE:
+      'Dei lokale dataa dine på denne maskina kan ikkje opnast (nøkkelfila er skadd, endra eller laga med eit tidlegare passord). Ingenting er sletta. Du kan starte med tomme lokale data: dei gamle blir flytte til ei forsegla fil og tekne vare på, med arbeid som ikkje er sendt. Kontakt support for å få det sendt.',
+    REPLICA_UNREADABLE_OFFLINE:
+      'Dei lokale dataa dine på denne maskina kan ikkje opnast (nøkkelfila er skadd eller endra). Ingenting er sletta. Logg inn når du er på nett, og kontakt support.',
+    REPLICA_SEALED:
+      'Dei gamle lokale dataa er flytte til ei forsegla fil ({file}) og tekne vare på, med arbeid som ikkje var sendt. Kontakt support for å få det sendt. No blir dataa henta på nytt frå registeret.',
+    USER_DISABLED: 'Brukaren din er deaktivert i registeret. Dei lokale dataa er sletta frå denne maskina. Kontakt kommuneadministratoren din.',
+    USER_DISABLED_WORK_SEALED:
+      'Brukaren din er deaktivert i registeret, og registeret tek ikkje imot meir frå han. Arbeid som ikkje var sendt, er flytt til ei forsegla fil ({file}); resten av dei lokale dataa er tekne ut av bruk. Kontakt kommuneadministratoren eller support.',
   },
 }
