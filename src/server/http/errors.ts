@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod'
+import { CONTROL_CHARACTERS_MESSAGE } from '../../shared/domain'
 import type { ServerError } from '../../shared/sync'
 
 /** An expected failure with its HTTP status and the `error` code of the body (`ServerError`). */
@@ -35,6 +37,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v)
       return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...err.extra } satisfies ServerError)
     }
+    if (hasZodFastifySchemaValidationErrors(err)) return reply.code(400).send(validationRefusal(err.validation, err.validationContext))
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
     if (status === 500) {
       req.log.error({ err }, 'internal error')
@@ -46,4 +49,17 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` } satisfies ServerError)
   })
+}
+
+/**
+ * A route schema's refusal, naming the first offending field (issue 11.6: every refusal names
+ * its field). A control character is `INVALID_INPUT`, as the input guard answers a NUL: a line
+ * break in a username is refused like a NUL in it, not as an unnamed `BAD_REQUEST` (the guard
+ * lets line breaks through for multi-line free texts; the single-line schemas refuse them).
+ */
+function validationRefusal(issues: ZodFastifySchemaValidationError[], part = 'body'): ServerError & { field: string } {
+  const first = issues.find((i) => i.message === CONTROL_CHARACTERS_MESSAGE) ?? issues[0]!
+  const field = first.instancePath.split('/').filter(Boolean).join('.')
+  const message = issues.map((i) => `${[part, ...i.instancePath.split('/').filter(Boolean)].join('.')}: ${i.message}`).join('; ')
+  return { error: first.message === CONTROL_CHARACTERS_MESSAGE ? 'INVALID_INPUT' : 'BAD_REQUEST', message, field }
 }

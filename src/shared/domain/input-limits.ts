@@ -52,12 +52,18 @@ export function inputProblem(value: unknown, opts: { singleLine?: boolean } = {}
   return walk(value, [], 0)
 }
 
+/**
+ * The message of a schema's control-character refusal; the register answers an issue with it
+ * `INVALID_INPUT` naming the field, as the input guard answers a NUL (http/errors.ts).
+ */
+export const CONTROL_CHARACTERS_MESSAGE = 'control characters are not allowed'
+
 /** A single-line text of at most `max` characters without control characters. */
 export function plainText(max: number) {
   return z
     .string()
     .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed')
+    .regex(/^[^\u0000-\u001f\u007f]*$/, CONTROL_CHARACTERS_MESSAGE)
 }
 
 /** Largest and smallest value of a PostgreSQL/SQLite `integer` column. */
@@ -81,6 +87,6 @@ export function normaliseUsername(raw: string): string {
 export const usernameSchema = z
   .string()
   .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, CONTROL_CHARACTERS_MESSAGE)
   .transform(normaliseUsername)
   .pipe(z.string().min(1).max(100))
