@@ -12,6 +12,7 @@ import { personRoutes } from '../routes/persons'
 import { pullRoutes } from '../routes/pull'
 import { pushRoutes } from '../routes/push'
 import { reportRoutes } from '../routes/reports'
+import { ruleSettingRoutes } from '../routes/rule-settings'
 import type { ServerContext } from './context'
 import { ApiError, installErrorHandling } from './errors'
 import { installInputGuard } from './input-guard'
@@ -41,5 +42,6 @@ export async function buildApp(ctx: ServerContext, opts: { logger?: boolean | { 
   personRoutes(app, ctx)
   importRoutes(app, ctx)
   reportRoutes(app, ctx)
+  ruleSettingRoutes(app, ctx)
   return app
 }
