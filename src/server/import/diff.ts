@@ -77,7 +77,12 @@ function groupOf(entity: EntityName, key: string, row: Record<string, unknown> |
 async function loadStored(tx: RegisterDb, lines: ParsedLine[]): Promise<Map<string, Stored>> {
   const out = new Map<string, Stored>()
   const byEntity = new Map<EntityName, string[]>()
-  for (const l of lines) byEntity.set(l.entity, [...(byEntity.get(l.entity) ?? []), l.key])
+  // Push, never rebuild the array per line (that was quadratic in the file).
+  for (const l of lines) {
+    const keys = byEntity.get(l.entity)
+    if (keys) keys.push(l.key)
+    else byEntity.set(l.entity, [l.key])
+  }
   for (const [entity, keys] of byEntity) {
     const st = entityStores[entity]
     for (let i = 0; i < keys.length; i += 5000) {

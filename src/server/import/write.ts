@@ -24,7 +24,12 @@ export async function writeChanges(tx: RegisterDb, changes: RowChange[]): Promis
   const seqs = await nextSeqs(tx, groups.length)
   const seqOf = new Map(groups.map((g, i) => [g, seqs[i]]))
   const byEntity = new Map<EntityName, RowChange[]>()
-  for (const c of changes) byEntity.set(c.entity, [...(byEntity.get(c.entity) ?? []), c])
+  // Push into the entity's array: rebuilding it per line was quadratic in the file (68 % of an import's CPU at 20,000 persons).
+  for (const c of changes) {
+    const list = byEntity.get(c.entity)
+    if (list) list.push(c)
+    else byEntity.set(c.entity, [c])
+  }
   for (const [entity, list] of byEntity) {
     const upserts = list.filter((c) => c.kind !== 'deleted')
     for (let i = 0; i < upserts.length; i += CHUNK) await upsert(tx, entity, upserts.slice(i, i + CHUNK), seqOf)
