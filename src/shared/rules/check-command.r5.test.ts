@@ -61,7 +61,9 @@ describe('R5.4 programme average on saving measures', () => {
   test('R5.4 below the norm is a warning naming the average and the weeks', () => {
     const r = checkCommand(add(measure('2020-03-02', '2020-03-15', 20)), withReg({ measures: [] }), context())
     expect(r.errors).toEqual([])
-    expect(r.warnings).toEqual([{ code: 'PROGRAMME_BELOW_NORM', field: 'measures', values: { average: 20, norm: 37.5, weeks: '10/2020, 11/2020' } }])
+    expect(r.warnings).toEqual([
+      { code: 'PROGRAMME_BELOW_NORM', field: 'measures', values: { average: 20, norm: 37.5, weeks: '10/2020, 11/2020', from: '2020-03-02', to: '2020-03-15' } },
+    ])
   })
 
   test.each([

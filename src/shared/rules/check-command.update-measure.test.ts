@@ -79,7 +79,13 @@ describe('intro.updateMeasure', () => {
     const r = checkCommand(update({ ...MARCH, toDate: '2020-03-15', hoursPerWeek: 20 }), withReg(), context())
     expect(r.errors).toEqual([])
     // Weeks 12–13 lost the measure, 10–11 have 20 hours: all four are below the norm of 37.5.
-    expect(r.warnings).toEqual([{ code: 'PROGRAMME_BELOW_NORM', field: 'hoursPerWeek', values: { average: 10, norm: 37.5, weeks: '10/2020, 11/2020, 12/2020, 13/2020' } }])
+    expect(r.warnings).toEqual([
+      {
+        code: 'PROGRAMME_BELOW_NORM',
+        field: 'hoursPerWeek',
+        values: { average: 10, norm: 37.5, weeks: '10/2020, 11/2020, 12/2020, 13/2020', from: '2020-03-02', to: '2020-03-29' },
+      },
+    ])
   })
 
   test.each([

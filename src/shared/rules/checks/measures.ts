@@ -49,7 +49,9 @@ function checkAverage(input: CheckInput, measures: Measure[], replacements: Repl
   if (res.belowNorm && res.hoursPerWeek !== null) {
     const listed = res.weeksBelowNorm.slice(0, 12).map(name).join(', ')
     const weeks = res.weeksBelowNorm.length > 12 ? `${listed} …` : listed
-    input.f.warn('PROGRAMME_BELOW_NORM', field, { average: round2(res.hoursPerWeek), norm: res.norm, weeks })
+    // The period is named: this average covers what the save changed, not the whole programme
+    // the summary shows, so the two figures differ and the caseworker must see why.
+    input.f.warn('PROGRAMME_BELOW_NORM', field, { average: round2(res.hoursPerWeek), norm: res.norm, weeks, from: span.fromDate, to: span.toDate })
   }
 }
 
