@@ -7,7 +7,12 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
  * the replica opens with the password alone, online or offline.
  */
 export interface KeyFile {
-  version: 1
+  /**
+   * 2: the scrypt parameters, salt and nonce are the AES-GCM associated data, so a changed
+   * parameter fails the tag. 1 (before issue 11.5): unbound; still opened, and re-wrapped as 2
+   * at the next unlock.
+   */
+  version: 1 | 2
   kdf: 'scrypt'
   /** scrypt cost parameters; stored so they can be raised later without breaking old files. */
   n: number
@@ -23,6 +28,26 @@ const SCRYPT_N = 2 ** 15
 const SCRYPT_R = 8
 const SCRYPT_P = 1
 
+/**
+ * Issue 11.5: what a key file may ask of scrypt, checked before any derivation. The file is
+ * not trusted (anyone with the laptop can edit it): N = 2^24 blocked a login for 84 s. At the
+ * bounds scrypt needs 128·N·r = 256 MiB and well under a second here; the floor keeps a file
+ * from being weakened below what this program writes.
+ */
+export const KDF_BOUNDS = { minN: 2 ** 14, maxN: 2 ** 17, maxR: 16, maxP: 4 } as const
+const BYTES = { salt: 16, iv: 12, tag: 16, wrappedKey: 32 } as const
+
+/** Why a key file cannot be used, found before deriving anything. */
+export type KeyFileProblem = 'EMPTY' | 'NOT_A_KEY_FILE' | 'PARAMS_OUT_OF_BOUNDS'
+
+/** The key file exists but is not one this program can use (empty, truncated, garbage, out of bounds). */
+export class KeyFileError extends Error {
+  override name = 'KeyFileError'
+  constructor(readonly problem: KeyFileProblem) {
+    super(`key file unusable: ${problem}`)
+  }
+}
+
 function deriveKey(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; the default maxmem (32 MiB) is exactly too small for N=2^15.
   const options: ScryptOptions = { N: n, r, p, maxmem: 256 * n * r }
@@ -34,44 +59,83 @@ export function newReplicaKey(): Buffer {
   return randomBytes(32)
 }
 
-export async function wrapKey(key: Buffer, password: string): Promise<KeyFile> {
-  const salt = randomBytes(16)
-  const iv = randomBytes(12)
-  const kek = await deriveKey(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-  const cipher = createCipheriv('aes-256-gcm', kek, iv)
-  const wrapped = Buffer.concat([cipher.update(key), cipher.final()])
-  return {
-    version: 1,
-    kdf: 'scrypt',
-    n: SCRYPT_N,
-    r: SCRYPT_R,
-    p: SCRYPT_P,
-    salt: salt.toString('base64'),
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    wrappedKey: wrapped.toString('base64'),
-  }
+/** The associated data of a version-2 wrap: every field the derivation and the cipher read. */
+function associatedData(f: Pick<KeyFile, 'version' | 'kdf' | 'n' | 'r' | 'p' | 'salt' | 'iv'>): Buffer {
+  return Buffer.from(`nir-keyfile:${f.version}:${f.kdf}:n=${f.n}:r=${f.r}:p=${f.p}:salt=${f.salt}:iv=${f.iv}`, 'utf8')
 }
 
-/** The replica key, or null when the password does not open the wrap (GCM tag mismatch). */
+export async function wrapKey(key: Buffer, password: string): Promise<KeyFile> {
+  const salt = randomBytes(BYTES.salt)
+  const iv = randomBytes(BYTES.iv)
+  const head = { version: 2 as const, kdf: 'scrypt' as const, n: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: salt.toString('base64'), iv: iv.toString('base64') }
+  const kek = await deriveKey(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+  const cipher = createCipheriv('aes-256-gcm', kek, iv)
+  cipher.setAAD(associatedData(head))
+  const wrapped = Buffer.concat([cipher.update(key), cipher.final()])
+  return { ...head, tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') }
+}
+
+/**
+ * The replica key, or null when the wrap does not open (GCM tag mismatch: a wrong password,
+ * or a changed parameter of a version-2 file). Throws `KeyFileError` before deriving when the
+ * file's parameters are out of bounds or malformed.
+ */
 export async function unwrapKey(file: KeyFile, password: string): Promise<Buffer | null> {
-  const kek = await deriveKey(password, Buffer.from(file.salt, 'base64'), file.n, file.r, file.p)
-  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(file.iv, 'base64'))
-  decipher.setAuthTag(Buffer.from(file.tag, 'base64'))
+  const checked = checkKeyFile(file)
+  const kek = await deriveKey(password, Buffer.from(checked.salt, 'base64'), checked.n, checked.r, checked.p)
+  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(checked.iv, 'base64'))
+  if (checked.version === 2) decipher.setAAD(associatedData(checked))
+  decipher.setAuthTag(Buffer.from(checked.tag, 'base64'))
   try {
-    return Buffer.concat([decipher.update(Buffer.from(file.wrappedKey, 'base64')), decipher.final()])
+    return Buffer.concat([decipher.update(Buffer.from(checked.wrappedKey, 'base64')), decipher.final()])
   } catch {
     return null
   }
 }
 
+/** Canonical base64 of exactly `bytes` bytes (Buffer.from ignores junk, so compare the round trip). */
+function isBase64Of(value: unknown, bytes: number): boolean {
+  if (typeof value !== 'string') return false
+  const buf = Buffer.from(value, 'base64')
+  return buf.length === bytes && buf.toString('base64') === value
+}
+
+const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+
+/** Validates a parsed key file against `KDF_BOUNDS` and the exact byte lengths. */
+export function checkKeyFile(value: unknown): KeyFile {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KeyFileError('NOT_A_KEY_FILE')
+  const f = value as Record<string, unknown>
+  if ((f.version !== 1 && f.version !== 2) || f.kdf !== 'scrypt') throw new KeyFileError('NOT_A_KEY_FILE')
+  for (const [field, bytes] of Object.entries(BYTES)) if (!isBase64Of(f[field], bytes)) throw new KeyFileError('NOT_A_KEY_FILE')
+  const n = f.n
+  const powerOfTwo = typeof n === 'number' && Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0
+  if (!powerOfTwo || !isInt(n, KDF_BOUNDS.minN, KDF_BOUNDS.maxN) || !isInt(f.r, 1, KDF_BOUNDS.maxR) || !isInt(f.p, 1, KDF_BOUNDS.maxP)) {
+    throw new KeyFileError('PARAMS_OUT_OF_BOUNDS')
+  }
+  return f as unknown as KeyFile
+}
+
+/**
+ * The key file at `path`, checked (`checkKeyFile`); null when there is none. An empty,
+ * truncated or garbage file throws `KeyFileError`, never a bare SyntaxError.
+ */
 export async function readKeyFile(path: string): Promise<KeyFile | null> {
+  let text: string
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as KeyFile
+    text = await readFile(path, 'utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw err
   }
+  if (text.trim() === '') throw new KeyFileError('EMPTY')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new KeyFileError('NOT_A_KEY_FILE')
+  }
+  return checkKeyFile(parsed)
 }
 
 /** Writes atomically (temp file + rename) so a crash never leaves a half-written key file. */

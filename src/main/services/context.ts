@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Result } from '../../shared/api'
+import type { Reason, Result } from '../../shared/api'
 import type { Contract, ContractName, OutputOf } from '../../shared/api'
 import type { User } from '../../shared/domain'
 import type { Replica } from '../db/open'
@@ -11,6 +11,7 @@ import { RegisterClient } from '../sync/register-client'
 import { normaliseServerUrl } from '../db/vault'
 import { osloDateOfMs } from '../../shared/rules'
 import { sessionState } from './session'
+import { retireDisabledReplica } from './retire'
 
 /** A handler of one contract entry: validated input in, Result out. */
 export type Handler<K extends ContractName> = (input: z.output<Contract[K]['input']>) => Promise<Result<OutputOf<K>>>
@@ -62,6 +63,8 @@ export class ServiceContext {
   /** What the transports forward to the renderer (IPC in Electron, `GET /api/events` in browser mode). */
   readonly events: DeviceEvents
   private active: ActiveSession | null = null
+  /** What the next screen must tell the caseworker (`SessionState.notice`); set by login and by a disabled user's retirement. */
+  notice: Reason | null = null
   private dayWatch: NodeJS.Timeout | null = null
 
   constructor(readonly options: ServiceOptions) {
@@ -115,9 +118,25 @@ export class ServiceContext {
       now: this.now,
       events: this.events,
       onFirstSyncComplete: () => this.events.emit('session.changed', sessionState(this)),
+      onUserDisabled: () => void this.retireDisabledUser(),
     })
     engine.start()
     return engine
+  }
+
+  /**
+   * A6 / issue 11.7: a sync cycle heard that the user is disabled. The session ends, the
+   * replica is wiped (or sealed with its unsent work, `retireDisabledReplica`) and the login
+   * screen says why.
+   */
+  async retireDisabledUser(): Promise<void> {
+    const s = this.active
+    if (!s) return
+    this.active = null
+    await s.sync.stop()
+    this.notice = retireDisabledReplica(s.replica.file, s.replica, this.now())
+    this.log.info(`user disabled on the register: replica ${this.notice.code === 'USER_DISABLED' ? 'wiped' : 'sealed with unsent work'}`)
+    this.session = null
   }
 
   /** Locks: stops sync and closes the replica. */

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Result, SessionState } from '../../shared/api'
 import { fail, ok } from '../../shared/api'
 import { osloDateOfMs } from '../../shared/rules'
@@ -5,6 +6,8 @@ import type { LoginResponse } from '../../shared/sync'
 import { readProfile, readSyncState, saveProfile, updateSyncState } from '../db/state'
 import { replicaFile, unlockReplica } from '../db/vault'
 import { HttpError, NetworkError } from '../sync/register-client'
+import { isUserDisabled } from '../sync/cycle'
+import { retireDisabledReplica } from './retire'
 import type { AreaHandlers, ServiceContext } from './context'
 
 /**
@@ -17,8 +20,9 @@ import type { AreaHandlers, ServiceContext } from './context'
 export function sessionHandlers(ctx: ServiceContext) {
   return {
     'session.state': async () => ok(sessionState(ctx)),
-    'session.login': async ({ username, password }) => {
+    'session.login': async ({ username, password, startFresh }) => {
       await ctx.closeSession()
+      ctx.notice = null
       if (!registerUrlIsSecure(ctx.serverUrl)) return fail('REGISTER_URL_INSECURE', undefined, { url: ctx.serverUrl })
       let login: LoginResponse
       try {
@@ -27,10 +31,11 @@ export function sessionHandlers(ctx: ServiceContext) {
         if (err instanceof NetworkError) return unlockOffline(ctx, username, password)
         if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
         if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', undefined, { minutes: waitMinutes(err) })
+        if (isUserDisabled(err)) return retireOnLogin(ctx, username, password)
         if (err instanceof HttpError) return fail('REGISTER_ERROR', undefined, { status: err.status })
         throw err
       }
-      return unlockOnline(ctx, username, password, login)
+      return unlockOnline(ctx, username, password, login, startFresh === true)
     },
     'session.reauthenticate': async ({ password }) => {
       const s = ctx.session
@@ -82,12 +87,31 @@ export function registerUrlIsSecure(url: string): boolean {
   return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
 }
 
-async function unlockOnline(ctx: ServiceContext, username: string, password: string, login: LoginResponse): Promise<Result<SessionState>> {
+/**
+ * A6 / issue 11.7: the register accepted the password and answered that the user is disabled
+ * (it says so only after the right password). The replica of this user is opened with that
+ * password to see whether it holds unsent work, then wiped or sealed (`retireDisabledReplica`).
+ */
+async function retireOnLogin(ctx: ServiceContext, username: string, password: string): Promise<Result<SessionState>> {
   const file = replicaFile(ctx.options.dataDir, ctx.serverUrl, username)
-  const unlocked = await unlockReplica(file, password, { create: true, migrationsFolder: ctx.options.migrationsFolder })
+  const unlocked = await unlockReplica(file, password, { create: false, migrationsFolder: ctx.options.migrationsFolder })
+  if (!unlocked.ok && unlocked.reason === 'NO_REPLICA') return fail('USER_DISABLED')
+  const reason = retireDisabledReplica(file, unlocked.ok ? unlocked.replica : null, ctx.now())
+  ctx.log.info(`user disabled on the register: replica ${reason.code === 'USER_DISABLED' ? 'wiped' : 'sealed'}`)
+  return { ok: false, reasons: [reason] }
+}
+
+async function unlockOnline(ctx: ServiceContext, username: string, password: string, login: LoginResponse, startFresh: boolean): Promise<Result<SessionState>> {
+  const file = replicaFile(ctx.options.dataDir, ctx.serverUrl, username)
+  const unlocked = await unlockReplica(file, password, { create: true, startFresh, migrationsFolder: ctx.options.migrationsFolder, now: ctx.now })
+  // Issue 11.5: never replaced silently; the login screen explains and offers to start afresh.
+  if (!unlocked.ok && unlocked.reason === 'UNREADABLE') return fail('REPLICA_UNREADABLE', undefined, { problem: unlocked.problem })
   if (!unlocked.ok) throw new Error(`unexpected unlock failure ${unlocked.reason}`)
   const { replica } = unlocked
-  if (unlocked.replacedUnreadable) ctx.log.info(`replica ${file} did not open with the new password; started a fresh one`)
+  if (unlocked.sealed) {
+    ctx.log.info(`replica did not open; sealed as ${basename(unlocked.sealed)} and started a fresh one`)
+    ctx.notice = { code: 'REPLICA_SEALED', values: { file: basename(unlocked.sealed) } }
+  }
   saveProfile(replica, login.user, ctx.serverUrl, login.serverTime)
   readSyncState(replica)
   updateSyncState(replica, { serverOffsetMs: Math.round(Date.parse(login.serverTime) - ctx.now().getTime()) })
@@ -100,6 +124,7 @@ async function unlockOffline(ctx: ServiceContext, username: string, password: st
   const file = replicaFile(ctx.options.dataDir, ctx.serverUrl, username)
   const unlocked = await unlockReplica(file, password, { create: false, migrationsFolder: ctx.options.migrationsFolder })
   if (!unlocked.ok) {
+    if (unlocked.reason === 'UNREADABLE') return fail('REPLICA_UNREADABLE_OFFLINE', undefined, { problem: unlocked.problem })
     return unlocked.reason === 'WRONG_PASSWORD' ? fail('WRONG_PASSWORD', 'password') : fail('OFFLINE_NO_REPLICA')
   }
   const profile = readProfile(unlocked.replica)
@@ -116,7 +141,8 @@ export function sessionState(ctx: ServiceContext): SessionState {
   const s = ctx.session
   // The Oslo calendar date by the shared dayjs/timezone conversion the rules judge with (R11.11).
   const today = osloDateOfMs(ctx.now().getTime())
-  if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false, today }
+  const notice = ctx.notice ? { notice: ctx.notice } : {}
+  if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false, today, ...notice }
   return {
     phase: 'unlocked',
     user: s.user,
@@ -124,5 +150,6 @@ export function sessionState(ctx: ServiceContext): SessionState {
     serverUrl: ctx.serverUrl,
     replicaReady: readSyncState(s.replica).firstSyncComplete,
     today,
+    ...notice,
   }
 }

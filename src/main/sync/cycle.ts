@@ -58,7 +58,13 @@ function classify(err: unknown, log: Logger): { ok: false; code: string; offline
   }
   if (err instanceof NetworkError) return failed('REGISTER_UNREACHABLE', true)
   if (err instanceof HttpError && err.status === 401) return failed('LOGIN_REQUIRED')
+  if (isUserDisabled(err)) return failed('USER_DISABLED')
   if (err instanceof HttpError && err.status === 426) return failed('UPDATE_REQUIRED')
   log.error('sync cycle failed', err)
   return failed('SYNC_FAILED')
+}
+
+/** A6: the register's 403 `USER_DISABLED` (login, push, pull: `authenticate` refuses a disabled user everywhere). */
+export function isUserDisabled(err: unknown): boolean {
+  return err instanceof HttpError && err.status === 403 && (err.body as { error?: unknown } | null)?.error === 'USER_DISABLED'
 }

@@ -29,6 +29,8 @@ export interface SyncSchedulerOptions {
   events: DeviceEvents
   /** The replica's first sync just completed (the session's `replicaReady` flips). */
   onFirstSyncComplete?: () => void
+  /** A6: the register answered that the user is disabled; the owner ends the session and retires the replica. */
+  onUserDisabled?: () => void
 }
 
 /**
@@ -194,6 +196,8 @@ export class SyncScheduler {
       },
     })
     if (!outcome.ok && 'offline' in outcome && outcome.offline) this.markOffline()
+    // After this cycle has settled: the handler stops this scheduler, which waits for the running cycle.
+    if (!outcome.ok && 'code' in outcome && outcome.code === 'USER_DISABLED') setImmediate(() => this.o.onUserDisabled?.())
     if (!wasReady && !this.abort.signal.aborted && readSyncState(this.o.replica).firstSyncComplete) this.o.onFirstSyncComplete?.()
   }
 

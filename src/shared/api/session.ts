@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { User } from '../domain'
 import { usernameSchema } from '../domain'
 import { empty } from './inputs'
+import type { Reason } from './result'
 
 export type Language = 'nb' | 'nn'
 
@@ -20,13 +21,28 @@ export interface SessionState {
    * rules judge with (R11.11) wherever the laptop's time zone is set.
    */
   today: string
+  /**
+   * Something the caseworker must be told on the next screen, e.g. the replica was sealed
+   * (`REPLICA_SEALED`) or wiped because the user is disabled (`USER_DISABLED`, A6).
+   */
+  notice?: Reason
 }
 
 /** Login and logout (A7). */
 export const sessionSlice = {
   'session.state': { input: empty, output: {} as SessionState },
   'session.login': {
-    input: z.object({ username: usernameSchema, password: z.string().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        username: usernameSchema,
+        password: z.string().min(1).max(200),
+        /**
+         * Issue 11.5: after `REPLICA_UNREADABLE`, the caseworker's explicit choice to move the
+         * unreadable replica aside (sealed, kept) and start a fresh one.
+         */
+        startFresh: z.boolean().optional(),
+      })
+      .strict(),
     output: {} as SessionState,
   },
   'session.logout': { input: empty, output: {} as SessionState },

@@ -77,18 +77,33 @@ describe('replica encryption (A7)', () => {
     expect(a).toMatch(/replicas[\\/][0-9a-f]{16}\.db$/)
   })
 
-  test('A7 a password changed on the server starts a fresh replica at the next online login', async () => {
+  test('A7 issue 11.5 a password changed on the server: the old replica is reported unreadable, kept, and sealed only when the caseworker starts afresh', async () => {
     const file = replicaFile(tmp.dir, 'http://127.0.0.1:2', 'changer')
     const first = await unlockReplica(file, 'old', { create: true })
     if (!first.ok) throw new Error('create failed')
     first.replica.db.insert(persons).values(person).run()
     first.replica.close()
-    const next = await unlockReplica(file, 'new', { create: true })
+    const before = readFileSync(file)
+    expect(await unlockReplica(file, 'new', { create: true })).toEqual({ ok: false, reason: 'UNREADABLE', problem: 'TAG_MISMATCH' })
+    expect(readFileSync(file).equals(before)).toBe(true)
+
+    const next = await unlockReplica(file, 'new', { create: true, startFresh: true, now: () => new Date('2026-03-01T10:00:00Z') })
     if (!next.ok) throw new Error('recreate failed')
-    expect(next.replacedUnreadable).toBe(true)
+    expect(next.sealed).toBe(`${file}.sealed-2026-03-01T10-00-00-000Z`)
     expect(next.replica.db.select().from(persons).all()).toEqual([])
     next.replica.close()
     expect(await unwrapKey((await readKeyFile(`${file}.key.json`))!, 'new')).not.toBeNull()
+    // The sealed pair still opens with the old password: support can recover its unsent work.
+    const old = await unlockReplica(next.sealed!, 'old', { create: false })
+    if (!old.ok) throw new Error('sealed replica did not open')
+    expect(
+      old.replica.db
+        .select()
+        .from(persons)
+        .all()
+        .map((p) => p.lastName),
+    ).toEqual(['Tveitaråsen'])
+    old.replica.close()
   })
 })
 
