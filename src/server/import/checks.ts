@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { addresses, asylnorskOffers, codeLists, districts, grants, municipalities, permits, persons, settlements, users } from '../db/schema'
+import { isRuleSettingKey, parseRuleSettingValue, ruleSettingDataSchema, ruleSettingKeys } from '../../shared/domain'
 import type { RegisterDb } from '../db/types'
 import type { ImportError, ParsedLine } from './types'
 
@@ -43,6 +44,11 @@ export async function crossCheck(tx: RegisterDb, lines: ParsedLine[]): Promise<I
       const live = filePersons.has(id) ? filePersons.get(id)! : dbPersons.has(id)
       if (!live) errors.push({ line: l.line, code: 'UNKNOWN_PERSON', field: 'personId', message: `personId ${id} is not a live person` })
     }
+    // Issue 9 point 5: an imported rule setting the rules cannot read would be ignored without a word (the default applies).
+    if (l.entity === 'codeList' && r.list === 'ruleSetting') {
+      const problem = ruleSettingProblem(String(r.code), r.data)
+      if (problem) errors.push({ line: l.line, code: 'INVALID_RULE_SETTING', field: problem.field, message: problem.message })
+    }
     const place = placeOf(l)
     if (!place) continue
     if (!munExists(place.municipality)) {
@@ -56,6 +62,15 @@ export async function crossCheck(tx: RegisterDb, lines: ParsedLine[]): Promise<I
   }
   errors.push(...(await stillReferenced(tx, lines)))
   return errors.sort((a, b) => a.line - b.line)
+}
+
+/** Why a `ruleSetting` entry is unusable (unknown key, `data` not `{ value, … }`, a value its key's schema refuses), or null. */
+function ruleSettingProblem(key: string, data: unknown): { field: string; message: string } | null {
+  if (!isRuleSettingKey(key)) return { field: 'code', message: `unknown rule setting ${key}; known: ${ruleSettingKeys.join(', ')}` }
+  const d = ruleSettingDataSchema.safeParse(data)
+  if (!d.success) return { field: 'data.value', message: 'a rule setting needs data { value, changedBy?, reason? }' }
+  const v = parseRuleSettingValue(key, d.data.value)
+  return v.ok ? null : { field: 'data.value', message: `${key}: ${v.problem}` }
 }
 
 type Place = { municipality: string; district: string | null; fields: [string, string] }

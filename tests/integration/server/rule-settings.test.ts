@@ -180,6 +180,20 @@ describe.each(backends())('rule settings on the register ($name)', (backend) => 
     expect(e.regime.introNorsk.explanation.find((s) => s.key === 'int21Settings')?.values).toMatchObject({ last6A: '2026-12-31', last6AOrigin: 'register' })
   })
 
+  test.each([
+    ['an unknown key', { code: 'INT.other', data: { value: '2027-01-01' } }, 'code'],
+    ['a date that does not exist', { code: 'INT_6A.lastGrantDate', data: { value: '2027-02-29' } }, 'data.value'],
+    ['no value', { code: 'INT_6A.lastGrantDate', data: { reason: 'x' } }, 'data.value'],
+  ])('an import line with %s is refused (INVALID_RULE_SETTING), nothing written', async (_n, entry, field) => {
+    const before = await state()
+    const line = { type: 'codeList', id: `ruleSetting:${entry.code}`, list: 'ruleSetting', nameNb: 'x', nameNn: 'x', validFrom: null, validTo: null, sortOrder: 10, ...entry }
+    expect(await importNdjson(reg.db, toText([line]), { actor: 'test' })).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ line: 1, code: 'INVALID_RULE_SETTING', field })],
+    })
+    expect(await state()).toEqual(before)
+  })
+
   test('setting the value it already has changes nothing and is not audited', async () => {
     const before = await state()
     const res = await put('INT_6A.lastGrantDate', { value: '2026-12-31', reason: 'again' }, await login('nir-admin'))
