@@ -11,6 +11,7 @@ import { RegisterClient } from '../sync/register-client'
 import { normaliseServerUrl } from '../db/vault'
 import { osloDateOfMs } from '../../shared/rules'
 import { sessionState } from './session'
+import { IdleLock, type IdleLockOptions } from './idle-lock'
 import { retireDisabledReplica } from './retire'
 
 /** A handler of one contract entry: validated input in, Result out. */
@@ -23,7 +24,7 @@ export type AreaHandlers<A extends string> = {
 
 export type Services = { [K in ContractName]: Handler<K> }
 
-export interface ServiceOptions {
+export interface ServiceOptions extends IdleLockOptions {
   /** Device data folder; replicas live in `<dataDir>/replicas`. */
   dataDir: string
   serverUrl: string
@@ -62,6 +63,8 @@ export class ServiceContext {
   readonly now: () => Date
   /** What the transports forward to the renderer (IPC in Electron, `GET /api/events` in browser mode). */
   readonly events: DeviceEvents
+  /** Issue 11.4: locks the session after the idle time or on sleep (idle-lock.ts). */
+  readonly idleLock: IdleLock
   private active: ActiveSession | null = null
   /** What the next screen must tell the caseworker (`SessionState.notice`); set by login and by a disabled user's retirement. */
   notice: Reason | null = null
@@ -73,6 +76,7 @@ export class ServiceContext {
     this.log = options.log ?? consoleLogger
     this.now = options.now ?? (() => new Date())
     this.events = new DeviceEvents(this.log)
+    this.idleLock = new IdleLock(this, options)
   }
 
   get session(): ActiveSession | null {
@@ -141,6 +145,8 @@ export class ServiceContext {
 
   /** Locks: stops sync and closes the replica. */
   async closeSession(): Promise<void> {
+    // A locked session ends here too (logout or another login from the unlock screen).
+    if (this.idleLock.forget() && !this.active) this.events.emit('session.changed', sessionState(this))
     const s = this.active
     if (!s) return
     this.session = null

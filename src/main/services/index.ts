@@ -10,6 +10,7 @@ import { norskHandlers } from './norsk'
 import { personListHandlers } from './person-list'
 import { personsHandlers } from './persons'
 import { referenceHandlers } from './reference'
+import { lockHandlers } from './idle-lock'
 import { reportsHandlers } from './reports'
 import { sessionHandlers } from './session'
 import { syncHandlers } from './sync'
@@ -22,6 +23,7 @@ export function createServices(ctx: ServiceContext): Services {
   return {
     ...sessionHandlers(ctx),
     ...syncHandlers(ctx),
+    ...lockHandlers(ctx),
     ...personsHandlers(ctx),
     ...personListHandlers(ctx),
     ...referenceHandlers(ctx),
@@ -63,6 +65,9 @@ export function isContractName(name: string): name is ContractName {
  */
 export async function dispatch(ctx: ServiceContext, services: Services, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isContractName(name)) return fail('UNKNOWN_COMMAND', undefined, { name })
+  // Issue 11.4: a locked device touches no replica; every other call is the caseworker's activity.
+  const locked = ctx.idleLock.gate(name)
+  if (locked) return locked
   // Issue 11.6: the shared limits first (NUL and control characters, length, nesting), the same the register applies.
   const problem = inputProblem(rawInput ?? {})
   if (problem) return failWith([problem.field ? { code: 'INVALID_INPUT', field: problem.field } : { code: 'INVALID_INPUT' }])

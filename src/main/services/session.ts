@@ -142,6 +142,9 @@ export function sessionState(ctx: ServiceContext): SessionState {
   // The Oslo calendar date by the shared dayjs/timezone conversion the rules judge with (R11.11).
   const today = osloDateOfMs(ctx.now().getTime())
   const notice = ctx.notice ? { notice: ctx.notice } : {}
+  // Issue 11.4: a locked session names its user, so the unlock screen asks for that password only.
+  const locked = s ? null : ctx.idleLock.lockedState(today)
+  if (locked) return locked
   if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false, today, ...notice }
   return {
     phase: 'unlocked',

@@ -9,6 +9,7 @@ import { personListSlice } from './person-list'
 import { personsSlice } from './persons'
 import { referenceSlice } from './reference'
 import { reportsSlice } from './reports'
+import { lockSlice } from './lock'
 import { sessionSlice } from './session'
 import { mergeSlices } from './slice'
 import { syncSlice } from './sync'
@@ -28,6 +29,7 @@ export { mergeSlices, type ContractEntry } from './slice'
  */
 export const contract = mergeSlices(
   sessionSlice,
+  lockSlice,
   syncSlice,
   personsSlice,
   personListSlice,

@@ -8,7 +8,8 @@ export type Language = 'nb' | 'nn'
 
 /** What the device knows about the logged-in session. */
 export interface SessionState {
-  phase: 'loggedOut' | 'unlocked'
+  /** `locked`: the idle lock (issue 11.4) closed the replica; `user` is whose password unlocks it. */
+  phase: 'loggedOut' | 'unlocked' | 'locked'
   user: User | null
   /** `online`: logged in against the central register; `offline`: unlocked the replica with the password. */
   mode: 'online' | 'offline' | null
