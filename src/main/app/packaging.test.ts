@@ -79,6 +79,8 @@ describe('electron-builder configuration (issue 11 point 9)', () => {
     ['a replica migration (read at start-up, app/index.ts)', 'src/main/db/migrations/meta/_journal.json'],
     ['a register migration (embedded demo register)', 'src/server/db/migrations/meta/_journal.json'],
     ['the PDF fonts and icons', 'resources/icon.png'],
+    ['the certificate font (issue 10, embedded in every PDF)', 'resources/fonts/DejaVuSans-Bold.ttf'],
+    ['the certificate font licence', 'resources/fonts/DejaVu-LICENSE.txt'],
   ])('files include %s', (_what, file) => {
     expect(packaged(file, config.files)).toBe(true)
   })
