@@ -3,7 +3,7 @@ import { addYears, addDays, daysBetween } from '../src/shared/calendar'
 import { isoDate, measureSchema, personSnapshotSchema, replacementSchema, type PersonSnapshot } from '../src/shared/domain'
 import { absencesAndLeaveOf, evaluatePerson, programmeAverage, RULES_VERSION, type Evaluation } from '../src/shared/rules'
 import { log, report, timeMany } from './harness'
-import { BENCH_TODAY, HEAVY_PROGRAMME_START, heavyPerson } from './fixtures/heavy-person'
+import { BENCH_TODAY, BENCH_TODAY_2021, HEAVY_PROGRAMME_START, heavyPerson, heavyPerson2021 } from './fixtures/heavy-person'
 import { syntheticPersons, type SyntheticPerson } from './fixtures/synthetic-persons'
 
 /**
@@ -18,6 +18,7 @@ const CHUNK = 1000
 
 export async function run(): Promise<void> {
   benchEvaluatePerson()
+  benchEvaluatePerson2021()
   benchProgrammeAverage()
   benchPopulation()
 }
@@ -43,6 +44,32 @@ function benchEvaluatePerson(): void {
   const baselineLabel = 'parse of the same snapshot (JSON.parse + zod)'
   report({ name: 'rules.evaluatePerson.median', value: evaluated.median, unit: 'ms', baseline: parsed.median, baselineLabel })
   report({ name: 'rules.evaluatePerson.p99', value: evaluated.p99, unit: 'ms', baseline: parsed.p99, baselineLabel })
+}
+
+/**
+ * Issue 9 point 8: the same 3-year person five years later, under the integration act of 2021,
+ * beside the 2003 person timed in the same run (the two regimes' cost side by side).
+ */
+function benchEvaluatePerson2021(): void {
+  const p2003 = heavyPerson()
+  const p2021 = heavyPerson2021()
+  const e = evaluatePerson(p2021, BENCH_TODAY_2021)
+  const fails = [
+    e.regime.introNorsk.regime !== 'INTEGRERING_2021' && `regime ${e.regime.introNorsk.regime}`,
+    e.schemes.intro.status !== 'deltar' && `intro status ${e.schemes.intro.status}`,
+    !e.categories.some((c) => c.scheme === 'intro' && c.kind === 'rett_og_plikt' && c.displayState === 'current') && 'no current intro rett_og_plikt category',
+    !e.schemes.norsk.deadlines.some((d) => d.key === 'norskNorwegian2021') && 'no norskNorwegian2021 deadline',
+  ].filter(Boolean)
+  if (fails.length) throw new Error(`rules bench: evaluatePerson on the 2021 person is wrong: ${fails.join('; ')}`)
+  for (let i = 0; i < WARMUP; i++) {
+    evaluatePerson(p2021, BENCH_TODAY_2021)
+    evaluatePerson(p2003, BENCH_TODAY)
+  }
+  const t2021 = timeMany(() => evaluatePerson(p2021, BENCH_TODAY_2021), RUNS)
+  const t2003 = timeMany(() => evaluatePerson(p2003, BENCH_TODAY), RUNS)
+  const baselineLabel = 'the same person under the 2003 act (evaluatePerson, same run)'
+  report({ name: 'rules.evaluatePerson2021.median', value: t2021.median, unit: 'ms', baseline: t2003.median, baselineLabel })
+  report({ name: 'rules.evaluatePerson2021.p99', value: t2021.p99, unit: 'ms', baseline: t2003.p99, baselineLabel })
 }
 
 /** The 3-year person must get both current categories, a started programme and an extended completion deadline. */
