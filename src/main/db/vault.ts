@@ -95,6 +95,8 @@ async function openExisting(file: string, password: string, options: UnlockOptio
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal']
+/** Files that belong to one replica: its WAL side files, the key file and the device's refresh token (issue 11.1). */
+const REPLICA_FILES = ['', ...SIDE_FILES, '.key.json', '.refresh.json']
 
 /**
  * Moves the replica, its WAL side files and its key file aside to `<file>.sealed-<time>`
@@ -103,13 +105,13 @@ const SIDE_FILES = ['-wal', '-shm', '-journal']
  */
 export function sealReplica(file: string, now: Date): string {
   const sealed = `${file}.sealed-${now.toISOString().replace(/[:.]/g, '-')}`
-  for (const suffix of ['', ...SIDE_FILES, '.key.json']) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${sealed}${suffix}`)
+  for (const suffix of REPLICA_FILES) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${sealed}${suffix}`)
   return sealed
 }
 
-/** Deletes the replica, its WAL side files and its key file (a disabled user's device, A6). */
+/** Deletes the replica, its WAL side files, its key file and refresh token (a disabled user's device, A6). */
 export function wipeReplica(file: string): void {
-  for (const suffix of ['', ...SIDE_FILES, '.key.json']) rmSync(`${file}${suffix}`, { force: true })
+  for (const suffix of REPLICA_FILES) rmSync(`${file}${suffix}`, { force: true })
 }
 
 async function createReplica(file: string, password: string, migrationsFolder?: string): Promise<Replica> {

@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
 import type { Change, ChangeSet, Cursor } from '../../shared/sync'
 import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
 import { indexPersonName, unindexPersonName } from '../db/name-index'
 import type { Replica, ReplicaDb } from '../db/open'
-import { heldChanges, outbox, persons, syncState } from '../db/schema'
-import { hasOpenWork } from './problems'
+import { heldChanges, outbox, personList, persons, syncState } from '../db/schema'
+import { hasOpenWork, problemStates } from './problems'
 
 type Tx = Parameters<Parameters<ReplicaDb['transaction']>[0]>[0]
 
@@ -28,6 +28,7 @@ export function applyPage(replica: Replica, changeSets: ChangeSet[], end: PageEn
     for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change, held)
     forgetReleasedHolds(tx, held)
     releaseKeptPersons(replica, tx)
+    if (end.complete) dropOrphanHistory(replica)
     storeCursor(tx, end)
   })
 }
@@ -95,6 +96,7 @@ function storeCursor(tx: Tx, end: PageEnd): void {
 
 function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet<string> = new Set()): void {
   if (change.kind === 'scopeExit') return dropPerson(replica, tx, change.personId)
+  if (change.kind === 'delete' && change.entity === 'person') return removeDeletedPerson(replica, tx, change.id, change.version)
   const { table, key } = entityTables[change.entity]
   if (held.has(`${change.entity}:${change.id}`)) {
     // Only a version past the one the edit started from is someone else's change (our own applied edits come back equal).
@@ -104,7 +106,6 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
   }
   if (change.kind === 'delete') {
     tx.update(table).set({ deleted: true, serverVersion: change.version }).where(eq(key, change.id)).run()
-    if (change.entity === 'person') unindexPersonName(replica.sqlite, change.id)
     return
   }
   const data = entitySchemas[change.entity].parse(change.data) as Record<string, unknown>
@@ -136,6 +137,52 @@ function dropPerson(replica: Replica, tx: Tx, personId: string): void {
   dropOwnedRows(tx, personId)
   tx.delete(persons).where(eq(persons.id, personId)).run()
   unindexPersonName(replica.sqlite, personId)
+  dropJudgedHistory(tx, personId)
+}
+
+/**
+ * Issue 11.7: outbox rows of a person who left, whose verdict the register has given and the
+ * caseworker has seen (applied, withdrawn, resolved problems): their payloads hold the
+ * person's data and the register keeps the record. Unsent rows never reach here (the person
+ * is kept), except queued audit reads, which must still be pushed (A6).
+ */
+/**
+ * Judged outbox rows of persons no longer in the replica: an audit read queued for a person
+ * who has since left is pushed after the person went, and its row is removed here, at the
+ * end of the next pull.
+ */
+function dropOrphanHistory(replica: Replica): void {
+  replica.sqlite
+    .prepare(
+      `DELETE FROM outbox WHERE person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = outbox.person_id)
+         AND (state IN ('applied', 'withdrawn') OR (state IN ('rejected', 'conflict') AND resolution IS NOT NULL))`,
+    )
+    .run()
+}
+
+function dropJudgedHistory(tx: Tx, personId: string): void {
+  tx.delete(outbox)
+    .where(and(eq(outbox.personId, personId), or(inArray(outbox.state, ['applied', 'withdrawn']), and(inArray(outbox.state, problemStates), isNotNull(outbox.resolution)))))
+    .run()
+}
+
+/**
+ * Issue 11.7: a person deleted on the register leaves the replica with every row that names
+ * them — their rows in every person-owned table, the name index, the pin on the person list
+ * and the outbox history of work the register has already judged — not just `deleted = 1`.
+ * Unsent or refused work keeps the person as after a scope exit (read-only, marked deleted)
+ * until it is resolved; `releaseKeptPersons` then removes them the same way. A person cached
+ * by a DUF look-up goes too: the register no longer has them.
+ */
+function removeDeletedPerson(replica: Replica, tx: Tx, personId: string, version: number): void {
+  const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
+  if (row && !row.cached && hasOpenWork(tx, personId)) {
+    tx.update(persons).set({ deleted: true, serverVersion: version, keptAfterScopeExit: true }).where(eq(persons.id, personId)).run()
+    return
+  }
+  if (row?.cached) tx.update(persons).set({ cachedReadOnly: false }).where(eq(persons.id, personId)).run()
+  dropPerson(replica, tx, personId)
+  tx.delete(personList).where(eq(personList.personId, personId)).run()
 }
 
 /**
