@@ -29,8 +29,9 @@ export interface RenderOptions {
  * `resources/fonts` from this file in the source tree (tsx, vitest, browser mode) or from the
  * bundled `out/main` of the desktop app (inside app.asar, which Electron's fs reads).
  */
-export function defaultFontsDir(): string {
-  const candidates = ['../../../resources/fonts', '../../resources/fonts'].map((p) => fileURLToPath(new URL(p, import.meta.url)))
+export function defaultFontsDir(moduleUrl: string = import.meta.url): string {
+  // src/main/certificates/pdf.ts and out/main/chunks/*.js are three levels down, out/main/index.js two
+  const candidates = ['../../../resources/fonts', '../../resources/fonts'].map((p) => fileURLToPath(new URL(p, moduleUrl)))
   const hit = candidates.find((d) => existsSync(join(d, 'DejaVuSans.ttf')))
   if (!hit) throw new Error(`certificate fonts not found (looked in ${candidates.join(', ')})`)
   return hit
