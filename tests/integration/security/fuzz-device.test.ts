@@ -26,8 +26,8 @@ import { FUZZ_SEED, fuzzParameters, inputFor } from './fuzz-support'
  * move rows under the refusal check. The register side is fuzzed in fuzz-register.test.ts.
  */
 
-/** Inputs per contract call in CI (× `NIR_FUZZ_RUNS`): ~40 calls × 100 ≈ 3,800. */
-const RUNS_PER_CALL = 100
+/** Inputs per contract call in CI (× `NIR_FUZZ_RUNS`): ~40 calls × 110 ≈ 3,800. */
+const RUNS_PER_CALL = 110
 /** Calls that open or close the session cost two password derivations each: fewer. */
 const RUNS_PER_SESSION_CALL = 25
 const USER = 'etterreg'
