@@ -13,7 +13,7 @@ import { checkOnDevice, snapshotOnDevice } from '../../../src/main/services/eval
 import { findPerson, loadBundle } from '../../../src/main/services/person-rows'
 import { backends } from '../server/backends'
 import { commandFor, contextFor } from './command-arbitraries'
-import { importNorskPerson, weekRow } from './registration-fixture'
+import { import2021Person, importNorskPerson, weekRow } from './registration-fixture'
 import { call, loginAndSync, tempDir, testDevice, value } from './helpers'
 
 /**
@@ -32,10 +32,17 @@ let bundles: PersonBundle[]
 let seeded: OutboxRow[]
 
 /** Persons the seeding draws from (the imported ones first), and how many generated commands it tries (bounded run time). */
-const SEEDED_PERSONS = 12
+const SEEDED_PERSONS = 14
 /** Demo persons have no open category today; these can be granted Norwegian training now (R4). */
 const GRANTABLE = ['parity-0', 'parity-1', 'parity-2', 'parity-3', 'parity-4', 'parity-5']
 const SEED_COMMANDS = 100
+/** Today's caseload (issue 9 point 7): persons under the 2021 act, each with a different path through R12. */
+const UNDER_2021: [id: string, f: Parameters<typeof import2021Person>[3]][] = [
+  ['parity-2021-refugee', { ground: 'UTL28', granted: addDays(today, -200), birthDate: '1995-02-03', settled: addDays(today, -120) }],
+  ['parity-2021-older', { ground: 'UTL28', granted: addDays(today, -400), birthDate: '1969-06-01', settled: addDays(today, -300) }],
+  ['parity-2021-family', { ground: 'FAM_FLYKTNING', granted: addDays(today, -800), birthDate: '2001-11-20', settled: addDays(today, -700) }],
+  ['parity-2021-unsettled', { ground: 'UTL28', granted: addDays(today, -30), birthDate: '1990-01-01', settled: null }],
+]
 
 /**
  * Saves the generated commands the device accepts (through `mutating()`, as a caseworker
@@ -75,6 +82,7 @@ for (const backend of backends())
     beforeAll(async () => {
       register = await startRegister({ ...(await backend.options()), port: 0, demo: { persons: 40 } })
       for (const [i, id] of GRANTABLE.entries()) await importNorskPerson(register.db, id, today, `201900077${String(i).padStart(3, '0')}`)
+      for (const [i, [id, f]] of UNDER_2021.entries()) await import2021Person(register.db, id, `202300088${String(i).padStart(3, '0')}`, f)
       device = testDevice(dir.dir, register.url, { now: () => now })
       await loginAndSync(device, 'super')
       const replica = device.ctx.session!.replica
@@ -83,7 +91,8 @@ for (const backend of backends())
       // The register evaluated at import time; a run that crossed midnight since then re-evaluates.
       const [row] = await register.db.select({ on: personEvaluations.evaluatedOn }).from(personEvaluations).limit(1)
       if (row?.on !== today) await recomputeAll(register.db, today)
-      seeded = await seedRegistrations([...bundles.filter((b) => GRANTABLE.includes(b.person.id)), ...bundles.filter((b) => !GRANTABLE.includes(b.person.id))])
+      const first = [...GRANTABLE, ...UNDER_2021.map(([id]) => id)]
+      seeded = await seedRegistrations([...bundles.filter((b) => first.includes(b.person.id)), ...bundles.filter((b) => !first.includes(b.person.id))])
       bundles = ids.map((r) => loadBundle(replica, findPerson(replica, r.id)!))
     }, 240_000)
     afterAll(async () => {
@@ -115,6 +124,8 @@ for (const backend of backends())
       }
       const withCategory = bundles.filter((b) => stored.get(b.person.id)!.result.categories.length > 0)
       expect(withCategory.length).toBeGreaterThan(5)
+      // The comparison covered today's caseload too: every 2021 person is judged by R12 on both sides.
+      for (const [id] of UNDER_2021) expect(stored.get(id)?.result.regime.introNorsk.regime, id).toBe('INTEGRERING_2021')
     })
 
     test('A9 generated commands get identical errors and warnings from checkOnDevice and checkOnServer (fast-check, 250 runs)', async () => {

@@ -47,6 +47,53 @@ export async function importNorskPerson(db: RegisterDb, personId: string, today:
   if (!res.ok) throw new Error(`import failed: ${JSON.stringify(res)}`)
 }
 
+/**
+ * A person the integration act of 2021 governs (R12.0: qualifying permit granted after
+ * 2021-01-01): a refugee (UTL28) by default, settled by agreement. For the device–register
+ * parity on today's caseload (issue 9 point 7).
+ */
+export async function import2021Person(
+  db: RegisterDb,
+  personId: string,
+  duf: string,
+  f: { ground: string; granted: IsoDate; birthDate: IsoDate; settled: IsoDate | null },
+): Promise<void> {
+  const lines: object[] = [
+    {
+      type: 'person',
+      id: personId,
+      duf,
+      nationalId: null,
+      regNumber: null,
+      firstName: 'Amina',
+      middleName: null,
+      lastName: 'Yusuf',
+      birthDate: f.birthDate,
+      sex: 'K',
+      closed: false,
+      arrivalDate: addDays(f.granted, -60),
+      followUpMunicipality: '4601',
+      followUpDistrict: null,
+      followUpByAgreement: true,
+      receptionCentre: null,
+    },
+    {
+      type: 'permit',
+      id: `${personId}-permit`,
+      personId,
+      groundCode: f.ground,
+      permitType: 'Opphaldsløyve',
+      legalBasis: 'utlendingsloven',
+      validFrom: f.granted,
+      validTo: null,
+      grantedDate: f.granted,
+    },
+  ]
+  if (f.settled) lines.push({ type: 'settlement', id: `${personId}-settlement`, personId, date: f.settled, municipality: '4601', byAgreement: true, familyReunification: false })
+  const res = await importNdjson(db, lines.map((l) => JSON.stringify(l)).join('\n'), { actor: 'test' })
+  if (!res.ok) throw new Error(`import failed: ${JSON.stringify(res)}`)
+}
+
 /** Monday of the week `weeksBack` weeks before the week of `today`. */
 export function mondayBefore(today: IsoDate, weeksBack: number): IsoDate {
   return addDays(today, -(dayOfWeek(today) - 1) - 7 * weeksBack)
