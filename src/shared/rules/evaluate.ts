@@ -19,7 +19,8 @@ import { selectRegime, type RegimeChoice } from './int2021/select-regime'
  * Version of the rules that produced a result; stored with every registration a device
  * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
  */
-export const RULES_VERSION = '2017-2021.1'
+// .2: the 2021 regime log names the rule settings (issue 9 point 5), so stored logs are recomputed.
+export const RULES_VERSION = '2017-2021.2'
 
 /** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
 export interface SchemeResult {
