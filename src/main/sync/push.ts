@@ -52,6 +52,11 @@ export async function pushPending(deps: PushDeps): Promise<{ sent: number }> {
     }
     recordVerdicts(deps.replica, response.results, deps.now())
     sent += response.results.length
+    // A9 (found by the sync simulation): an answer naming none of the rows sent leaves them all
+    // pending, and the loop would send the same batch forever; stop the cycle instead.
+    if (response.resendFrom === null && response.results.length > 0 && !response.results.some((r) => rows.some((row) => row.id === r.id))) {
+      throw new Error('push: the register answered for none of the mutations sent')
+    }
     if (response.resendFrom !== null && !rows.some((r) => r.seq === response.resendFrom)) {
       throw new Error(`push: the register asks to resend from seq ${response.resendFrom}, which this device no longer has pending`)
     }
