@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
 import type { Change, ChangeSet, Cursor } from '../../shared/sync'
 import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
-import { indexPersonName, unindexPersonName } from '../db/name-index'
+import { clearNameIndex, indexPersonName, unindexPersonName } from '../db/name-index'
 import type { Replica, ReplicaDb } from '../db/open'
 import { heldChanges, outbox, personList, persons, syncState } from '../db/schema'
 import { hasOpenWork, problemStates } from './problems'
@@ -78,7 +78,7 @@ function forgetReleasedHolds(tx: Tx, held: ReadonlySet<string>): void {
 export function applyReset(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
   replica.db.transaction((tx) => {
     for (const { table } of Object.values(entityTables)) tx.delete(table).run()
-    replica.sqlite.prepare('DELETE FROM person_names').run()
+    clearNameIndex(replica.sqlite)
     for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change)
     storeCursor(tx, end)
   })
