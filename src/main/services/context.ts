@@ -8,6 +8,7 @@ import { DeviceEvents } from '../events'
 import { SyncScheduler } from '../sync/scheduler'
 import { loggedOutStatus } from '../sync/status'
 import { RegisterClient } from '../sync/register-client'
+import type { TokenKeeper } from '../sync/token-keeper'
 import { normaliseServerUrl } from '../db/vault'
 import { osloDateOfMs } from '../../shared/rules'
 import { sessionState } from './session'
@@ -51,6 +52,8 @@ export interface ActiveSession {
   mode: 'online' | 'offline'
   /** In memory only, never stored. */
   token: string | null
+  /** The device-bound refresh token (issue 11.1); absent when none could be had. */
+  tokens?: TokenKeeper
   replica: Replica
   sync: SyncScheduler
 }
@@ -110,7 +113,7 @@ export class ServiceContext {
   }
 
   /** Starts the sync engine of a freshly unlocked replica. */
-  startSync(replica: Replica, token: string | null): SyncScheduler {
+  startSync(replica: Replica, token: string | null, renewToken?: () => Promise<string | null>): SyncScheduler {
     const engine = new SyncScheduler({
       replica,
       client: this.client,
@@ -122,6 +125,7 @@ export class ServiceContext {
       now: this.now,
       events: this.events,
       onFirstSyncComplete: () => this.events.emit('session.changed', sessionState(this)),
+      renewToken,
       onUserDisabled: () => void this.retireDisabledUser(),
     })
     engine.start()

@@ -128,7 +128,13 @@ async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, war
     return ok(result(s, 'duf', duf, [...warnings, { code: 'DUF_LOOKUP_OFFLINE', field: 'query', severity: 'warning' }], []))
   }
   try {
-    const bundle = await ctx.client.personByDuf(s.token, duf)
+    const bundle = await ctx.client.personByDuf(s.token, duf).catch(async (err: unknown) => {
+      // Issue 11.1: an expired access token is renewed once with the device's refresh token.
+      if (!(err instanceof HttpError && err.status === 401)) throw err
+      const fresh = await s.sync.renewToken().catch(() => null)
+      if (!fresh) throw err
+      return ctx.client.personByDuf(fresh, duf)
+    })
     const hits = bundle ? [cacheBundle(s.replica, bundle)] : []
     return ok({ ...result(s, 'duf', duf, warnings, hits), fromRegister: true })
   } catch (err) {

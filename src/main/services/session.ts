@@ -6,8 +6,10 @@ import type { LoginResponse } from '../../shared/sync'
 import { readProfile, readSyncState, saveProfile, updateSyncState } from '../db/state'
 import { replicaFile, unlockReplica } from '../db/vault'
 import { HttpError, NetworkError } from '../sync/register-client'
+import { TokenKeeper } from '../sync/token-keeper'
 import { isUserDisabled } from '../sync/cycle'
 import { retireDisabledReplica } from './retire'
+import type { Replica } from '../db/open'
 import type { AreaHandlers, ServiceContext } from './context'
 
 /**
@@ -20,16 +22,16 @@ import type { AreaHandlers, ServiceContext } from './context'
 export function sessionHandlers(ctx: ServiceContext) {
   return {
     'session.state': async () => ok(sessionState(ctx)),
-    'session.login': async ({ username, password, startFresh }) => {
+    'session.login': async ({ username, password, startFresh, totp }) => {
       await ctx.closeSession()
       ctx.notice = null
       if (!registerUrlIsSecure(ctx.serverUrl)) return fail('REGISTER_URL_INSECURE', undefined, { url: ctx.serverUrl })
       let login: LoginResponse
       try {
-        login = await ctx.client.login(username, password)
+        login = await ctx.client.login(username, password, totp)
       } catch (err) {
         if (err instanceof NetworkError) return unlockOffline(ctx, username, password)
-        if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
+        if (err instanceof HttpError && err.status === 401) return loginRefused(err)
         if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', undefined, { minutes: waitMinutes(err) })
         if (isUserDisabled(err)) return retireOnLogin(ctx, username, password)
         if (err instanceof HttpError) return fail('REGISTER_ERROR', undefined, { status: err.status })
@@ -37,16 +39,16 @@ export function sessionHandlers(ctx: ServiceContext) {
       }
       return unlockOnline(ctx, username, password, login, startFresh === true)
     },
-    'session.reauthenticate': async ({ password }) => {
+    'session.reauthenticate': async ({ password, totp }) => {
       const s = ctx.session
       if (!s) return fail('NOT_LOGGED_IN')
       let login: LoginResponse
       try {
         // The session's user, never input: this only renews the token of whoever is logged in.
-        login = await ctx.client.login(s.user.username, password)
+        login = await ctx.client.login(s.user.username, password, totp)
       } catch (err) {
         if (err instanceof NetworkError) return fail('REGISTER_UNREACHABLE', 'password')
-        if (err instanceof HttpError && err.status === 401) return fail('INVALID_CREDENTIALS', 'password')
+        if (err instanceof HttpError && err.status === 401) return loginRefused(err)
         if (err instanceof HttpError && err.status === 429) return fail('THROTTLED', 'password', { minutes: waitMinutes(err) })
         if (err instanceof HttpError) return fail('REGISTER_ERROR', 'password', { status: err.status })
         throw err
@@ -57,14 +59,74 @@ export function sessionHandlers(ctx: ServiceContext) {
       updateSyncState(s.replica, { serverOffsetMs: Math.round(Date.parse(login.serverTime) - ctx.now().getTime()) })
       // Replacing the session tells the renderer (roles may have changed; offline becomes online).
       ctx.session = { ...s, user: login.user, mode: 'online', token: login.accessToken }
+      // A new password login: a new refresh token for this device (the old one may have been refused).
+      if (s.tokens) await bindDevice(ctx, s.tokens, login.accessToken, s.replica)
       await s.sync.resume(login.accessToken)
       return ok(sessionState(ctx))
     },
     'session.logout': async () => {
+      await revokeOnRegister(ctx)
       await ctx.closeSession()
       return ok(sessionState(ctx))
     },
   } satisfies AreaHandlers<'session'>
+}
+
+/**
+ * A 401 to a login: a wrong password, or (A7) a user enrolled in TOTP without a code or with a
+ * wrong or already used one — said beside the code field.
+ */
+function loginRefused(err: HttpError): Result<never> {
+  const code = (err.body as { error?: unknown } | null)?.error
+  if (code === 'TOTP_REQUIRED' || code === 'TOTP_INVALID') return fail(code, 'totp')
+  return fail('INVALID_CREDENTIALS', 'password')
+}
+
+/** The device's refresh-token store (issue 11.1); a failure leaves the session without one, asking the password when the access token ends. */
+async function keepTokens(ctx: ServiceContext, file: string, password: string, replica: Replica): Promise<TokenKeeper | undefined> {
+  try {
+    return await TokenKeeper.open({ replicaFile: file, password, deviceId: readSyncState(replica).deviceId, serverUrl: ctx.serverUrl, client: ctx.client })
+  } catch (err) {
+    ctx.log.error('refresh token store not opened', err)
+    return undefined
+  }
+}
+
+/** Binds a refresh token to this device with the access token of a password login just made. */
+async function bindDevice(ctx: ServiceContext, tokens: TokenKeeper, accessToken: string, replica: Replica): Promise<void> {
+  try {
+    await tokens.store((await ctx.client.bindDevice(accessToken, readSyncState(replica).deviceId)).refreshToken)
+  } catch (err) {
+    ctx.log.error('refresh token not bound', err)
+  }
+}
+
+/**
+ * What the sync engine calls when the access token has ended: a new one from the refresh
+ * token. A session unlocked offline becomes online with it (the renderer hears of it).
+ */
+function renewer(ctx: ServiceContext, tokens: TokenKeeper): () => Promise<string | null> {
+  return async () => {
+    const answer = await tokens.renew()
+    const s = ctx.session
+    if (!answer || !s || s.tokens !== tokens || answer.user.id !== s.user.id) return null
+    if (s.mode === 'offline') ctx.session = { ...s, user: answer.user, mode: 'online', token: answer.accessToken }
+    else s.token = answer.accessToken
+    return answer.accessToken
+  }
+}
+
+/** Logout revokes every token of the user on the register (issue 11.1); offline, the device forgets its own. */
+async function revokeOnRegister(ctx: ServiceContext): Promise<void> {
+  const s = ctx.session
+  if (!s) return
+  try {
+    if (s.tokens) await s.tokens.logout(s.token)
+    else if (s.token) await ctx.client.logout(s.token, null)
+  } catch (err) {
+    // Unreachable or already refused: the token is forgotten here and ends on the register by its expiry.
+    ctx.log.info(`logout not confirmed by the register: ${(err as Error).name}`)
+  }
 }
 
 /** The register's Retry-After in whole minutes (at least 1), so the caseworker knows how long to wait. */
@@ -115,8 +177,10 @@ async function unlockOnline(ctx: ServiceContext, username: string, password: str
   saveProfile(replica, login.user, ctx.serverUrl, login.serverTime)
   readSyncState(replica)
   updateSyncState(replica, { serverOffsetMs: Math.round(Date.parse(login.serverTime) - ctx.now().getTime()) })
-  const sync = ctx.startSync(replica, login.accessToken)
-  ctx.session = { user: login.user, mode: 'online', token: login.accessToken, replica, sync }
+  const tokens = await keepTokens(ctx, file, password, replica)
+  if (tokens) await bindDevice(ctx, tokens, login.accessToken, replica)
+  const sync = ctx.startSync(replica, login.accessToken, tokens && renewer(ctx, tokens))
+  ctx.session = { user: login.user, mode: 'online', token: login.accessToken, replica, sync, tokens }
   return ok(sessionState(ctx))
 }
 
@@ -132,8 +196,10 @@ async function unlockOffline(ctx: ServiceContext, username: string, password: st
     unlocked.replica.close()
     return fail('OFFLINE_NO_REPLICA')
   }
-  const sync = ctx.startSync(unlocked.replica, null)
-  ctx.session = { user: profile.user, mode: 'offline', token: null, replica: unlocked.replica, sync }
+  // Issue 11.1: the refresh token kept from the last online login resumes syncing when the register returns.
+  const tokens = await keepTokens(ctx, file, password, unlocked.replica)
+  const sync = ctx.startSync(unlocked.replica, null, tokens && renewer(ctx, tokens))
+  ctx.session = { user: profile.user, mode: 'offline', token: null, replica: unlocked.replica, sync, tokens }
   return ok(sessionState(ctx))
 }
 

@@ -1,5 +1,5 @@
 import type { Cursor, LoginResponse, PersonBundle, PullResponse, PushRequest, PushResponse } from '../../shared/sync'
-import { encodeCursor, loginResponseSchema, personBundleSchema, pullResponseSchema, pushResponseSchema } from '../../shared/sync'
+import { deviceBindResponseSchema, encodeCursor, loginResponseSchema, personBundleSchema, pullResponseSchema, pushResponseSchema } from '../../shared/sync'
 
 /** The register could not be reached (connection refused, reset, timeout): the device is offline. */
 export class NetworkError extends Error {
@@ -38,9 +38,25 @@ export class RegisterClient {
     this.timeoutMs = options.timeoutMs ?? 30_000
   }
 
-  async login(username: string, password: string): Promise<LoginResponse> {
-    const body = await this.request('POST', '/auth/login', null, { username, password })
+  /** `POST /auth/login`; `totp` is the one-time or recovery code of a user enrolled in TOTP (A7). */
+  async login(username: string, password: string, totp?: string): Promise<LoginResponse> {
+    const body = await this.request('POST', '/auth/login', null, { username, password, ...(totp ? { totp } : {}) })
     return loginResponseSchema.parse(body)
+  }
+
+  /** `POST /auth/device` (issue 11.1): a refresh token bound to this device, right after a password login. */
+  async bindDevice(token: string, deviceId: string): Promise<{ refreshToken: string; refreshExpiresAt: string }> {
+    return deviceBindResponseSchema.parse(await this.request('POST', '/auth/device', token, { deviceId }))
+  }
+
+  /** `POST /auth/refresh`: a new access token and the rotated refresh token. */
+  async refresh(refreshToken: string, deviceId: string): Promise<LoginResponse> {
+    return loginResponseSchema.parse(await this.request('POST', '/auth/refresh', null, { refreshToken, deviceId }))
+  }
+
+  /** `POST /auth/logout`: the register revokes every token of the user. */
+  async logout(token: string | null, refresh: { refreshToken: string; deviceId: string } | null): Promise<void> {
+    await this.request('POST', '/auth/logout', token, refresh ?? {})
   }
 
   async pull(token: string, cursor: Cursor, limit: number, signal?: AbortSignal): Promise<PullResponse> {

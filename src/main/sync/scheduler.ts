@@ -29,6 +29,11 @@ export interface SyncSchedulerOptions {
   events: DeviceEvents
   /** The replica's first sync just completed (the session's `replicaReady` flips). */
   onFirstSyncComplete?: () => void
+  /**
+   * Issue 11.1: a new access token from the device's refresh token, or null when the register
+   * refused it (a login is needed). Absent: a refused token waits for the password.
+   */
+  renewToken?: () => Promise<string | null>
   /** A6: the register answered that the user is disabled; the owner ends the session and retires the replica. */
   onUserDisabled?: () => void
 }
@@ -180,7 +185,15 @@ export class SyncScheduler {
     await this.running?.catch(() => undefined)
   }
 
-  private async cycle(token: string): Promise<void> {
+  /** A fresh access token without the caseworker (issue 11.1); null when none can be had. Network failures throw. */
+  async renewToken(): Promise<string | null> {
+    if (!this.o.renewToken || this.abort.signal.aborted) return null
+    const token = await this.o.renewToken()
+    if (token && !this.abort.signal.aborted) this.o.token = token
+    return token
+  }
+
+  private async cycle(token: string, renewed = false): Promise<void> {
     const wasReady = readSyncState(this.o.replica).firstSyncComplete
     const outcome = await runCycle({
       replica: this.o.replica,
@@ -195,6 +208,11 @@ export class SyncScheduler {
         this.o.events.emit('sync.progress', p)
       },
     })
+    // Issue 11.1: the 10-minute access token expired (or was refused): renew it once and sync again.
+    if (!renewed && !outcome.ok && 'code' in outcome && outcome.code === 'LOGIN_REQUIRED') {
+      const fresh = await this.renewToken().catch(() => null)
+      if (fresh) return this.cycle(fresh, true)
+    }
     if (!outcome.ok && 'offline' in outcome && outcome.offline) this.markOffline()
     // After this cycle has settled: the handler stops this scheduler, which waits for the running cycle.
     if (!outcome.ok && 'code' in outcome && outcome.code === 'USER_DISABLED') setImmediate(() => this.o.onUserDisabled?.())
@@ -207,7 +225,12 @@ export class SyncScheduler {
     this.probe = null
     updateSyncState(this.o.replica, { offlineSince: null })
     retryNow(this.o.replica)
-    // Unlocked offline: there is no token to pull with until the caseworker logs in again.
+    // Unlocked offline (issue 11.1): the stored refresh token gets an access token without asking.
+    if (this.o.token === null && (await this.renewToken().catch(() => null)) !== null) {
+      await this.resume(this.o.token!)
+      return
+    }
+    // No refresh token, or the register refused it: no token to pull with until the caseworker logs in again.
     recordLastError(this.o.replica, this.o.token === null ? 'LOGIN_REQUIRED' : null)
     this.changed()
     if (this.o.token !== null) this.run()

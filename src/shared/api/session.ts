@@ -29,6 +29,15 @@ export interface SessionState {
   notice?: Reason
 }
 
+/** The one-time code field: digits or a recovery code as typed (spaces and dashes allowed); empty = none. */
+const totpCode = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^[A-Za-z0-9 -]*$/, 'letters, digits, spaces and dashes only')
+  .optional()
+  .transform((v) => (v ? v : undefined))
+
 /** Login and logout (A7). */
 export const sessionSlice = {
   'session.state': { input: empty, output: {} as SessionState },
@@ -42,6 +51,8 @@ export const sessionSlice = {
          * unreadable replica aside (sealed, kept) and start a fresh one.
          */
         startFresh: z.boolean().optional(),
+        /** A7: the one-time code (6 digits) or a recovery code, for a user enrolled in TOTP on the register. */
+        totp: totpCode,
       })
       .strict(),
     output: {} as SessionState,
@@ -52,7 +63,7 @@ export const sessionSlice = {
    * password again in place. The username is the session's, never input.
    */
   'session.reauthenticate': {
-    input: z.object({ password: z.string().min(1).max(200) }).strict(),
+    input: z.object({ password: z.string().min(1).max(200), totp: totpCode }).strict(),
     output: {} as SessionState,
   },
 } as const

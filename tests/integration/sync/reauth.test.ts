@@ -4,6 +4,7 @@ import { makeDuf } from '../../../src/shared/ids'
 import { osloDateOfMs } from '../../../src/shared/rules'
 import { startRegister } from '../../../src/server'
 import { serverMeta } from '../../../src/server/db/schema/server-meta'
+import { refreshTokens } from '../../../src/server/db/schema/refresh-tokens'
 import { outbox } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { call, loginAndSync, PASSWORD, replicaSnapshot, tempDir, testDevice, value } from './helpers'
@@ -35,7 +36,9 @@ describe('re-authentication in place (issue 7.6)', () => {
     await loginAndSync(device, 'norsk')
     personId = String(replicaSnapshot(device).person[0].id)
     // Rotate the secret, then restart on the same port: the device's token is now refused (401).
+    // Its refresh token is revoked too (issue 11.1), else the device would renew without asking.
     await register.db.update(serverMeta).set({ tokenSecret: randomBytes(32).toString('hex') })
+    await register.db.update(refreshTokens).set({ revokedAt: new Date() })
     const port = Number(new URL(register.url).port)
     await register.close()
     register = await startRegister({ dataDir: registerDir.dir, port })

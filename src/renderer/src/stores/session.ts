@@ -34,10 +34,10 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Returns the reasons of a refused login (shown beside the fields), or null on success. */
-  async function login(username: string, password: string): Promise<Reason[] | null> {
+  async function login(username: string, password: string, totp?: string): Promise<Reason[] | null> {
     busy.value = true
     try {
-      const r = await invoke('session.login', { username, password })
+      const r = await invoke('session.login', { username, password, ...(totp ? { totp } : {}) })
       if (!r.ok) return r.reasons
       state.value = r.value
       return null
