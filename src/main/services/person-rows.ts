@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { PersonHit } from '../../shared/api'
 import type { PersonBundle } from '../../shared/sync'
 import { bundleRows, emptyBundle, personOwnedEntities } from '../../shared/sync'
@@ -48,6 +48,20 @@ export function findPerson(replica: Replica, id: string): PersonRow | undefined 
       .where(and(eq(t.persons.id, sql.placeholder('id')), eq(t.persons.deleted, false)))
       .prepare(),
   ).get({ id })
+}
+
+/**
+ * R2.4 / D5: live, in-scope persons of the user's municipality that match `where` (an
+ * equality on an indexed identifier), as a query to run. The unary `+` keeps the planner off
+ * `persons_municipality_idx` (issue 12.4f): without statistics it chose that index for an
+ * equality on both columns and read every person of the municipality, so a national-id or
+ * birth-date search grew with the replica; the identifier's own index reads a handful of rows.
+ */
+export function personsInMunicipality(replica: Replica, where: SQL, municipality: string) {
+  return replica.db
+    .select()
+    .from(t.persons)
+    .where(and(where, sql`+${t.persons.followUpMunicipality} = ${municipality}`, eq(t.persons.deleted, false), eq(t.persons.cachedReadOnly, false)))
 }
 
 export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {

@@ -11,7 +11,7 @@ import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice, introPlanOnDevice } from './evaluation'
 import { withPersonAccess } from './guard'
 import { mutating } from './mutating'
-import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, toHit } from './person-rows'
+import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, personsInMunicipality, toHit } from './person-rows'
 
 /** Most hits a search returns (`truncated` says when there were more). */
 export const SEARCH_LIMIT = 100
@@ -101,15 +101,7 @@ async function search(ctx: ServiceContext, s: ActiveSession, query: string): Pro
 }
 
 function inMunicipality(s: ActiveSession, where: ReturnType<typeof eq>): PersonRow[] {
-  return s.replica.db
-    .select()
-    .from(t.persons)
-    .where(and(where, ...scopeFilter(s)))
-    .all()
-}
-
-function scopeFilter(s: ActiveSession) {
-  return [eq(t.persons.followUpMunicipality, s.user.municipality), eq(t.persons.deleted, false), eq(t.persons.cachedReadOnly, false)]
+  return personsInMunicipality(s.replica, where, s.user.municipality).all()
 }
 
 function searchName(s: ActiveSession, q: NameQuery): PersonRow[] {
