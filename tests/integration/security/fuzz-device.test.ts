@@ -11,7 +11,7 @@ import type { IsoDate } from '../../../src/shared/calendar'
 import { commandFor } from '../sync/command-arbitraries'
 import { PASSWORD, tempDir, testDevice } from '../sync/helpers'
 import { secretOf } from '../main/host-helpers'
-import { FUZZ_SEED, fuzzParameters, inputFor } from './fuzz-support'
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzParameters, inputFor } from './fuzz-support'
 
 /**
  * Issue 11.10, device contract: every contract call, over the browser-mode host's real HTTP
@@ -129,44 +129,48 @@ const sessionCalls = new Set(['session.login', 'session.logout', 'session.reauth
 const runsOf = (name: string) => (sessionCalls.has(name) ? RUNS_PER_SESSION_CALL : RUNS_PER_CALL)
 
 describe('fuzz: every device contract call over the browser-mode host (issue 11.10)', () => {
-  test.each(contractNames.map((name) => [name]))('%s: no 5xx, no internal error, a refusal has coded reasons and writes nothing', async (name) => {
-    const before = sent
-    await fc.assert(
-      fc.asyncProperty(inputFor(valid.get(name) ?? [{}]), async (input) => {
-        const state = replicaState()
-        const { status, json } = await post(name, JSON.stringify(input) ?? 'null')
-        expect(status, `HTTP status for ${JSON.stringify(input)?.slice(0, 300)}`).toBeLessThan(500)
-        if (status !== 200) {
-          // Refused by the host before dispatch (a body over its 1 MB limit): nothing ran.
-          expect(status).toBeGreaterThanOrEqual(400)
-          expect(replicaState()).toBe(state)
-          return
-        }
-        const result = json as { ok: boolean; reasons?: { code: unknown }[] }
-        expect(typeof result.ok).toBe('boolean')
-        if (result.ok) {
-          if (!device.ctx.session) await openSession()
-          return
-        }
-        expect(result.reasons?.length, JSON.stringify(result)).toBeGreaterThan(0)
-        for (const r of result.reasons!) expect(typeof r.code).toBe('string')
-        expect(result.reasons!.map((r) => r.code)).not.toContain('internal')
-        if (sessionCalls.has(name)) {
-          // A login closes the open session before it asks the register; compare the rows, not the connection's counter.
-          if (!device.ctx.session) await openSession()
-          const rows = (s: string) => (s === 'no session' ? s : JSON.stringify({ ...JSON.parse(s), changes: 0 }))
-          expect(rows(replicaState())).toBe(rows(state))
-        } else {
-          expect(replicaState()).toBe(state)
-        }
-      }),
-      fuzzParameters(runsOf(name)),
-    )
-    expect(sent - before).toBeGreaterThanOrEqual(fuzzParameters(runsOf(name)).numRuns!)
-    // Alive: the host still serves its page and the register its health.
-    expect((await fetch(`${host.url}/`)).status).toBe(200)
-    expect((await fetch(`${register.url}/health`)).status).toBe(200)
-  })
+  test.each(contractNames.map((name) => [name]))(
+    '%s: no 5xx, no internal error, a refusal has coded reasons and writes nothing',
+    async (name) => {
+      const before = sent
+      await fc.assert(
+        fc.asyncProperty(inputFor(valid.get(name) ?? [{}]), async (input) => {
+          const state = replicaState()
+          const { status, json } = await post(name, JSON.stringify(input) ?? 'null')
+          expect(status, `HTTP status for ${JSON.stringify(input)?.slice(0, 300)}`).toBeLessThan(500)
+          if (status !== 200) {
+            // Refused by the host before dispatch (a body over its 1 MB limit): nothing ran.
+            expect(status).toBeGreaterThanOrEqual(400)
+            expect(replicaState()).toBe(state)
+            return
+          }
+          const result = json as { ok: boolean; reasons?: { code: unknown }[] }
+          expect(typeof result.ok).toBe('boolean')
+          if (result.ok) {
+            if (!device.ctx.session) await openSession()
+            return
+          }
+          expect(result.reasons?.length, JSON.stringify(result)).toBeGreaterThan(0)
+          for (const r of result.reasons!) expect(typeof r.code).toBe('string')
+          expect(result.reasons!.map((r) => r.code)).not.toContain('internal')
+          if (sessionCalls.has(name)) {
+            // A login closes the open session before it asks the register; compare the rows, not the connection's counter.
+            if (!device.ctx.session) await openSession()
+            const rows = (s: string) => (s === 'no session' ? s : JSON.stringify({ ...JSON.parse(s), changes: 0 }))
+            expect(rows(replicaState())).toBe(rows(state))
+          } else {
+            expect(replicaState()).toBe(state)
+          }
+        }),
+        fuzzParameters(runsOf(name)),
+      )
+      expect(sent - before).toBeGreaterThanOrEqual(fuzzParameters(runsOf(name)).numRuns!)
+      // Alive: the host still serves its page and the register its health.
+      expect((await fetch(`${host.url}/`)).status).toBe(200)
+      expect((await fetch(`${register.url}/health`)).status).toBe(200)
+    },
+    FUZZ_TIMEOUT_MS,
+  )
 
   test('the calls above sent the planned number of generated inputs', () => {
     const planned = contractNames.reduce((n, name) => n + fuzzParameters(runsOf(name)).numRuns!, 0)
