@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import { StartupError } from '../host/startup-error'
 import { createDevice, type Device } from '../services'
+import { idleLockMinutesFromEnv } from '../services/idle-lock'
 import { registerIpc } from './ipc'
+import { lockOnSleep } from './power'
 import { chooseRegister, type RegisterChoice } from './register-choice'
 import { createMainWindow, isTrustedUrl } from './window'
 
@@ -36,7 +38,9 @@ async function start(): Promise<void> {
     migrationsFolder: join(app.getAppPath(), 'src/main/db/migrations'),
     // Synthetic national ids are the demo's (R11.2); a real register's persons never have them.
     allowSynthetic: choice.kind === 'demo',
+    idleLockMinutes: idleLockMinutesFromEnv(process.env.NIR_IDLE_LOCK_MINUTES),
   })
+  lockOnSleep(device)
   registerIpc(device, isTrustedUrl)
   createMainWindow(preloadPath())
 }
