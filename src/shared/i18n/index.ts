@@ -13,6 +13,7 @@ import { reportsUi } from './messages/reports-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 import { reauthUi } from './messages/reauth-ui'
+import { lockUi } from './messages/lock-ui'
 import { loginTotp } from './messages/login-totp'
 import { rules2021 } from './messages/rules-2021'
 import { certificates } from './messages/certificates'
@@ -37,6 +38,7 @@ const nb = {
   participationUi: participationUi.nb,
   reportsUi: reportsUi.nb,
   reauthUi: reauthUi.nb,
+  lockUi: lockUi.nb,
   loginTotp: loginTotp.nb,
   rules2021: rules2021.nb,
   certificates: certificates.nb,
@@ -66,6 +68,7 @@ const nn = {
   participationUi: participationUi.nn,
   reportsUi: reportsUi.nn,
   reauthUi: reauthUi.nn,
+  lockUi: lockUi.nn,
   loginTotp: loginTotp.nn,
   rules2021: rules2021.nn,
   certificates: certificates.nn,

@@ -10,7 +10,9 @@ export const useSessionStore = defineStore('session', () => {
   const busy = ref(false)
   const loadError = ref<Reason[] | null>(null)
 
-  const loggedIn = computed(() => state.value?.phase === 'unlocked')
+  // A locked session (issue 11.4) is still logged in: its screens and open dialogs stay mounted under the unlock screen.
+  const loggedIn = computed(() => state.value?.phase === 'unlocked' || state.value?.phase === 'locked')
+  const locked = computed(() => state.value?.phase === 'locked')
   const user = computed(() => state.value?.user ?? null)
   const replicaReady = computed(() => state.value?.replicaReady === true)
 
@@ -53,5 +55,5 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
-  return { state, busy, loadError, loggedIn, user, replicaReady, refresh, login, logout }
+  return { state, busy, loadError, loggedIn, locked, user, replicaReady, refresh, login, logout }
 })

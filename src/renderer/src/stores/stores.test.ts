@@ -59,7 +59,7 @@ describe('session store (A3, A7)', () => {
     await s.refresh()
     expect(s.state).toBeNull()
     expect(s.loadError).toEqual([{ code: 'internal' }])
-    answers['session.state'] = { ok: true, value: { phase: 'locked', user: null, replicaReady: false } }
+    answers['session.state'] = { ok: true, value: { phase: 'loggedOut', user: null, replicaReady: false } }
     await s.refresh()
     expect(s.loadError).toBeNull()
     expect(s.loggedIn).toBe(false)
@@ -67,12 +67,23 @@ describe('session store (A3, A7)', () => {
 
   test('logout takes the state the device answers', async () => {
     answers['session.login'] = { ok: true, value: { phase: 'unlocked', user, replicaReady: true } }
-    answers['session.logout'] = { ok: true, value: { phase: 'locked', user: null, replicaReady: false } }
+    answers['session.logout'] = { ok: true, value: { phase: 'loggedOut', user: null, replicaReady: false } }
     const s = useSessionStore()
     await s.login('intro', 'pw')
     expect(await s.logout()).toBeNull()
     expect(s.loggedIn).toBe(false)
     expect(s.user).toBeNull()
+  })
+
+  test.each([
+    ['unlocked', true, false],
+    ['locked', true, true],
+    ['loggedOut', false, false],
+  ])('issue 11.4: phase %s → logged in %s, locked %s (a locked session keeps its screens mounted under the unlock screen)', async (phase, loggedIn, locked) => {
+    answers['session.state'] = { ok: true, value: { phase, user: phase === 'loggedOut' ? null : user, replicaReady: phase !== 'loggedOut' } }
+    const s = useSessionStore()
+    await s.refresh()
+    expect([s.loggedIn, s.locked]).toEqual([loggedIn, locked])
   })
 })
 
