@@ -48,11 +48,16 @@ for (const backend of backends())
       { k: 'sync', dev: 0, net: 1 },
     ]
 
-    test('A9 the checker can fail: a device that drops an unsent outbox row breaks invariant 1 (no outbox row disappears)', async () => {
-      const r = await runSimulation({ seed: 1, steps: 0, host, actions: week, defect: 'dropOutboxRow', faultRate: 0 })
-      expect(r.violations.map((v) => v.invariant)).toContain(1)
-      expect(r.violations[0].step).toBe(0)
-    }, 300_000)
+    test('A9 the checker can fail: a device that drops an unsent outbox row breaks invariant 1 (no outbox row disappears); the failure is shrunk to the one save and names its seed', async () => {
+      const save: Action = { k: 'contact', dev: 0 }
+      const actions: Action[] = [{ k: 'skew', dev: 2, ms: 1000 }, { k: 'offline', dev: 1 }, save]
+      const o = { seed: 5, steps: 0, host, actions, defect: 'dropOutboxRow' as const, faultRate: 0 }
+      const r = await runSimulation(o)
+      expect(r.violations.map((v) => [v.invariant, v.step])).toEqual([[1, 2]])
+      const shrunk = await shrink(o, r, 4)
+      expect(shrunk).toEqual([save])
+      expect(describeFailure(r, shrunk)).toContain('NIR_SIM_SEED=5')
+    }, 600_000)
 
     test('A9 the checker can fail: a transport that replays a push under new mutation ids breaks invariant 2 (exactly once)', async () => {
       const r = await runSimulation({ seed: 1, steps: 0, host, actions: week, defect: 'replayWithNewIds', faultRate: 0 })
