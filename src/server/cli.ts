@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { estimateScope } from './admin/scope-estimate'
 import { listRuleSettings, setRuleSetting } from './admin/rule-settings'
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
+import { appendAudit } from './audit/log'
 import QRCode from 'qrcode'
 import { enrolTotp } from './auth/totp'
 import { createUser, setPassword } from './auth/users'
@@ -18,7 +19,7 @@ import { startRegister } from './start'
 import { maskErrorMessage } from '../shared/log-redact'
 
 /**
- * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|set-password <username>|enrol-totp <username> [--png <file>]|scope-estimate <username>|recompute]`.
+ * `npm run server -- [serve [--demo|--no-demo]|import <file>|create-admin <username>|set-password <username>|enrol-totp <username> [--png <file>]|disable-user <username>|enable-user <username>|scope-estimate <username>|recompute]`.
  * Rule settings (issue 9 point 5): `rule-settings`, `set-rule-setting <key> <YYYY-MM-DD|none> --reason <why>`.
  * Database: `DATABASE_URL` (PostgreSQL), else PGlite in `NIR_DATA_DIR` (default `.data/register`).
  * The demo users (known password, a central administrator among them) load only into that
@@ -118,6 +119,29 @@ async function main(argv: string[]): Promise<number> {
       console.log(`secret (for typing in): ${e.secret}`)
       console.log('recovery codes (each works once; give them to the user, they are not shown again):')
       for (const c of e.recoveryCodes) console.log(`  ${c}`)
+      return 0
+    }
+    case 'disable-user':
+    case 'enable-user': {
+      // A6 / issue 11.7: a disabled user is refused everywhere (403 USER_DISABLED), and their
+      // device wipes its replica (or seals it with unsent work) at the next login or sync.
+      if (!arg) throw new Error(`usage: ${cmd} <username>`)
+      const name = normaliseUsername(arg)
+      const disabled = cmd === 'disable-user'
+      const changed = await withDb(async (db) => {
+        const rows = await db.update(users).set({ disabled }).where(eq(users.username, name)).returning({ id: users.id })
+        if (rows.length)
+          await appendAudit(db, {
+            userId: rows[0].id,
+            username: name,
+            deviceId: null,
+            action: disabled ? 'user.disabled' : 'user.enabled',
+            details: { by: `cli:${process.env.USER ?? 'unknown'}` },
+          })
+        return rows.length
+      })
+      if (!changed) throw new Error(`no user ${name}`)
+      console.log(`${name} ${disabled ? 'disabled' : 'enabled'}`)
       return 0
     }
     case 'scope-estimate': {

@@ -13,6 +13,7 @@ import { reportsUi } from './messages/reports-ui'
 import { syncBadge } from './messages/sync-badge'
 import { syncUi } from './messages/sync-ui'
 import { reauthUi } from './messages/reauth-ui'
+import { replicaUi } from './messages/replica-ui'
 import { lockUi } from './messages/lock-ui'
 import { loginTotp } from './messages/login-totp'
 import { rules2021 } from './messages/rules-2021'
@@ -38,6 +39,7 @@ const nb = {
   participationUi: participationUi.nb,
   reportsUi: reportsUi.nb,
   reauthUi: reauthUi.nb,
+  replicaUi: replicaUi.nb,
   lockUi: lockUi.nb,
   loginTotp: loginTotp.nb,
   rules2021: rules2021.nb,
@@ -68,6 +70,7 @@ const nn = {
   participationUi: participationUi.nn,
   reportsUi: reportsUi.nn,
   reauthUi: reauthUi.nn,
+  replicaUi: replicaUi.nn,
   lockUi: lockUi.nn,
   loginTotp: loginTotp.nn,
   rules2021: rules2021.nn,

@@ -23,6 +23,11 @@ export interface Stack {
   registerUp: boolean
   stopRegister(): Promise<void>
   startRegister(): Promise<void>
+  /**
+   * Runs the register's admin CLI (`src/server/cli.ts <args>`) on the register's data: the
+   * register is stopped for it (PGlite has one writer) and started again. Returns the output.
+   */
+  registerCli(args: string[]): Promise<string>
   scope(username: string): Promise<ScopeData>
   /** Persons imported for the tests on top of the demo data. */
   extra: ExtraPersons
@@ -65,6 +70,14 @@ export const test = base.extend<{ screens: (name: string) => Promise<void> }, { 
         },
         async startRegister() {
           register ??= await startTs('src/server/cli.ts', registerEnv, `${registerUrl}/health`, 'e2e-register')
+        },
+        async registerCli(args) {
+          await stack.stopRegister()
+          try {
+            return execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env: { ...process.env, ...registerEnv }, stdio: 'pipe' }).toString()
+          } finally {
+            await stack.startRegister()
+          }
         },
         scope(username) {
           let s = scopes.get(username)

@@ -39,14 +39,21 @@ export const useSessionStore = defineStore('session', () => {
   async function login(username: string, password: string, totp?: string): Promise<Reason[] | null> {
     busy.value = true
     try {
-      const r = await invoke('session.login', { username, password, ...(totp ? { totp } : {}) })
+      const r = await invoke('session.login', { username, password, ...(totp ? { totp } : {}), ...(startFresh.value ? { startFresh: true } : {}) })
       if (!r.ok) return r.reasons
       state.value = r.value
       return null
     } finally {
       busy.value = false
+      startFresh.value = false
     }
   }
+
+  /**
+   * Issue 11.5: set after `REPLICA_UNREADABLE` when the caseworker chooses to start afresh; the
+   * next login then asks main to seal the unreadable replica (kept) and create a new one.
+   */
+  const startFresh = ref(false)
 
   async function logout(): Promise<Reason[] | null> {
     const r = await invoke('session.logout', {})
@@ -55,5 +62,5 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
-  return { state, busy, loadError, loggedIn, locked, user, replicaReady, refresh, login, logout }
+  return { state, startFresh, busy, loadError, loggedIn, locked, user, replicaReady, refresh, login, logout }
 })
