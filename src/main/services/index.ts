@@ -3,6 +3,7 @@ import { contract, fail, failWith } from '../../shared/api'
 import type { ContractName } from '../../shared/api'
 import { inputProblem } from '../../shared/domain'
 import { asylnorskHandlers } from './asylnorsk'
+import { certificatesHandlers } from './certificates'
 import { ServiceContext, type ServiceOptions, type Services } from './context'
 import { decisionHandlers } from './decisions'
 import { introHandlers } from './intro'
@@ -32,6 +33,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...asylnorskHandlers(ctx),
     ...introHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...certificatesHandlers(ctx),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { asylnorskSlice } from './asylnorsk'
+import { certificatesSlice } from './certificates'
 import { claimSlice } from './claim'
 import { contactSlice } from './contact'
 import { decisionSlice } from './decision'
@@ -19,6 +20,7 @@ export type { SyncProblem, SyncProblemRow, SyncStatus } from './sync'
 export type { PersonHit, PersonView, SearchResult } from './persons'
 export type { Saved } from './saved'
 export type { MunicipalityReportsView, ReportPersonName } from './reports'
+export type { CertificateEntry, CertificatePendingRow, RenderedCertificate } from './certificates'
 export { mergeSlices, type ContractEntry } from './slice'
 
 /**
@@ -41,6 +43,7 @@ export const contract = mergeSlices(
   asylnorskSlice,
   introSlice,
   reportsSlice,
+  certificatesSlice,
 )
 
 export type Contract = typeof contract

@@ -63,6 +63,8 @@ export const ruleReasons = {
     ASYLNORSK_HOURS_CAP: 'Totalt {total} timer {kind} er mer enn høyst {max} timer.',
     ASYLNORSK_HOURS_NEAR_CAP: 'Totalt {total} timer {kind} nærmer seg grensen på {max} timer.',
     CERTIFICATE_NOT_PARTICIPATED: 'Personen har ikke deltatt i denne ordningen, så det kan ikke lages deltakerbevis for den.',
+    CERTIFICATE_PENDING_SYNC:
+      '{count} registreringer for ordningen er ikke synkronisert ennå eller har synkroniseringsproblem ({which}). Kryss av for «Utsted likevel» for å utstede beviset nå.',
   },
   nn: {
     NOT_PERMITTED: 'Du har ikkje rolle til å registrere dette ({area}).',
@@ -124,5 +126,7 @@ export const ruleReasons = {
     ASYLNORSK_HOURS_CAP: 'Totalt {total} timar {kind} er meir enn høgst {max} timar.',
     ASYLNORSK_HOURS_NEAR_CAP: 'Totalt {total} timar {kind} nærmar seg grensa på {max} timar.',
     CERTIFICATE_NOT_PARTICIPATED: 'Personen har ikkje delteke i denne ordninga, så det kan ikkje lagast deltakarbevis for ho.',
+    CERTIFICATE_PENDING_SYNC:
+      '{count} registreringar for ordninga er ikkje synkroniserte enno eller har synkroniseringsproblem ({which}). Kryss av for «Skriv ut likevel» for å skrive ut beviset no.',
   },
 }
