@@ -4,7 +4,7 @@ import { readProfile, readSyncState } from '../db/state'
 import { replicaFile, unlockReplica } from '../db/vault'
 import { StartupError } from '../host/startup-error'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
-import { sessionState } from './session'
+import { renewer, sessionState } from './session'
 
 /** A7: the app locks after 15 idle minutes; a deployment may shorten it, never lengthen it. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 15
@@ -64,6 +64,11 @@ export class IdleLock {
 
   get locked(): boolean {
     return this.held !== null
+  }
+
+  /** The locked session's user and tokens, so a logout from the unlock screen revokes them on the register. */
+  get heldSession(): HeldSession | null {
+    return this.held?.session ?? null
   }
 
   /** Asked by `dispatch` before every call: `LOCKED` while locked (but for the open calls), else the call counts as activity. */
@@ -144,7 +149,9 @@ export class IdleLock {
       replica.close()
       return this.end('SESSION_ENDED')
     }
-    const session: ActiveSession = { ...held.session, replica, sync: this.ctx.startSync(replica, held.session.token) }
+    const { token, tokens } = held.session
+    // The same refresh token as before the lock: an access token that ended meanwhile is renewed without asking.
+    const session: ActiveSession = { ...held.session, replica, sync: this.ctx.startSync(replica, token, tokens && renewer(this.ctx, tokens)) }
     this.held = null
     this.failures = 0
     this.ctx.session = session
@@ -156,6 +163,9 @@ export class IdleLock {
   /** The lock cannot be opened with a password (too many tries, a replica gone): back to the full login. */
   private async end(code: 'SESSION_ENDED' | 'UNLOCK_ATTEMPTS_EXCEEDED'): Promise<Result<SessionState>> {
     this.ctx.log.info(`locked session ended (${code})`)
+    // Someone guessing at the unlock screen must not leave a refresh token behind: the next login is a full one.
+    const held = this.held?.session
+    if (held?.tokens) await held.tokens.logout(held.token).catch((err: unknown) => this.ctx.log.info(`logout not confirmed by the register: ${(err as Error).name}`))
     await this.ctx.closeSession()
     return fail(code, code === 'UNLOCK_ATTEMPTS_EXCEEDED' ? 'password' : undefined)
   }

@@ -105,7 +105,7 @@ async function bindDevice(ctx: ServiceContext, tokens: TokenKeeper, accessToken:
  * What the sync engine calls when the access token has ended: a new one from the refresh
  * token. A session unlocked offline becomes online with it (the renderer hears of it).
  */
-function renewer(ctx: ServiceContext, tokens: TokenKeeper): () => Promise<string | null> {
+export function renewer(ctx: ServiceContext, tokens: TokenKeeper): () => Promise<string | null> {
   return async () => {
     const answer = await tokens.renew()
     const s = ctx.session
@@ -118,7 +118,8 @@ function renewer(ctx: ServiceContext, tokens: TokenKeeper): () => Promise<string
 
 /** Logout revokes every token of the user on the register (issue 11.1); offline, the device forgets its own. */
 async function revokeOnRegister(ctx: ServiceContext): Promise<void> {
-  const s = ctx.session
+  // A locked session (issue 11.4) logged out from the unlock screen is revoked the same way.
+  const s = ctx.session ?? ctx.idleLock.heldSession
   if (!s) return
   try {
     if (s.tokens) await s.tokens.logout(s.token)
@@ -208,6 +209,9 @@ export function sessionState(ctx: ServiceContext): SessionState {
   // The Oslo calendar date by the shared dayjs/timezone conversion the rules judge with (R11.11).
   const today = osloDateOfMs(ctx.now().getTime())
   const notice = ctx.notice ? { notice: ctx.notice } : {}
+  // Issue 11.4: a locked session names its user, so the unlock screen asks for that password only.
+  const locked = s ? null : ctx.idleLock.lockedState(today)
+  if (locked) return locked
   // Issue 11.4: a locked session names its user, so the unlock screen asks for that password only.
   const locked = s ? null : ctx.idleLock.lockedState(today)
   if (locked) return locked

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { contractNames, type SessionState } from '../../../src/shared/api'
 import { startRegister } from '../../../src/server'
 import type { Device } from '../../../src/main/services'
 import { idleLockMinutesFromEnv, UNLOCK_ATTEMPTS } from '../../../src/main/services/idle-lock'
 import { StartupError } from '../../../src/main/host/startup-error'
+import { refreshFileOf } from '../../../src/main/sync/token-keeper'
 import { loginAndSync, PASSWORD, tempDir, testDevice } from '../sync/helpers'
 
 /**
@@ -118,20 +120,26 @@ describe('idle lock (issue 11 point 4, A7)', () => {
     expect(await device.dispatch('sync.run', {})).toMatchObject({ ok: true })
   })
 
-  test(`${UNLOCK_ATTEMPTS} wrong passwords end the session: a full login is needed`, async () => {
+  test(`${UNLOCK_ATTEMPTS} wrong passwords end the session and revoke its refresh token: a full login is needed`, async () => {
+    const refreshFile = refreshFileOf(device.ctx.session!.replica.file)
+    expect(existsSync(refreshFile)).toBe(true)
     await device.ctx.idleLock.lock('idle')
     for (let i = 1; i < UNLOCK_ATTEMPTS; i++) {
       expect(await device.dispatch('lock.unlock', { password: `wrong-${i}` })).toMatchObject({ ok: false, reasons: [{ code: 'UNLOCK_WRONG_PASSWORD' }] })
     }
     expect(await device.dispatch('lock.unlock', { password: 'wrong-last' })).toEqual({ ok: false, reasons: [{ code: 'UNLOCK_ATTEMPTS_EXCEEDED', field: 'password' }] })
     expect(await phase()).toBe('loggedOut')
+    expect(existsSync(refreshFile)).toBe(false)
     // The right password no longer helps at the lock: there is none.
     expect(await device.dispatch('lock.unlock', { password: PASSWORD })).toEqual({ ok: false, reasons: [{ code: 'NOT_LOGGED_IN' }] })
   })
 
-  test('logout from the lock screen ends the locked session; another user may log in', async () => {
+  test('logout from the lock screen ends the locked session and revokes its refresh token (issue 11.1); another user may log in', async () => {
+    const refreshFile = refreshFileOf(device.ctx.session!.replica.file)
+    expect(existsSync(refreshFile)).toBe(true)
     await device.ctx.idleLock.lock('idle')
     expect(await device.dispatch('session.logout', {})).toMatchObject({ ok: true, value: { phase: 'loggedOut', user: null } })
+    expect(existsSync(refreshFile)).toBe(false)
     const r = await loginAndSync(device, 'norsk')
     expect(r).toMatchObject({ phase: 'unlocked', user: { username: 'norsk' } })
     await device.dispatch('session.logout', {})
