@@ -310,13 +310,18 @@ class World {
             log: quiet,
           }),
         )
-        const res = await devices[i].dispatch('session.login', { username: USERS[i], password: PASSWORD })
-        if (!res.ok) throw new Error(`login ${USERS[i]}: ${JSON.stringify(res.reasons)}`)
-        await devices[i].ctx.session!.sync.whenIdle()
-        // The simulation drives every cycle itself (one at a time, in step order): no timers.
-        await devices[i].ctx.session!.sync.stop()
         world.tokens.push(null)
       }
+      // The three logins at once: their key derivations (scrypt, off the main thread) are most of a run's setup.
+      await Promise.all(
+        devices.map(async (d, i) => {
+          const res = await d.dispatch('session.login', { username: USERS[i], password: PASSWORD })
+          if (!res.ok) throw new Error(`login ${USERS[i]}: ${JSON.stringify(res.reasons)}`)
+          await d.ctx.session!.sync.whenIdle()
+          // The simulation drives every cycle itself (one at a time, in step order): no timers.
+          await d.ctx.session!.sync.stop()
+        }),
+      )
       await world.setupShared()
       world.transport.faultRate = o.faultRate ?? 0.3
       // Defects act on the steps only, never on the shared setup.
