@@ -1,6 +1,6 @@
 import type { Reason, Result } from '../../shared/api'
 import { failWith, ok } from '../../shared/api'
-import { and, desc, eq, getTableColumns, getTableName, inArray, isNull, like, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm'
 import {
   auditCommandPayloadSchemas,
   commandPayloadSchemas,
@@ -15,11 +15,11 @@ import { commandEffects, commandSpec, effectRef, hasWriteRole, osloDateOfMs, ref
 import type { SyncProblemRow } from '../../shared/api'
 import { entityTables, toDomain } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
-import type { Column } from 'drizzle-orm'
 import { outbox, persons } from '../db/schema'
 import { problemStates } from '../sync/problems'
 import { readSyncState, setNextOutboxSeq, type SyncStateRow } from '../db/state'
 import { preparedOnce } from '../db/prepared'
+import { upsertRow } from '../db/upsert'
 import { judgeOnDevice } from './evaluation'
 import { uuidv7 } from './uuid7'
 
@@ -204,27 +204,6 @@ function writeEffects(replica: Replica, tx: ReplicaDb, effects: readonly Effect[
     }
   }
   return out
-}
-
-/**
- * Inserts or updates one row of an entity's replica table with the columns `row` names (the
- * others, such as the server version, keep what they hold): one statement prepared per entity
- * and column set. Values go through the columns' own mappers, as a drizzle insert would.
- */
-function upsertRow(replica: Replica, entity: Effect['entity'], row: Record<string, unknown>): void {
-  const { table, key } = entityTables[entity]
-  const fields = Object.keys(row)
-    .filter((f) => row[f] !== undefined)
-    .sort()
-  const columns = getTableColumns(table) as Record<string, Column>
-  const statement = preparedOnce(replica, `effect.upsert:${entity}:${fields.join(',')}`, () => {
-    const names = fields.map((f) => `"${columns[f].name}"`)
-    const updates = names.filter((n) => n !== `"${key.name}"`).map((n) => `${n} = excluded.${n}`)
-    return replica.sqlite.prepare(
-      `INSERT INTO "${getTableName(table)}" (${names.join(', ')}) VALUES (${fields.map(() => '?').join(', ')}) ON CONFLICT ("${key.name}") DO UPDATE SET ${updates.join(', ')}`,
-    )
-  })
-  statement.run(fields.map((f) => (row[f] === null ? null : columns[f].mapToDriverValue(row[f]))))
 }
 
 /** A4 `depends_on`: the latest unsent mutation that touched a row the register does not have yet. */

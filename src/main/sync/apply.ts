@@ -1,10 +1,12 @@
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Change, ChangeSet, Cursor } from '../../shared/sync'
 import { entitySchemas, personOwnedEntities } from '../../shared/sync'
 import { entityTables, ownedTables } from '../db/entities'
 import { clearNameIndex, indexPersonName, unindexPersonName } from '../db/name-index'
 import type { Replica, ReplicaDb } from '../db/open'
 import { heldChanges, outbox, personList, persons, syncState } from '../db/schema'
+import { preparedOnce } from '../db/prepared'
+import { upsertRow } from '../db/upsert'
 import { hasOpenWork, problemStates } from './problems'
 
 type Tx = Parameters<Parameters<ReplicaDb['transaction']>[0]>[0]
@@ -115,9 +117,9 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
     row.cachedReadOnly = false
     // Back in scope (moved back, or the scope exit was undone): writable again.
     row.keptAfterScopeExit = false
-    dropCachedRows(tx, change.id)
+    dropCachedRows(replica, tx, change.id)
   }
-  tx.insert(table).values(row).onConflictDoUpdate({ target: key, set: row }).run()
+  upsertRow(replica, change.entity, row)
   if (change.entity === 'person') indexPersonName(replica.sqlite, data as never)
 }
 
@@ -191,8 +193,15 @@ function removeDeletedPerson(replica: Replica, tx: Tx, personId: string, version
  * change set), but never the delete of a row removed while the device was not following
  * them. Rows the pull already versioned (`serverVersion` set) stay.
  */
-function dropCachedRows(tx: Tx, personId: string): void {
-  const row = tx.select({ cached: persons.cachedReadOnly }).from(persons).where(eq(persons.id, personId)).get()
+function dropCachedRows(replica: Replica, tx: Tx, personId: string): void {
+  // Prepared once: a first sync asks this for every person it applies (issue 12.4b).
+  const row = preparedOnce(replica, 'apply.personCached', (db) =>
+    db
+      .select({ cached: persons.cachedReadOnly })
+      .from(persons)
+      .where(eq(persons.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: personId })
   if (!row?.cached) return
   for (const entity of personOwnedEntities) {
     const { table, personId: col, serverVersion } = ownedTables[entity]
