@@ -186,7 +186,7 @@ function requestFor(route: string, withToken: boolean): fc.Arbitrary<Request> {
     {
       weight: 3,
       arbitrary: inputFor(s.query ?? [{}]).map((q) => {
-        const entries = q && typeof q === 'object' && !Array.isArray(q) ? Object.entries(q) : [['q', q]]
+        const entries: [string, unknown][] = q && typeof q === 'object' && !Array.isArray(q) ? Object.entries(q) : [['q', q]]
         return '?' + new URLSearchParams(entries.map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')])).toString()
       }),
     },
