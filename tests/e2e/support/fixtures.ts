@@ -28,6 +28,8 @@ export interface Stack {
    * register is stopped for it (PGlite has one writer) and started again. Returns the output.
    */
   registerCli(args: string[]): Promise<string>
+  /** The host's device data folder (replicas under `replicas/`), for tests that damage a key file. */
+  deviceDataDir: string
   scope(username: string): Promise<ScopeData>
   /** Persons imported for the tests on top of the demo data. */
   extra: ExtraPersons
@@ -71,6 +73,8 @@ export const test = base.extend<{ screens: (name: string) => Promise<void> }, { 
         async startRegister() {
           register ??= await startTs('src/server/cli.ts', registerEnv, `${registerUrl}/health`, 'e2e-register')
         },
+        // The host's services keep their data in `<NIR_DATA_DIR>/device` (src/main/host/cli.ts).
+        deviceDataDir: join(dir, 'device', 'device'),
         async registerCli(args) {
           await stack.stopRegister()
           try {
