@@ -119,7 +119,9 @@ function schemeOfRow(r: OutboxRow): CertificateScheme | null {
 /** Issue 10 point 4: the person's registrations of the scheme that are unsent, or refused/conflicting and unresolved. */
 function pendingRows(s: ActiveSession, personId: string, scheme: CertificateScheme): CertificatePendingRow[] {
   const rows = [...unsentRows(s.replica.db, personId), ...openProblemRows(s.replica.db, personId)].sort((a, b) => a.seq - b.seq)
-  return rows.filter((r) => schemeOfRow(r) === scheme).map((r) => ({ id: r.id, command: r.command, recordedAt: r.recordedAt, state: r.state as CertificatePendingRow['state'] }))
+  return rows
+    .filter((r) => schemeOfRow(r) === scheme)
+    .map((r) => ({ id: r.id, command: r.command, payload: JSON.parse(r.payload) as unknown, recordedAt: r.recordedAt, state: r.state as CertificatePendingRow['state'] }))
 }
 
 /** `deltakarbevis-norsk-<DUF>-<date>-nn.pdf`: no name in the file name (it may be shared in mail or on disk). */

@@ -8,6 +8,8 @@ export interface CertificatePendingRow {
   id: string
   /** Contract/command name, e.g. `norsk.saveWeeklyParticipation`. */
   command: string
+  /** The caseworker's input as saved, so the screen can name the registration as the sync-problem screen does. */
+  payload: unknown
   /** When the caseworker saved it (device time, ISO 8601). */
   recordedAt: string
   /** `pending`/`sent` = waits to sync; `rejected`/`conflict` = a sync problem. */
