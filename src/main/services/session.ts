@@ -212,9 +212,6 @@ export function sessionState(ctx: ServiceContext): SessionState {
   // Issue 11.4: a locked session names its user, so the unlock screen asks for that password only.
   const locked = s ? null : ctx.idleLock.lockedState(today)
   if (locked) return locked
-  // Issue 11.4: a locked session names its user, so the unlock screen asks for that password only.
-  const locked = s ? null : ctx.idleLock.lockedState(today)
-  if (locked) return locked
   if (!s) return { phase: 'loggedOut', user: null, mode: null, serverUrl: ctx.serverUrl, replicaReady: false, today, ...notice }
   return {
     phase: 'unlocked',
