@@ -23,6 +23,16 @@ interface Statements {
   deleteRow: Database.Statement<[number]>
   insertRow: Database.Statement<[number, string, string]>
   match: Database.Statement<[string], { id: string }>
+  matchInScope: Database.Statement<[string, string], NameCandidate>
+}
+
+/** What a name search needs to filter and order its candidates, without the whole person row. */
+export interface NameCandidate {
+  id: string
+  firstName: string
+  middleName: string | null
+  lastName: string
+  birthDate: string
 }
 
 const statements = new WeakMap<Database.Database, Statements>()
@@ -37,6 +47,13 @@ function prepared(sqlite: Database.Database): Statements {
       deleteRow: sqlite.prepare('DELETE FROM person_names WHERE rowid = ?'),
       insertRow: sqlite.prepare('INSERT INTO person_names (rowid, person_id, names) VALUES (?, ?, ?)'),
       match: sqlite.prepare('SELECT person_id AS id FROM person_names WHERE person_names MATCH ?'),
+      // The FTS match drives; each candidate's person is one primary-key look-up (`+` keeps the
+      // planner off the municipality index, which would read the whole municipality).
+      matchInScope: sqlite.prepare(
+        `SELECT p.id, p.first_name AS firstName, p.middle_name AS middleName, p.last_name AS lastName, p.birth_date AS birthDate
+         FROM person_names f JOIN persons p ON p.id = f.person_id
+         WHERE person_names MATCH ? AND +p.follow_up_municipality = ? AND p.deleted = 0 AND p.cached_read_only = 0`,
+      ),
     }
     statements.set(sqlite, s)
   }
@@ -71,11 +88,28 @@ export function clearNameIndex(sqlite: Database.Database): void {
  * (already folded). A superset of the true matches: the caller filters with `nameMatches`.
  */
 export function nameCandidates(sqlite: Database.Database, words: string[]): string[] {
-  // Split like the unicode61 tokenizer (letters and digits), so "al-has" becomes "al" AND "has".
-  const tokens = words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter((tok) => tok.length > 0)
-  if (tokens.length === 0) return []
-  const match = tokens.map((tok) => `"${tok.replace(/"/g, '""')}"*`).join(' AND ')
+  const match = matchExpression(words)
+  if (match === null) return []
   return prepared(sqlite)
     .match.all(match)
     .map((r) => r.id)
+}
+
+/**
+ * Like `nameCandidates`, for live persons followed up by `municipality` (D5, not cached
+ * copies), with the columns a search filters and sorts by (issue 12.4f: the whole rows of
+ * every candidate were loaded to keep 100).
+ */
+export function nameCandidatesInScope(sqlite: Database.Database, words: string[], municipality: string): NameCandidate[] {
+  const match = matchExpression(words)
+  if (match === null) return []
+  return prepared(sqlite).matchInScope.all(match, municipality)
+}
+
+/** The FTS5 prefix query of the words, or null when they hold no token. */
+function matchExpression(words: string[]): string | null {
+  // Split like the unicode61 tokenizer (letters and digits), so "al-has" becomes "al" AND "has".
+  const tokens = words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter((tok) => tok.length > 0)
+  if (tokens.length === 0) return null
+  return tokens.map((tok) => `"${tok.replace(/"/g, '""')}"*`).join(' AND ')
 }

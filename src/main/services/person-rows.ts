@@ -36,8 +36,11 @@ export function toHit(p: PersonRow, names: Map<string, string>, marks?: Map<stri
 }
 
 /** Sort order of every person list: surname, first name, birth date. */
-export function byName(a: PersonRow, b: PersonRow): number {
-  return a.lastName.localeCompare(b.lastName, 'nb') || a.firstName.localeCompare(b.firstName, 'nb') || a.birthDate.localeCompare(b.birthDate)
+/** Norwegian order (æ, ø, å last). One collator: `localeCompare(x, 'nb')` builds one per call. */
+const nb = new Intl.Collator('nb')
+
+export function byName(a: Pick<PersonRow, 'lastName' | 'firstName' | 'birthDate'>, b: Pick<PersonRow, 'lastName' | 'firstName' | 'birthDate'>): number {
+  return nb.compare(a.lastName, b.lastName) || nb.compare(a.firstName, b.firstName) || a.birthDate.localeCompare(b.birthDate)
 }
 
 export function findPerson(replica: Replica, id: string): PersonRow | undefined {

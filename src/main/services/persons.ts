@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { PersonView, Reason, Result, SearchResult } from '../../shared/api'
 import { failWith, fail, ok } from '../../shared/api'
 import { classifySearch, nameMatches, type NameQuery } from '../../shared/ids'
-import { nameCandidates } from '../db/name-index'
+import { nameCandidatesInScope } from '../db/name-index'
 import * as t from '../db/schema'
 import type { PersonRow } from '../db/schema'
 import { personMarks, registerChangedOf, syncMarksOf } from '../sync/problems'
@@ -104,9 +104,19 @@ function inMunicipality(s: ActiveSession, where: ReturnType<typeof eq>): PersonR
   return personsInMunicipality(s.replica, where, s.user.municipality).all()
 }
 
+/**
+ * R2.4: the candidates are filtered and ordered on their name columns only; whole rows are
+ * read for the first SEARCH_LIMIT + 1 (the extra one tells `result` the list was truncated).
+ */
 function searchName(s: ActiveSession, q: NameQuery): PersonRow[] {
-  const ids = nameCandidates(s.replica.sqlite, q.words)
-  return personsByIds(s.replica, ids).filter((p) => p.followUpMunicipality === s.user.municipality && !p.cachedReadOnly && nameMatches(q, p))
+  const kept = nameCandidatesInScope(s.replica.sqlite, q.words, s.user.municipality)
+    .filter((p) => nameMatches(q, p))
+    .sort(byName)
+    .slice(0, SEARCH_LIMIT + 1)
+  return personsByIds(
+    s.replica,
+    kept.map((p) => p.id),
+  )
 }
 
 async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, warnings: Reason[]): Promise<Result<SearchResult>> {
