@@ -30,11 +30,13 @@ const SCRYPT_P = 1
 
 /**
  * Issue 11.5: what a key file may ask of scrypt, checked before any derivation. The file is
- * not trusted (anyone with the laptop can edit it): N = 2^24 blocked a login for 84 s. At the
- * bounds scrypt needs 128·N·r = 256 MiB and well under a second here; the floor keeps a file
- * from being weakened below what this program writes.
+ * not trusted (anyone with the laptop can edit it): N = 2^24 blocked a login for 84 s. Each
+ * parameter has its bound, and their product N·r·p (scrypt's time; memory is 128·N·r bytes)
+ * at most 2^20, 4 times what this program writes (2^15·8·1): room to raise the cost later,
+ * and on the loaded 2-core test machine the default took 1.2 s, N = 2^17 with r = 16 alone
+ * 5.9 s. The floor keeps a file from being weakened below what this program writes.
  */
-export const KDF_BOUNDS = { minN: 2 ** 14, maxN: 2 ** 17, maxR: 16, maxP: 4 } as const
+export const KDF_BOUNDS = { minN: 2 ** 14, maxN: 2 ** 17, maxR: 16, maxP: 4, maxWork: 2 ** 20 } as const
 const BYTES = { salt: 16, iv: 12, tag: 16, wrappedKey: 32 } as const
 
 /** Why a key file cannot be used, found before deriving anything. */
@@ -110,7 +112,7 @@ export function checkKeyFile(value: unknown): KeyFile {
   for (const [field, bytes] of Object.entries(BYTES)) if (!isBase64Of(f[field], bytes)) throw new KeyFileError('NOT_A_KEY_FILE')
   const n = f.n
   const powerOfTwo = typeof n === 'number' && Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0
-  if (!powerOfTwo || !isInt(n, KDF_BOUNDS.minN, KDF_BOUNDS.maxN) || !isInt(f.r, 1, KDF_BOUNDS.maxR) || !isInt(f.p, 1, KDF_BOUNDS.maxP)) {
+  if (!powerOfTwo || !isInt(n, KDF_BOUNDS.minN, KDF_BOUNDS.maxN) || !isInt(f.r, 1, KDF_BOUNDS.maxR) || !isInt(f.p, 1, KDF_BOUNDS.maxP) || n * f.r * f.p > KDF_BOUNDS.maxWork) {
     throw new KeyFileError('PARAMS_OUT_OF_BOUNDS')
   }
   return f as unknown as KeyFile

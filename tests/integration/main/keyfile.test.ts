@@ -65,6 +65,13 @@ const cases: [string, string, string, (text: string) => string][] = [
   ['N not a power of two', 'PARAMS_OUT_OF_BOUNDS', 'PARAMS_OUT_OF_BOUNDS', edit((k) => (k.n = 32769))],
   ['r = 1024', 'PARAMS_OUT_OF_BOUNDS', 'PARAMS_OUT_OF_BOUNDS', edit((k) => (k.r = 1024))],
   ['p = 64', 'PARAMS_OUT_OF_BOUNDS', 'PARAMS_OUT_OF_BOUNDS', edit((k) => (k.p = 64))],
+  // Each within its own bound, together 2^23 (32 times the default): the product is bounded too.
+  [
+    'N = 2^17, r = 16, p = 4 together',
+    'PARAMS_OUT_OF_BOUNDS',
+    'PARAMS_OUT_OF_BOUNDS',
+    edit((k) => Object.assign(k, { n: KDF_BOUNDS.maxN, r: KDF_BOUNDS.maxR, p: KDF_BOUNDS.maxP })),
+  ],
   ['N as a string', 'PARAMS_OUT_OF_BOUNDS', 'PARAMS_OUT_OF_BOUNDS', edit((k) => (k.n = '32768'))],
   ['an empty file', 'EMPTY', 'EMPTY', () => ''],
   ['a truncated file', 'NOT_A_KEY_FILE', 'NOT_A_KEY_FILE', (t) => t.slice(0, Math.floor(t.length / 2))],
