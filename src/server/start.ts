@@ -1,3 +1,4 @@
+import { openSync, writeSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { getServerMeta } from './db/meta'
 import { openDatabase } from './db/open'
@@ -45,6 +46,19 @@ export interface RunningRegister {
   close(): Promise<void>
 }
 
+/**
+ * `NIR_REGISTER_LOG_FILE`: the register's log lines are appended to this file instead of going
+ * to stdout (or nowhere). `npm test` sets it for every register its tests start, then scans
+ * the file for personal data (`scripts/scan-register-log.ts`, issue 11 point 10). Appends with
+ * `O_APPEND` in one write per line, so registers of parallel test workers do not interleave lines.
+ */
+function logFileStream(): { stream: LogStream } | null {
+  const file = process.env.NIR_REGISTER_LOG_FILE
+  if (!file) return null
+  const fd = openSync(file, 'a')
+  return { stream: { write: (line) => void writeSync(fd, line) } }
+}
+
 /** Opens the database, loads the demo when asked, and listens (A6, A8). */
 export async function startRegister(opts: StartRegisterOptions = {}): Promise<RunningRegister> {
   const opened = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder })
@@ -55,7 +69,7 @@ export async function startRegister(opts: StartRegisterOptions = {}): Promise<Ru
     const { tokenSecret } = await getServerMeta(opened.db)
     const app = await buildApp(
       { db: opened.db, tokenSecret, loginThrottle: new LoginThrottle(opts.loginThrottle), dufLookupLimit: opts.dufLookupLimit, now: opts.now, tokenTtlMs: opts.tokenTtlMs },
-      { logger: opts.logger, trustedProxies: opts.trustedProxies },
+      { logger: typeof opts.logger === 'object' ? opts.logger : (logFileStream() ?? opts.logger), trustedProxies: opts.trustedProxies },
     )
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 })
     return {

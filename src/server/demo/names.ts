@@ -89,3 +89,10 @@ const poolOfCountry: Record<string, string> = {
 export function namePool(country: string): NamePool {
   return pools[poolOfCountry[country] ?? 'arabic']
 }
+
+/** Every name a demo person can get (first, middle and last names of every pool): what a log must never contain. */
+export function allDemoNames(): string[] {
+  const out = new Set<string>([...norwegianLastNames, ...norwegianFirstNames.male, ...norwegianFirstNames.female])
+  for (const pool of Object.values(pools)) for (const n of [...pool.male, ...pool.female, ...pool.last]) out.add(n)
+  return [...out]
+}
