@@ -18,6 +18,7 @@ import { lockUi } from './messages/lock-ui'
 import { loginTotp } from './messages/login-totp'
 import { rules2021 } from './messages/rules-2021'
 import { certificates } from './messages/certificates'
+import { certificatesUi } from './messages/certificates-ui'
 
 /**
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
@@ -44,6 +45,7 @@ const nb = {
   loginTotp: loginTotp.nb,
   rules2021: rules2021.nb,
   certificates: certificates.nb,
+  certificatesUi: certificatesUi.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -75,6 +77,7 @@ const nn = {
   loginTotp: loginTotp.nn,
   rules2021: rules2021.nn,
   certificates: certificates.nn,
+  certificatesUi: certificatesUi.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one
