@@ -10,7 +10,7 @@ import { createUser, setPassword } from './auth/users'
 import { getServerMeta } from './db/meta'
 import { openDatabase } from './db/open'
 import { users } from './db/schema'
-import { demoWanted, NO_USERS_HINT } from './demo/mode'
+import { demoWanted, NO_USERS_HINT, publishedDemoUsers } from './demo/mode'
 import { importNdjson } from './import'
 import { recomputeAll } from './rules/evaluate'
 import { normaliseUsername } from '../shared/domain'
@@ -37,6 +37,15 @@ async function serve(args: string[]): Promise<void> {
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean)
+  // Issue 11.9: never demo users outside demo mode — a database that ran as the demo is not served as a real register.
+  if (!demo) {
+    const leftover = await withDb(publishedDemoUsers)
+    if (leftover.length) {
+      throw new Error(
+        `This database holds demo users with the published demo password (${leftover.join(', ')}), but the register is started without --demo: give them their own passwords (set-password NAME) or disable them (disable-user NAME), or start with --demo.`,
+      )
+    }
+  }
   const reg = await startRegister({ ...options, host: process.env.HOST ?? '127.0.0.1', port, demo: demo ? { persons } : false, logger: true, trustedProxies }).catch(
     (e: unknown) => {
       // A taken port in one line naming the variable that moves it (issue 6 point 11).

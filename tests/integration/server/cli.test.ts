@@ -55,6 +55,16 @@ describe('13b demo users only in the embedded default or with --demo', () => {
     expect(r.centralAdmin).toBe(401)
   })
 
+  test('issue 11.9: a database that ran as the demo is refused without --demo, naming the demo users still on the published password', async () => {
+    const dir = join(tmp.dir, 'was-demo')
+    expect((await serveOnce({ DATABASE_URL: undefined, NIR_DATA_DIR: dir }, [])).caseworker).toBe(200)
+    const cli = spawnCli(CLI, ['--no-demo'], { PORT: '0', DATABASE_URL: undefined, NIR_DATA_DIR: dir, HOST: undefined })
+    const { code, output } = await cli.exited()
+    expect(code).toBe(1)
+    expect(output).toMatch(/demo users with the published demo password \(.*nir-admin.*\), but the register is started without --demo/)
+    expect(output).not.toMatch(LISTENING)
+  })
+
   const postgres = backends().find((b) => b.name === 'postgres')
   test.runIf(postgres)('a real DATABASE_URL without --demo: no demo users, not even the central administrator', async () => {
     const { databaseUrl } = await postgres!.options()
