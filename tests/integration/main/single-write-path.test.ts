@@ -19,6 +19,7 @@ const EXEMPT: Record<string, string> = {
   'src/main/sync/push.ts': "records the register's verdicts and retry timers on outbox rows (A4)",
   'src/main/services/person-rows.ts': 'caches a person the register sent for a DUF look-up (D5), read-only',
   'src/main/sync/problems.ts': "records the caseworker's resolution on a refused outbox row (A4); no synced row changes",
+  'src/main/sync/token-keeper.ts': 'keeps the refresh token in a file beside the replica and never opens the replica; its `.update(` calls are AES-GCM cipher updates',
   'src/main/services/report-snapshots.ts':
     'reads for Rapportar; its writes go only to a TEMP note table and TEMP triggers that live on the open connection, never in the replica file',
 }
