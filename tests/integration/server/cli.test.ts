@@ -22,7 +22,8 @@ async function loginStatus(url: string, username: string): Promise<number> {
 
 /** Starts the register, reads its start-up lines, tries the demo logins, stops it. */
 async function serveOnce(env: Record<string, string | undefined>, args: string[]) {
-  const cli = spawnCli(CLI, args, { PORT: '0', NIR_DEMO_PERSONS: '10', HOST: undefined, ...env })
+  // The log is read from stdout here, so not sent to `npm test`'s collected register log.
+  const cli = spawnCli(CLI, args, { PORT: '0', NIR_DEMO_PERSONS: '10', HOST: undefined, NIR_REGISTER_LOG_FILE: undefined, ...env })
   try {
     // The listening line comes last: everything the start-up prints is there by then.
     const out = await cli.waitFor(LISTENING)

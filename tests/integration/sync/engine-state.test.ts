@@ -1,3 +1,4 @@
+import { refreshTokens } from '../../../src/server/db/schema/refresh-tokens'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { importNdjson, startRegister } from '../../../src/server'
 import { outbox } from '../../../src/main/db/schema'
@@ -124,6 +125,9 @@ describe('A4 the sync engine state lives in sync_state and survives a restart', 
     // An offline unlock whose register comes back: LOGIN_REQUIRED, kept in sync_state.
     await first.close()
     await l.cut()
+    // Its refresh tokens are revoked too (issue 11.1): else the unlocked session renews its
+    // access token when the register returns and syncs without asking.
+    await register.db.update(refreshTokens).set({ revokedAt: new Date() })
     const offline = l.launch()
     await unlockOffline(offline)
     await l.restore()
