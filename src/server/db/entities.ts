@@ -29,6 +29,8 @@ export const registerTables = {
   holiday: s.holidays,
   parentalLeaveAbsence: s.parentalLeaveAbsences,
   ending: s.endings,
+  int2021Registration: s.int2021Registrations,
+  certificateIssue: s.certificateIssues,
   codeList: s.codeLists,
   municipality: s.municipalities,
   district: s.districts,

@@ -2,6 +2,7 @@ import { asylumSeeker, immigrant } from './profiles-other'
 import type { GenContext, Profile } from './profiles'
 import { familyMember, refugee } from './profiles'
 import { Rng } from './prng'
+import { showcaseCases, showcaseDuf, showcasePersons } from './showcase'
 import type { PersonRecord } from './records'
 import { IdIssuer } from './records'
 
@@ -34,19 +35,47 @@ const profileWeights: Record<Profile, number> = {
  * numbers. Deterministic: same options, same text.
  */
 export function generateDemoNdjson(opts: DemoOptions): string {
+  return generateDemo(opts).ndjson
+}
+
+/** A caseworker's registration in the demo: a row of a person-owned synced entity. */
+export interface DemoRow {
+  entity: 'claim' | 'decision' | 'measure' | 'ending' | 'weeklyParticipation' | 'int2021Registration'
+  row: Record<string, unknown>
+}
+
+/**
+ * The demo municipality (issue 9.6): base data as import NDJSON, and the registrations a
+ * caseworker has made (`caseload.ts`) as rows — kept apart because base data is what the
+ * import feed carries (a decision's own `type` field could not travel in an NDJSON line,
+ * whose `type` names the entity), and because every other user of the NDJSON (benchmarks,
+ * tests) wants base data only.
+ */
+export function generateDemo(opts: DemoOptions): { ndjson: string; registrations: DemoRow[] } {
   const rng = new Rng(opts.seed)
   const g: GenContext = { rng, ids: new IdIssuer(rng), today: opts.today }
+  for (const duf of Object.values(showcaseDuf)) g.ids.reserveDuf(duf)
   const lines: string[] = []
-  for (const m of opts.municipalities) {
+  const registrations: DemoRow[] = []
+  for (const [i, m] of opts.municipalities.entries()) {
     let made = 0
+    // The README's showcase persons (issue 9.6) lead the first municipality when it has room for them.
+    if (i === 0 && m.count >= showcaseCases.length) {
+      for (const rec of showcasePersons(g, m.code)) {
+        lines.push(...toLines(rec))
+        registrations.push(...registrationRows(rec))
+        made++
+      }
+    }
     while (made < m.count) {
       for (const rec of household(g, m.code, m.count - made)) {
         lines.push(...toLines(rec))
+        registrations.push(...registrationRows(rec))
         made++
       }
     }
   }
-  return lines.length ? `${lines.join('\n')}\n` : ''
+  return { ndjson: lines.length ? `${lines.join('\n')}\n` : '', registrations }
 }
 
 /** One person, or a settled refugee followed by family members who joined them (at most `room`). */
@@ -85,5 +114,18 @@ function toLines(rec: PersonRecord): string[] {
     ...rec.settlements.map((r) => line('settlement', r)),
     ...rec.testResults.map((r) => line('testResult', r)),
     ...rec.grants.map((r) => line('grant', r)),
+  ]
+}
+
+/** The registrations of one person, as rows of their synced entity. */
+function registrationRows(rec: PersonRecord): DemoRow[] {
+  const rows = <E extends DemoRow['entity']>(entity: E, list: object[]): DemoRow[] => list.map((row) => ({ entity, row: row as Record<string, unknown> }))
+  return [
+    ...rows('claim', rec.claims),
+    ...rows('decision', rec.decisions),
+    ...rows('measure', rec.measures),
+    ...rows('ending', rec.endings),
+    ...rows('weeklyParticipation', rec.weeklyParticipation),
+    ...rows('int2021Registration', rec.int2021Registrations),
   ]
 }

@@ -5,6 +5,8 @@ import { addDays, addMonths, maxDate, minDate } from './prng'
 import type { IdIssuer, PersonRecord } from './records'
 import { grantPermits, pushAddress } from './records'
 import { addCitizenships, addGrants, addTestResults } from './extras'
+import { writeCaseload } from './caseload'
+import { DEFAULT_SETTINGS } from '../../shared/rules/int2021/settings'
 
 /** What one generation run shares: randomness, identifiers and `today`. */
 export interface GenContext {
@@ -53,7 +55,8 @@ export function newPerson(g: GenContext, m: string, b: Basics, opts: { nationalI
       duf: g.ids.duf(arrivalYear),
       dufCheckFailed: false,
       nationalId,
-      regNumber: arrivalYear < 2012 && g.rng.chance(0.3) ? String(g.rng.int(100000, 999999)) : null,
+      // R2.3: a reg-nummer (older UDI registrations, some newer ones too)
+      regNumber: g.rng.chance(arrivalYear < 2012 ? 0.3 : 0.04) ? String(g.rng.int(100000, 999999)) : null,
       firstName,
       middleName,
       lastName: b.lastName ?? g.rng.pick(pool.last),
@@ -72,6 +75,12 @@ export function newPerson(g: GenContext, m: string, b: Basics, opts: { nationalI
     settlements: [],
     testResults: [],
     grants: [],
+    claims: [],
+    decisions: [],
+    measures: [],
+    endings: [],
+    weeklyParticipation: [],
+    int2021Registrations: [],
   }
 }
 
@@ -86,25 +95,60 @@ export function adultBirthDate(g: GenContext, arrival: string, minAge = 18, maxA
   return g.rng.date(addMonths(arrival, -12 * maxAge), addMonths(arrival, -12 * minAge))
 }
 
+/** Fixed dates of a showcase person (README): no moves, so the case it shows stays. */
+export interface RefugeeFix {
+  settle: string
+  granted: string
+  arrival: string
+  birthDate: string
+  ground: string
+}
+
+/** Grants on or after this day fall under the 2021 act (R12.0.2). */
+const ACT_2021 = '2021-01-01'
+/** Chapter 6A: § 34 grants from this day (R12.0.3). */
+const FIRST_6A_GRANT = '2022-03-11'
+
+/** Age in whole years on `at`. */
+export function ageOn(birthDate: string, at: string): number {
+  const years = Number(at.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  return at.slice(5) < birthDate.slice(5) ? years - 1 : years
+}
+
 /**
  * A refugee settled by agreement (or self-settled): asylum reception (UDB address), permit,
  * settlement (IMDi address, then DSF), perhaps moves — sometimes from another municipality
- * into `m`, or between districts.
+ * into `m`, or between districts. Issue 9.6: most are settled in the last five years, so they
+ * fall under the 2021 act with a caseworker's registrations (`caseload.ts`); the rest before
+ * 2021, under the 2003 act with their history and no registrations (as before).
  */
-export function refugee(g: GenContext, m: string, profile: RefugeeProfile): PersonRecord {
+export function refugee(g: GenContext, m: string, profile: RefugeeProfile, fix?: RefugeeFix): PersonRecord {
   const { rng, today } = g
-  // Eleven years back, so about half the demo falls under the 2003 act the rules implement
-  // (first permit before 2021) and half shows "not computed — other regime" (rules.md).
-  const earliest = profile === 'ukrainian' ? maxDate('2022-04-01', addMonths(today, -48)) : addMonths(today, -132)
-  const settle = rng.date(earliest, addMonths(today, -1))
-  const granted = addDays(settle, -rng.int(30, 180))
-  const arrival = profile === 'resettled' ? addDays(settle, -rng.int(0, 7)) : addDays(granted, -rng.int(60, 360))
+  let settle: string
+  let granted: string
+  if (profile === 'ukrainian') {
+    // § 34 collective protection (chapter 6A): granted from 2022-03-11, settled weeks later
+    settle = rng.date(maxDate(addDays(FIRST_6A_GRANT, 30), addMonths(today, -48)), addDays(today, -3))
+    granted = maxDate(FIRST_6A_GRANT, addDays(settle, -rng.int(20, 90)))
+  } else {
+    // Skewed to the last year: the newly settled are where a caseworker's deadlines run.
+    const recent = rng.chance(0.78)
+    const from = recent ? maxDate('2021-09-01', addMonths(today, rng.chance(0.35) ? -9 : -60)) : minDate('2010-01-01', addMonths(today, -150))
+    settle = rng.date(from, recent ? addDays(today, -3) : '2020-12-20')
+    granted = addDays(settle, -rng.int(30, 180))
+  }
+  if (fix) ({ settle, granted } = fix)
+  const arrival =
+    fix?.arrival ?? (profile === 'resettled' ? addDays(settle, -rng.int(0, 7)) : profile === 'ukrainian' ? addDays(granted, -rng.int(0, 30)) : addDays(granted, -rng.int(60, 360)))
   const country = rng.pick(countryOf[profile])
   const sex = rng.chance(0.55) ? 'M' : 'K'
-  const rec = newPerson(g, m, { country, sex, birthDate: adultBirthDate(g, arrival, 16, 62), arrival }, { nationalId: rng.chance(0.9) ? 'fnr' : 'none' })
-  grantPermits(rec, rng, rng.pick(groundOf[profile]), granted, today)
+  const birthDate = adultBirthDate(g, arrival, 16, 62)
+  const rec = newPerson(g, m, { country, sex, birthDate: fix?.birthDate ?? birthDate, arrival }, { nationalId: rng.chance(0.9) ? 'fnr' : 'none' })
+  const picked = rng.pick(groundOf[profile])
+  const ground = fix?.ground ?? picked
+  grantPermits(rec, rng, ground, granted, today)
   const dsfFrom = minDate(addDays(settle, rng.int(10, 45)), today)
-  const canMove = addDays(dsfFrom, 60) <= today
+  const canMove = !fix && addDays(dsfFrom, 60) <= today
   const movedIn = canMove && rng.chance(0.1)
   const settledIn = movedIn ? otherMunicipality(rng, m) : m
   if (profile !== 'resettled') pushAddress(rec, rng, 'UDB', randomPlace(rng, rng.chance(0.4) ? settledIn : otherMunicipality(rng, m)), arrival)
@@ -118,13 +162,23 @@ export function refugee(g: GenContext, m: string, profile: RefugeeProfile): Pers
     pushAddress(rec, rng, 'DSF', randomPlace(rng, m), last)
   }
   settleFollowUp(rec)
-  if (addDays(last, 30) <= today && rng.chance(0.03)) {
+  if (canMove && addDays(last, 30) <= today && rng.chance(0.03)) {
     // follow-up by agreement: moved to another municipality, still followed up by `m`
     pushAddress(rec, rng, 'DSF', randomPlace(rng, otherMunicipality(rng, m)), rng.date(addDays(last, 30), today))
     rec.person.followUpByAgreement = true
   }
   addCitizenships(g, rec, country)
-  addTestResults(g, rec, settle)
+  const act2021 = granted >= ACT_2021 || arrival >= ACT_2021
+  const sixA = profile === 'ukrainian' && granted >= FIRST_6A_GRANT && granted <= DEFAULT_SETTINGS['INT_6A.lastGrantDate'].value
+  if (fix) rec.person.closed = false
+  else if (!act2021) addTestResults(g, rec, settle)
+  else {
+    const age = ageOn(rec.person.birthDate, granted)
+    // R12.1.2 right and duty 18–55 on the grant (self-settled: only `kan tilbydast`); R12.2.1 Norwegian 18–66; UTL38_5 starts at the first renewal
+    const intro = age >= 18 && age <= 55 && profile !== 'selfSettled'
+    const norsk = age >= 18 && age <= 66 && ground !== 'UTL38_5'
+    writeCaseload(g, rec, { settled: settle, intro, norsk, sixA })
+  }
   addGrants(g, rec, settle, true)
   return rec
 }
@@ -141,7 +195,8 @@ export function familyMember(g: GenContext, anchor: PersonRecord, role: 'spouse'
   const sex = role === 'spouse' ? (anchor.person.sex === 'M' ? 'K' : 'M') : rng.chance(0.5) ? 'K' : 'M'
   const lastName = role === 'child' || rng.chance(0.5) ? anchor.person.lastName : undefined
   const rec = newPerson(g, anchor.person.followUpMunicipality, { country, sex, birthDate, arrival, lastName }, { nationalId: 'fnr' })
-  grantPermits(rec, rng, 'FAM_FLYKTNING', addDays(arrival, -rng.int(20, 90)), today)
+  const granted = addDays(arrival, -rng.int(20, 90))
+  grantPermits(rec, rng, 'FAM_FLYKTNING', granted, today)
   const home = anchor.addresses.find((a) => a.validTo === null || a.validTo >= arrival) ?? anchor.addresses[anchor.addresses.length - 1]
   pushAddress(
     rec,
@@ -157,7 +212,20 @@ export function familyMember(g: GenContext, anchor: PersonRecord, role: 'spouse'
   rec.person.followUpByAgreement = anchor.person.followUpByAgreement
   rec.settlements.push({ id: rng.uuid(), personId: rec.person.id, date: arrival, municipality: home.municipality, byAgreement: false, familyReunification: true })
   addCitizenships(g, rec, country)
-  if (role === 'spouse') addTestResults(g, rec, arrival)
+  const age = ageOn(birthDate, granted)
+  if (granted < ACT_2021 && arrival < ACT_2021) {
+    if (role === 'spouse') addTestResults(g, rec, arrival)
+  } else if (age >= 18) {
+    // J15: family of a refugee — the reference-person condition, registered as met for most
+    rec.int2021Registrations.push({
+      id: rng.uuid(),
+      personId: rec.person.id,
+      date: minDate(today, addDays(arrival, rng.int(7, 30))),
+      recordedAt: null,
+      fact: { kind: 'referencePersonCondition', met: rng.chance(0.9) },
+    })
+    writeCaseload(g, rec, { settled: arrival, intro: age <= 55, norsk: age <= 66, sixA: false })
+  }
   addGrants(g, rec, arrival, false)
   return rec
 }

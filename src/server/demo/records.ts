@@ -1,4 +1,18 @@
-import type { Address, Citizenship, Grant, Permit, Person, Settlement, TestResult } from '../../shared/domain'
+import type {
+  Address,
+  Citizenship,
+  Claim,
+  Decision,
+  Ending,
+  Grant,
+  Int2021Registration,
+  Measure,
+  Permit,
+  Person,
+  Settlement,
+  TestResult,
+  WeeklyParticipation,
+} from '../../shared/domain'
 import { makeDuf, makeNationalId } from '../../shared/ids'
 import type { Place } from './places'
 import type { Rng } from './prng'
@@ -13,20 +27,36 @@ export interface PersonRecord {
   settlements: Settlement[]
   testResults: TestResult[]
   grants: Grant[]
+  /** A caseworker's registrations (issue 9.6: today's caseload), written by `caseload.ts`. */
+  claims: Claim[]
+  decisions: Decision[]
+  measures: Measure[]
+  endings: Ending[]
+  weeklyParticipation: WeeklyParticipation[]
+  int2021Registrations: Int2021Registration[]
 }
 
 /** Identifier state shared by one generation run: no DUF or national id is handed out twice. */
 export class IdIssuer {
   private dufSerial: number
   private readonly nationalIds = new Set<string>()
+  /** DUF numbers fixed in advance (the README's showcase persons): never handed out again. */
+  private readonly reservedDufs = new Set<string>()
 
   constructor(private readonly rng: Rng) {
     this.dufSerial = rng.int(10_000, 400_000)
   }
 
+  reserveDuf(duf: string): void {
+    this.reservedDufs.add(duf)
+  }
+
   duf(year: number): string {
-    this.dufSerial += this.rng.int(1, 37)
-    return makeDuf(year, this.dufSerial % 1_000_000)
+    for (;;) {
+      this.dufSerial += this.rng.int(1, 37)
+      const duf = makeDuf(year, this.dufSerial % 1_000_000)
+      if (!this.reservedDufs.has(duf)) return duf
+    }
   }
 
   /**

@@ -15,39 +15,53 @@ import { inPlace, visible } from './scope'
  * a visible person to one the scope does not see (`movedAwayCond`). Filtering events
  * by the person's *current* state means a person who left and came back gets all rows once,
  * and never a stray exit.
+ *
+ * With `first`, each branch keeps only its first `first` distinct seqs, read in seq order from
+ * its seq index and stopped there (issue 12.4d): a page then examines the rows of its own change
+ * sets, not everything after the cursor, so page 40 costs what page 1 does. The union of those
+ * still holds the first `first` seqs overall, since each branch's share of them is among its own first.
  */
-export function candidateSeqsSql(tx: RegisterDb, scope: PullScope, after: number): SQL {
-  const parts: SQL[] = referenceStores.map((st) => sql`${tx.select({ seq: st.table.seq }).from(st.table).where(gt(st.table.seq, after))}`)
+export function candidateSeqsSql(tx: RegisterDb, scope: PullScope, after: number, first?: number): SQL {
+  const head = (q: SQL): SQL => (first === undefined ? q : sql`(${q} order by seq limit ${first})`)
+  const parts: SQL[] = referenceStores.map((st) => head(sql`${tx.selectDistinct({ seq: st.table.seq }).from(st.table).where(gt(st.table.seq, after))}`))
   if (scope.readsPersons) {
     const person = entityStores.person.table
     const placeCond = scope.writer || after === 0 ? visible(scope) : inPlace(scope)
     parts.push(
-      sql`${tx
-        .select({ seq: persons.seq })
-        .from(person)
-        .where(and(gt(persons.seq, after), placeCond))}`,
+      head(
+        sql`${tx
+          .selectDistinct({ seq: persons.seq })
+          .from(person)
+          .where(and(gt(persons.seq, after), placeCond))}`,
+      ),
     )
     const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
     for (const st of personOwnedStores) {
       parts.push(
-        sql`${tx
-          .select({ seq: st.table.seq })
-          .from(st.table)
-          .where(and(gt(st.table.seq, after), inArray(st.personId, visibleIds)))}`,
+        head(
+          sql`${tx
+            .selectDistinct({ seq: st.table.seq })
+            .from(st.table)
+            .where(and(gt(st.table.seq, after), inArray(st.personId, visibleIds)))}`,
+        ),
       )
     }
     parts.push(
-      sql`${tx
-        .select({ seq: scopeEvents.seq })
-        .from(scopeEvents)
-        .where(eventCond(tx, scope, after))}`,
+      head(
+        sql`${tx
+          .selectDistinct({ seq: scopeEvents.seq })
+          .from(scopeEvents)
+          .where(eventCond(tx, scope, after))}`,
+      ),
     )
     if (after > 0)
       parts.push(
-        sql`${tx
-          .select({ seq: movedRows.seq })
-          .from(movedRows)
-          .where(movedAwayCond(tx, scope, after))}`,
+        head(
+          sql`${tx
+            .selectDistinct({ seq: movedRows.seq })
+            .from(movedRows)
+            .where(movedAwayCond(tx, scope, after))}`,
+        ),
       )
   }
   return sql.join(parts, sql` union `)
@@ -81,12 +95,25 @@ export function eventCond(tx: RegisterDb, scope: PullScope, after: number): SQL 
   )!
 }
 
-/** The first `limit` change sets after `after`, and how many follow them. */
-export async function pageSeqs(tx: RegisterDb, scope: PullScope, after: number, limit: number): Promise<{ seqs: number[]; remaining: number }> {
-  const union = candidateSeqsSql(tx, scope, after)
-  const page = rowsOf<{ seq: string | number }>(await tx.execute(sql`select seq from (${union}) u order by seq limit ${limit}`)).map((r) => Number(r.seq))
-  if (page.length < limit) return { seqs: page, remaining: 0 }
-  const last = page[page.length - 1]
-  const [row] = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from (${union}) u where seq > ${last}`))
-  return { seqs: page, remaining: Number(row.n) }
+/** The first `limit` + 1 candidate seqs after `after`, in order (the extra one says whether more follow). */
+export function pageSeqsSql(tx: RegisterDb, scope: PullScope, after: number, limit: number): SQL {
+  return sql`select seq from (${candidateSeqsSql(tx, scope, after, limit + 1)}) u order by seq limit ${limit + 1}`
+}
+
+/**
+ * The first `limit` change sets after `after` (keyset on the cursor's seq), whether more follow
+ * (one extra seq is read), and how many follow. Counting what follows reads every candidate after
+ * the page, so it runs only when asked (`count`: the first page of a device's pull cycle, and
+ * every page from cursor zero, as devices before this change expect); otherwise `remaining` is
+ * its lower bound, 1 while more follow (issue 12.4d).
+ */
+export async function pageSeqs(tx: RegisterDb, scope: PullScope, after: number, limit: number, count: boolean): Promise<{ seqs: number[]; hasMore: boolean; remaining: number }> {
+  const rows = rowsOf<{ seq: string | number }>(await tx.execute(pageSeqsSql(tx, scope, after, limit))).map((r) => Number(r.seq))
+  const seqs = rows.slice(0, limit)
+  const hasMore = rows.length > limit
+  if (!hasMore) return { seqs, hasMore, remaining: 0 }
+  if (!count) return { seqs, hasMore, remaining: 1 }
+  const last = seqs[seqs.length - 1]
+  const [row] = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from (${candidateSeqsSql(tx, scope, after)}) u where seq > ${last}`))
+  return { seqs, hasMore, remaining: Number(row.n) }
 }

@@ -1,11 +1,13 @@
-import { and, eq, gt, inArray, lte } from 'drizzle-orm'
+import { and, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Change } from '../../shared/sync'
 import { toDomain } from '../../shared/sync'
-import type { EntityStore } from '../db/entities'
+import type { EntityStore, OwnedStore } from '../db/entities'
 import { entityStores, personOwnedStores, referenceStores } from '../db/entities'
 import { movedRows, persons, scopeEvents } from '../db/schema'
 import type { RegisterDb } from '../db/types'
+import { rowsOf } from '../db/types'
 import type { PullScope } from './scope'
 import { eventCond, movedAwayCond } from './candidates'
 import { inPlace, visible } from './scope'
@@ -17,6 +19,57 @@ type ChangeSets = Map<number, Change[]>
 export function rowChange(st: EntityStore, r: Stored): Change {
   const id = String(r[st.keyField])
   return r.deleted ? { kind: 'delete', entity: st.entity, id, version: r.version } : { kind: 'upsert', entity: st.entity, id, version: r.version, data: toDomain(st.entity, r) }
+}
+
+interface Branch {
+  st: EntityStore
+  where: SQL
+  /** The person table: a closed person is an exit for readers who do not write (R9). */
+  person?: true
+}
+
+/** A row of the page query: branch, seq, version, tombstone, key, and the domain data as JSON. */
+interface PageRow {
+  b: number
+  seq: string | number
+  version: number
+  deleted: boolean
+  k: string
+  d: Record<string, unknown> | string
+}
+
+/** `d` as an object: node-postgres and PGlite parse `json`; a driver that hands back text gets parsed here. */
+function dataOf(r: PageRow): Record<string, unknown> {
+  return (typeof r.d === 'string' ? JSON.parse(r.d) : r.d) as Record<string, unknown>
+}
+
+const fieldName = /^[A-Za-z][A-Za-z0-9]*$/
+
+/**
+ * The domain fields of a store's row as one `json_build_object`, keys in schema order: the same
+ * object `toDomain` builds from a decoded row (dates as ISO text, jsonb as is, doubles in
+ * PostgreSQL's shortest exact form, null for null), so `Change.data` and its JSON are unchanged,
+ * but no row is decoded column by column and copied in JS.
+ */
+export function domainJsonSql(st: EntityStore): SQL {
+  const cols = getTableColumns(st.table) as Record<string, PgColumn>
+  const pairs = st.fields.map((f) => {
+    // Field names come from the registry, not from input; still never put a stray quote into SQL.
+    if (!fieldName.test(f) || !cols[f]) throw new Error(`register table of ${st.entity} has no column for field ${f}`)
+    return sql`${sql.raw(`'${f}'`)}, ${sql.identifier(cols[f].name)}`
+  })
+  return sql`json_build_object(${sql.join(pairs, sql`, `)})`
+}
+
+/** Every branch's rows of the page in one `union all`, each tagged with its branch number. */
+function pageRowsSql(branches: Branch[]): SQL {
+  return sql.join(
+    branches.map(
+      ({ st, where }, i) =>
+        sql`(select ${sql.raw(String(i))} as b, ${sql.identifier('seq')} as seq, ${sql.identifier('version')} as version, ${sql.identifier('deleted')} as deleted, ${sql.identifier(st.key.name)}::text as k, ${domainJsonSql(st)} as d from ${st.table} where ${where})`,
+    ),
+    sql` union all `,
+  )
 }
 
 function add(sets: ChangeSets, seq: number, c: Change): void {
@@ -32,28 +85,34 @@ function add(sets: ChangeSets, seq: number, c: Change): void {
 export async function collectChanges(tx: RegisterDb, scope: PullScope, after: number, upTo: number): Promise<ChangeSets> {
   const sets: ChangeSets = new Map()
   const inRange = (st: EntityStore) => and(gt(st.table.seq, after), lte(st.table.seq, upTo))
-  for (const st of referenceStores) {
-    for (const r of (await tx.select().from(st.table).where(inRange(st))) as Stored[]) add(sets, r.seq, rowChange(st, r))
+  const branches: Branch[] = referenceStores.map((st) => ({ st, where: inRange(st)! }))
+  if (scope.readsPersons) {
+    branches.push({ st: entityStores.person, where: and(inRange(entityStores.person), inPlaceOrVisible(scope, after))!, person: true })
+    // Each row's person is looked up by primary key (a correlated EXISTS; OFFSET 0 keeps the
+    // planner from turning it into a hash of every visible person, built again for every table on
+    // every page: a page's cost then grew with the municipality, not with the page).
+    const ownerVisible = (st: OwnedStore) => sql`exists (select 1 from ${persons} where ${persons.id} = ${st.personId} and ${visible(scope)} offset 0)`
+    for (const st of personOwnedStores) branches.push({ st, where: and(inRange(st), ownerVisible(st))! })
   }
+  // One statement for every table's rows of the page (issue 12.5): a round trip per table cost
+  // more than the rows themselves on a loaded machine. Branches are read in registry order, as before.
+  const byBranch: PageRow[][] = branches.map(() => [])
+  for (const r of rowsOf<PageRow>(await tx.execute(pageRowsSql(branches)))) byBranch[r.b].push(r)
+  branches.forEach(({ st, person }, i) => {
+    for (const r of byBranch[i]) {
+      const seq = Number(r.seq)
+      const data = dataOf(r)
+      const shown = !person || scope.writer || !data.closed
+      if (shown)
+        add(
+          sets,
+          seq,
+          r.deleted ? { kind: 'delete', entity: st.entity, id: r.k, version: r.version } : { kind: 'upsert', entity: st.entity, id: r.k, version: r.version, data: data as never },
+        )
+      else if (after > 0) add(sets, seq, { kind: 'scopeExit', personId: r.k })
+    }
+  })
   if (!scope.readsPersons) return sets
-  const pst = entityStores.person
-  const personRows = (await tx
-    .select()
-    .from(persons)
-    .where(and(inRange(pst), inPlaceOrVisible(scope, after)))) as unknown as Stored[]
-  for (const r of personRows) {
-    const shown = scope.writer || !r.closed
-    if (shown) add(sets, r.seq, rowChange(pst, r))
-    else if (after > 0) add(sets, r.seq, { kind: 'scopeExit', personId: String(r.id) })
-  }
-  const visibleIds = tx.select({ id: persons.id }).from(persons).where(visible(scope))
-  for (const st of personOwnedStores) {
-    const rows = (await tx
-      .select()
-      .from(st.table)
-      .where(and(inRange(st), inArray(st.personId, visibleIds)))) as Stored[]
-    for (const r of rows) add(sets, r.seq, rowChange(st, r))
-  }
   const events = await tx
     .select()
     .from(scopeEvents)

@@ -28,19 +28,21 @@ function dedupe(list: Change[]): Change[] {
  * to `limit` whole change sets in seq order; the new cursor is the last set's seq. An empty
  * page keeps the cursor: jumping to the sequence's current value could skip a set that a
  * writer has allocated but not yet committed. Reads run in one repeatable-read snapshot so
- * the page and `remaining` agree.
+ * the page and `remaining` agree. `remaining` is counted on the first page from cursor zero
+ * and when `count` is asked (a device's first page of a cycle); other pages give its lower
+ * bound, so a page costs the same whatever its position (issue 12.4d, `pageSeqs`).
  */
-export async function pull(db: RegisterDb, scope: PullScope, cursor: Cursor, limit: number, epoch: string): Promise<PullResponse> {
+export async function pull(db: RegisterDb, scope: PullScope, cursor: Cursor, limit: number, epoch: string, count = false): Promise<PullResponse> {
   const serverTime = new Date().toISOString()
   if (cursor.epoch !== epoch && cursor.seq > 0) return { status: 'reset_required', epoch, serverTime }
   const after = cursor.epoch === epoch ? cursor.seq : 0
   return db.transaction(
     async (tx) => {
-      const { seqs, remaining } = await pageSeqs(tx, scope, after, limit)
+      const { seqs, hasMore, remaining } = await pageSeqs(tx, scope, after, limit, count || after === 0)
       const upTo = seqs.length ? seqs[seqs.length - 1] : after
       const sets = seqs.length ? await collectChanges(tx, scope, after, upTo) : new Map<number, Change[]>()
       const changeSets: ChangeSet[] = seqs.map((seq) => ({ seq, changes: dedupe(sets.get(seq) ?? []) }))
-      return { status: 'ok', changeSets, cursor: { epoch, seq: upTo }, hasMore: remaining > 0, remaining, serverTime }
+      return { status: 'ok', changeSets, cursor: { epoch, seq: upTo }, hasMore, remaining, serverTime }
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   )

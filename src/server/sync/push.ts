@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { Role } from '../../shared/domain'
+import type { Person, Role } from '../../shared/domain'
 import { auditCommandPayloadSchemas, type AuditCommandType } from '../../shared/domain'
-import { effectRef, osloDateOfMs, refKey, type CheckContext } from '../../shared/rules'
-import type { EntityName, MutationResult, PushMutation, PushRequest, PushResponse } from '../../shared/sync'
+import { effectRef, inScope, osloDateOfMs, refKey, type CheckContext } from '../../shared/rules'
+import { referenceEntities, type EntityName, type MutationResult, type PushMutation, type PushRequest, type PushResponse } from '../../shared/sync'
 import { entityStores } from '../db/entities'
 import { mutations, pushDevices } from '../db/schema'
 import type { RegisterDb } from '../db/types'
@@ -10,6 +10,7 @@ import { takeChangeLock } from './change-lock'
 import { PushBatchState } from './batch-state'
 import { judgeMutation } from './judge-mutation'
 import { PushWrites } from './writes'
+import { scopeOf } from './scope'
 
 /** Who pushes: the authenticated user and the device their token is bound to. */
 export interface Pusher {
@@ -138,15 +139,15 @@ async function pushOne(
     }
     return { result, fresh: m.seq === last + 1 }
   }
-  if (answered) return { result: answered, fresh: false }
+  if (answered) return { result: await withCurrentRows(state, who, answered), fresh: false }
   if (m.seq <= last) {
     const known = bySeq.get(m.seq)
-    if (known) return { result: known, fresh: false }
+    if (known) return { result: await withCurrentRows(state, who, known), fresh: false }
     const [stored] = await tx
       .select()
       .from(mutations)
       .where(and(eq(mutations.deviceId, who.deviceId), eq(mutations.seq, m.seq)))
-    return stored ? { result: stored.response, fresh: false } : { resendFrom: last + 1 }
+    return stored ? { result: await withCurrentRows(state, who, stored.response), fresh: false } : { resendFrom: last + 1 }
   }
   if (m.seq > last + 1) return { resendFrom: last + 1 }
   const { result, reload } = await process(who, req, m, now, state, writes)
@@ -193,9 +194,9 @@ async function process(who: Pusher, req: PushRequest, m: PushMutation, now: Date
       details: { mutationId: m.id, command: m.command },
     })
     if (judged.done.verdict === 'conflict') return done({ ...base, ...judged.done })
-    // R9: a refusal for role or scope discloses nothing of the register's rows; the device just drops its copies.
+    // R9: a refusal for role or scope discloses only rows the user's pull brings now (`pulledBy`).
     const refused = judged.done.reasons.some((r) => r.code === 'NOT_PERMITTED' || r.code === 'OUT_OF_SCOPE')
-    return done({ ...base, ...judged.done, rows: await registerRows(state, m, !refused) })
+    return done({ ...base, ...judged.done, rows: await registerRows(state, m, refused ? who : null) })
   }
   // Versions count up from the row's current one.
   const versions: Record<string, number> = {}
@@ -220,20 +221,66 @@ async function process(who: Pusher, req: PushRequest, m: PushMutation, now: Date
  * A4: a rejected mutation's rows as the register has them now, so the device returns its
  * replica to that state (row null: the register has none — a refused create — and the device
  * drops its local row). The refs are the keys of `baseVersions`, every row the device changed.
+ * After a refusal for role or scope (R9) only rows the user's pull brings now are disclosed.
  */
-async function registerRows(state: PushBatchState, m: PushMutation, disclose: boolean): Promise<NonNullable<MutationResult['rows']>> {
+async function registerRows(state: PushBatchState, m: PushMutation, refusedTo: Pusher | null): Promise<NonNullable<MutationResult['rows']>> {
   const rows: NonNullable<MutationResult['rows']> = []
   for (const key of Object.keys(m.baseVersions)) {
     const at = key.indexOf(':')
     const entity = key.slice(0, at) as EntityName
-    const id = key.slice(at + 1)
     if (at <= 0 || !Object.hasOwn(entityStores, entity)) continue
-    if (!disclose) {
-      rows.push({ entity, id, version: null, row: null })
-      continue
-    }
-    const row = await state.row(entity, id)
-    rows.push({ entity, id, version: row?.version ?? null, row: row && !row.deleted ? row.data : null })
+    rows.push(await rowNow(state, entity, key.slice(at + 1), refusedTo))
   }
   return rows
+}
+
+/**
+ * One row as the register holds it now, for a verdict's `rows` or a conflict's. With
+ * `refusedTo` set the row is disclosed only if that user's pull brings it now; any other row
+ * goes back as none and the device drops its copy. Hiding every row of a refusal made the
+ * device drop rows its own pull had brought and would not bring again, since they had not
+ * changed: a role refusal of a user who reads the person, or a scope refusal sent again after
+ * the person came back (the sync simulation, seed 5744).
+ */
+async function rowNow(state: PushBatchState, entity: EntityName, id: string, refusedTo: Pusher | null): Promise<NonNullable<MutationResult['rows']>[number]> {
+  const row = await state.row(entity, id)
+  const live = row && !row.deleted && row.data ? row.data : null
+  if (refusedTo && !(live && (await pulledBy(state, refusedTo, entity, live)))) return { entity, id, version: null, row: null }
+  return { entity, id, version: row?.version ?? null, row: live }
+}
+
+/**
+ * A stored answer sent again (a retry after a lost reply, a duplicate): the verdict, reasons
+ * and versions are the stored ones, but its rows — "the register's rows now", which the device
+ * puts in place of rows its pull skipped while the edit waited for its verdict — are read
+ * again. The stored ones are those of the moment of judging: a row changed since (by another
+ * device, or a person back in scope after a scope refusal) was restored at its old state, and
+ * no later pull brings it again (the sync simulation, seeds 5744 and 5748). The stored
+ * response itself is not changed. Read again, a row is disclosed only if the user's pull brings
+ * it now.
+ */
+async function withCurrentRows(state: PushBatchState, who: Pusher, stored: MutationResult): Promise<MutationResult> {
+  if (stored.verdict === 'applied' || (!stored.rows?.length && !stored.conflict?.rows.length)) return stored
+  const again = async (refs: readonly { entity: string; id: string }[]) => {
+    const out: NonNullable<MutationResult['rows']> = []
+    for (const r of refs) if (Object.hasOwn(entityStores, r.entity)) out.push(await rowNow(state, r.entity as EntityName, r.id, who))
+    return out
+  }
+  return {
+    ...stored,
+    ...(stored.rows ? { rows: await again(stored.rows) } : {}),
+    conflict: stored.conflict ? { ...stored.conflict, rows: await again(stored.conflict.rows) } : null,
+  }
+}
+
+/** Whether `who`'s pull brings this live row now: reference rows always; a person's rows while the person is `visible` to the user's scope (`sync/scope.ts`). */
+async function pulledBy(state: PushBatchState, who: Pusher, entity: EntityName, data: Record<string, unknown>): Promise<boolean> {
+  if ((referenceEntities as readonly string[]).includes(entity)) return true
+  const scope = scopeOf(who)
+  if (!scope.readsPersons) return false
+  const personId = entity === 'person' ? data.id : data.personId
+  if (typeof personId !== 'string') return false
+  const person = await state.row('person', personId)
+  const p = person && !person.deleted ? (person.data as Person | null) : null
+  return !!p && inScope(who, p) && (scope.writer || !p.closed)
 }

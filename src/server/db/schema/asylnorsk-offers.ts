@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
-import { asylnorskKinds } from '../../../shared/domain'
+import { asylnorskOfferKinds } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
 /** A municipality's yearly asylnorsk/NKNV offer (R7.1, D7): the basis for the grant; synced to every device. */
@@ -9,7 +9,7 @@ export const asylnorskOffers = pgTable(
     id: text('id').primaryKey(),
     municipality: text('municipality').notNull(),
     year: integer('year').notNull(),
-    kind: text('kind', { enum: asylnorskKinds }).notNull(),
+    kind: text('kind', { enum: asylnorskOfferKinds }).notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }).notNull(),
     ...syncColumns(),

@@ -1,4 +1,4 @@
-import { boolean, date, doublePrecision, index, pgTable, text } from 'drizzle-orm/pg-core'
+import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 import { decisionSchemes, decisionTypes } from '../../../shared/domain'
 import { syncColumns } from './sync-columns'
 
@@ -21,6 +21,9 @@ export const decisions = pgTable(
     leaveUnit: text('leave_unit', { enum: ['kalenderdagar', 'verkedagar'] }),
     /** R5.4 self-study plan (norm 30); nullable like the domain's `nullish`, false by default. */
     selfStudy: boolean('self_study').default(false),
+    /** R12.3.1 months (2021 act): decided (granted INTRO_PROGRAM) and added (INTRO_UTVIDA_DELTAKING). */
+    durationMonths: integer('duration_months'),
+    extensionMonths: integer('extension_months'),
     ...syncColumns(),
   },
   (t) => [index('decisions_person_idx').on(t.personId), index('decisions_seq_idx').on(t.seq)],
