@@ -4,6 +4,7 @@ import { certificatesSlice } from './certificates'
 import { claimSlice } from './claim'
 import { contactSlice } from './contact'
 import { decisionSlice } from './decision'
+import { int2021Slice } from './int2021'
 import { introSlice } from './intro'
 import { norskSlice } from './norsk'
 import { personListSlice } from './person-list'
@@ -42,6 +43,7 @@ export const contract = mergeSlices(
   norskSlice,
   asylnorskSlice,
   introSlice,
+  int2021Slice,
   reportsSlice,
   certificatesSlice,
 )

@@ -5,6 +5,7 @@ import type { CodeListEntry } from '../domain'
 import { certificates } from '../i18n/messages/certificates'
 import { initialCodeLists } from '../reference/initial-code-lists'
 import { snapshotFromBase } from '../rules/snapshot-builder'
+import { tookPart } from '../rules/checks/certificate'
 import { REGIMES, type RegimeId } from '../rules/int2021/regimes'
 import { introPart } from './intro'
 import { fill, formatHours, periodText, type PartContext } from './part'
@@ -57,7 +58,8 @@ export function certificateContent(
     // paying participant) falls under the act in force when the scheme started.
     regimeAt: (start) => evaluated ?? regimeInForce(start),
   }
-  const part = scheme === 'norsk' ? norskPart(ctx) : introPart(ctx)
+  // The same predicate the register judges `certificates.recordIssue` by (issue 10 point 3).
+  const part = tookPart(snapshot, scheme, issuer.date) ? (scheme === 'norsk' ? norskPart(ctx) : introPart(ctx)) : null
   if (!part) return { refused: [{ code: 'CERTIFICATE_NOT_PARTICIPATED', field: 'scheme', values: { scheme } }] }
   const p = view.bundle.person
   const name = [p.firstName, p.middleName, p.lastName].filter((x) => x && x.trim()).join(' ')

@@ -4,11 +4,13 @@ import {
   absenceSchema,
   asylnorskOfferSchema,
   asylnorskParticipationSchema,
+  certificateIssueSchema,
   claimSchema,
   contactSchema,
   decisionSchema,
   endingSchema,
   holidaySchema,
+  int2021RegistrationSchema,
   languageTrackSchema,
   measureSchema,
   parentalLeaveAbsenceSchema,
@@ -60,6 +62,9 @@ export const commandPayloadSchemas = {
   'norsk.saveWeeklyParticipation': weeklyParticipationSchema,
   'norsk.deleteWeeklyParticipation': deleteRefSchema,
   'norsk.registerLanguageTrack': languageTrackSchema,
+  // R12.3.2: every registration of the 2021 act, its kind in `fact` (area by kind, `checks/int2021.ts`).
+  'int2021.register': int2021RegistrationSchema,
+  'int2021.delete': deleteRefSchema,
   'intro.addMeasures': addMeasuresPayloadSchema,
   'intro.updateMeasure': updateMeasurePayloadSchema,
   'intro.deleteMeasure': deleteRefSchema,
@@ -70,6 +75,8 @@ export const commandPayloadSchemas = {
   'intro.registerEnding': endingSchema,
   'asylnorsk.saveWeeklyParticipation': asylnorskParticipationSchema,
   'asylnorsk.registerOffer': asylnorskOfferSchema,
+  // Issue 10 point 3: a participant certificate handed out, recorded when it is downloaded or printed.
+  'certificates.recordIssue': certificateIssueSchema,
 } as const
 
 type PayloadSchemas = typeof commandPayloadSchemas

@@ -63,6 +63,10 @@ export const decisionSchema = z.object({
    * means false, so rows saved before the field existed read as a full-time plan.
    */
   selfStudy: z.boolean().nullish(),
+  /** R12.3.1 (2021 act only): decided months of a granted `INTRO_PROGRAM` (1–60). */
+  durationMonths: z.number().int().nullish(),
+  /** R12.3.1 (2021 act only): months a granted `INTRO_UTVIDA_DELTAKING` adds (1–12). */
+  extensionMonths: z.number().int().nullish(),
 })
 export type Decision = z.infer<typeof decisionSchema>
 
@@ -150,9 +154,27 @@ export const languageTrackSchema = z.object({
 })
 export type LanguageTrack = z.infer<typeof languageTrackSchema>
 
-export const asylnorskKinds = ['ASYLNORSK', 'NKNV'] as const
+/** R7.1: what a municipality offers asylum seekers: asylnorsk and *norsk kultur og norske verdiar*. */
+export const asylnorskOfferKinds = ['ASYLNORSK', 'NKNV'] as const
+export type AsylnorskOfferKind = (typeof asylnorskOfferKinds)[number]
+/**
+ * Kinds of weekly rows (R7.2): the offered kinds, and training in reception under the 2021
+ * act (R12.2.8, R12.3.1: Norwegian and social studies, for applications from 2021). Offers
+ * keep only `asylnorskOfferKinds`, so an offer can never be of a MOTTAK kind.
+ */
+export const asylnorskKinds = [...asylnorskOfferKinds, 'MOTTAK_NORSK', 'MOTTAK_SAMF'] as const
 export const asylnorskKindSchema = z.enum(asylnorskKinds)
 export type AsylnorskKind = z.infer<typeof asylnorskKindSchema>
+
+/**
+ * R12.2.8 "R7.1's offer still required" (**Decision**: which one): a reception-centre row
+ * needs the municipality's offer of the matching 2003 kind — Norwegian → asylnorsk, social
+ * studies → NKNV (the offer of values and society) — as the law keeps the municipality's
+ * duty to offer and the register has one offer list.
+ */
+export function asylnorskOfferKindOf(kind: AsylnorskKind): AsylnorskOfferKind {
+  return kind === 'MOTTAK_NORSK' ? 'ASYLNORSK' : kind === 'MOTTAK_SAMF' ? 'NKNV' : kind
+}
 
 /** Weekly participation in training for asylum seekers (R7.2). */
 export const asylnorskParticipationSchema = z.object({
@@ -168,8 +190,78 @@ export const asylnorskOfferSchema = z.object({
   id: rowId,
   municipality: municipalityCode,
   year: z.number().int().min(1900).max(9999),
-  kind: asylnorskKindSchema,
+  kind: z.enum(asylnorskOfferKinds),
   fromDate: isoDate,
   toDate: isoDate,
 })
 export type AsylnorskOffer = z.infer<typeof asylnorskOfferSchema>
+
+/** R12.3.2 education background (`VGS_ELLER_HOGARE` = NIR's "vgs: yes"). */
+export const educationBackgrounds = ['INGEN_GRUNNSKULE', 'GRUNNSKULE', 'VGS_ELLER_HOGARE'] as const
+/** Test levels in order (R12.2.6): under A1 < A1 < A2 < B1 < B2 < C1. */
+export const norskLevels = ['UNDER_A1', 'A1', 'A2', 'B1', 'B2', 'C1'] as const
+/** The parts of the Norwegian test; norskmål and results are per part (R12.2.6). */
+export const norskParts = ['lytting', 'lesing', 'skriftleg', 'munnleg'] as const
+/** R12.3.2 final goal (sluttmål) of the programme (Decision: reference data). */
+export const finalGoals = ['ARBEID', 'HOGARE_UTDANNING', 'FULLFORT_VGO', 'DELAR_AV_UTDANNING'] as const
+/** R12.3.2 programme elements, each registered with the date it was done. */
+export const programmeElements = ['KOMPETANSEKARTLEGGING', 'KARRIERERETTLEIING', 'LIVSMEISTRING', 'FORELDRERETTLEIING'] as const
+
+const level = z.enum(norskLevels)
+/**
+ * What one R12.3.2 registration records, by `kind`. Its `date` (on the row) is the event
+ * date R8.1 judges: the registration date, the contract date, the date an element was done,
+ * or the first day of full-time upper secondary school.
+ */
+export const int2021FactSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('educationBackground'), background: z.enum(educationBackgrounds) }),
+  z.object({
+    kind: z.literal('norskGoal'),
+    /** A level per part, or the higher-education goal (C1 or grade 2 in upper secondary Norwegian). */
+    goal: z.union([z.literal('C1_ELLER_KARAKTER_2'), z.object({ lytting: level, lesing: level, skriftleg: level, munnleg: level })]),
+  }),
+  z.object({ kind: z.literal('finalGoal'), goal: z.enum(finalGoals), text: z.string().max(2000).nullish() }),
+  z.object({ kind: z.literal('integrationContract') }),
+  z.object({ kind: z.literal('programmeElement'), element: z.enum(programmeElements) }),
+  z.object({ kind: z.literal('fullTimeUpperSecondary'), toDate: isoDate.nullish() }),
+  z.object({ kind: z.literal('referencePersonCondition'), met: z.boolean() }),
+])
+export type Int2021Fact = z.infer<typeof int2021FactSchema>
+export type Int2021FactKind = Int2021Fact['kind']
+export const int2021FactKinds = int2021FactSchema.options.map((o) => o.shape.kind.value) as Int2021FactKind[]
+
+/**
+ * One registration of the 2021 act (R12.3.2): dated, kept as history — the current one of a
+ * kind is the latest by `date`, then `recordedAt` (the device's save time, ISO timestamp).
+ * Refused for a person under the 2003 act (`NOT_IN_REGIME`).
+ */
+export const int2021RegistrationSchema = z.object({
+  ...owned,
+  date: isoDate,
+  recordedAt: z.string().max(40).nullish(),
+  fact: int2021FactSchema,
+})
+export type Int2021Registration = z.infer<typeof int2021RegistrationSchema>
+
+/**
+ * A participant certificate handed out (deltakarbevis, D10, issue 10 point 3): who issued it,
+ * when, in which language and content version, and how many of the person's registrations
+ * still waited to sync when the caseworker chose to issue it anyway (0: none). Synced like a
+ * registration, so the register knows what was handed out; a reissue lists the earlier rows.
+ */
+export const certificateIssueSchema = z.object({
+  ...owned,
+  scheme: decisionSchemeSchema,
+  lang: z.enum(['nb', 'nn']),
+  /** `CERTIFICATE_VERSION` of the content printed (a bookkeeping column `version` exists on the register). */
+  contentVersion: z.string().min(1).max(40),
+  /** Date of issue (Oslo), the date printed on the certificate. */
+  issuedOn: isoDate,
+  /** When it was issued (ISO timestamp). */
+  issuedAt: z.string().min(1).max(40),
+  /** The issuing user's username, and the name printed on the signature line. */
+  issuedBy: z.string().min(1).max(200),
+  issuerName: z.string().max(200).nullish(),
+  pendingCount: z.number().int().min(0).max(100000),
+})
+export type CertificateIssue = z.infer<typeof certificateIssueSchema>

@@ -13,6 +13,7 @@ import {
   decisionSchema,
   endingSchema,
   holidaySchema,
+  int2021RegistrationSchema,
   languageTrackSchema,
   measureSchema,
   parentalLeaveAbsenceSchema,
@@ -21,6 +22,7 @@ import {
 } from './registrations'
 import { snapshotRuleSettingsSchema } from './rule-setting'
 import { settlementSchema } from './settlement'
+import { testResultSchema } from './test-result'
 
 /**
  * Attributes of a permit ground (rules.md R3.1). Reference data: the caller passes them in,
@@ -58,6 +60,8 @@ export const personRegistrationsSchema = z.object({
   endings: z.array(endingSchema),
   languageTracks: z.array(languageTrackSchema),
   asylnorsk: z.array(asylnorskParticipationSchema),
+  /** R12.3.2 registrations of the 2021 act (every kind, with history); the rules read them through `evaluatePerson`. */
+  int2021Registrations: z.array(int2021RegistrationSchema),
 })
 export type PersonRegistrations = z.infer<typeof personRegistrationsSchema>
 
@@ -89,6 +93,8 @@ export const personSnapshotSchema = z.object({
   plan: z.object({ selfStudy: z.boolean() }).optional(),
   /** R12 settings from the register's `ruleSetting` list; a key absent here uses the built-in default. */
   ruleSettings: snapshotRuleSettingsSchema.optional(),
+  /** Delivered test results (D3, read-only): R12.2.6 completes Norwegian training by test level under the 2021 act. */
+  testResults: z.array(testResultSchema.pick({ part: true, level: true, testDate: true })).optional(),
 })
 export type PersonSnapshot = z.infer<typeof personSnapshotSchema>
 export type SnapshotPermit = PersonSnapshot['permits'][number]

@@ -19,6 +19,7 @@ import { loginTotp } from './messages/login-totp'
 import { rules2021 } from './messages/rules-2021'
 import { certificates } from './messages/certificates'
 import { certificatesUi } from './messages/certificates-ui'
+import { int2021Ui } from './messages/int2021-ui'
 
 /**
  * nb and nn texts for every part. Each area keeps its own file under `messages/`
@@ -46,6 +47,7 @@ const nb = {
   rules2021: rules2021.nb,
   certificates: certificates.nb,
   certificatesUi: certificatesUi.nb,
+  int2021Ui: int2021Ui.nb,
 }
 
 /** The message schema: bokmål's shape. vue-i18n is created with it, and nynorsk must match it. */
@@ -78,6 +80,7 @@ const nn = {
   rules2021: rules2021.nn,
   certificates: certificates.nn,
   certificatesUi: certificatesUi.nn,
+  int2021Ui: int2021Ui.nn,
 } satisfies Messages
 
 // Spreads hide extra keys from `satisfies`: both directions are compared here, so a key in one

@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../calendar'
-import type { PersonSnapshot } from '../domain'
+import type { AsylnorskKind, PersonSnapshot } from '../domain'
 import { category, found, later, none, permitWhyNot, type Category, type CategoryReason, type DisplayState, type Judgement } from './categories'
 import { step, type Step } from './explanation'
 import { paramValue } from './parameters'
@@ -7,9 +7,9 @@ import { ageAt, birthday, groundOf, latestPermitWhere, permitsInOrder } from './
 
 type State = { displayState: DisplayState; closedAt: IsoDate | null; reason: CategoryReason | null }
 
-/** Hours registered per kind of asylum-seeker training (R7.2). */
-export function asylnorskHours(s: PersonSnapshot): { ASYLNORSK: number; NKNV: number } {
-  const sum = { ASYLNORSK: 0, NKNV: 0 }
+/** Hours registered per kind of asylum-seeker training (R7.2; the reception kinds of R12.2.8 too). */
+export function asylnorskHours(s: PersonSnapshot): Record<AsylnorskKind, number> {
+  const sum = { ASYLNORSK: 0, NKNV: 0, MOTTAK_NORSK: 0, MOTTAK_SAMF: 0 }
   for (const r of s.registrations.asylnorsk) sum[r.kind] += r.hours
   return sum
 }

@@ -287,11 +287,11 @@ describe('R12.0 regime selection: first qualifying permit from 2021', () => {
     expect(e.regime.introNorsk.explanation.map((x) => x.key)).toEqual(['int21RegimePermit', 'int21Regime2003'])
   })
 
-  test("R12.0.4 an asylum seeker's application from 2021 is chosen as 2021 (regime.asylnorsk) and decides no intro/norsk regime; reception stays R3.5 until its 2021 rows exist", () => {
+  test("R12.0.4 / R12.2.8 an asylum seeker's application from 2021 is chosen as 2021 (regime.asylnorsk), decides no intro/norsk regime, and gets training in reception (mottak_plikt)", () => {
     const s = snapshot({ ground: 'ASYLSOKAR', permitFrom: '2021-02-01', settled: null, receptionCentre: 'ordinaert' })
     const e = evaluatePerson(s, '2021-06-01')
     expect([e.regime.introNorsk.regime, e.regime.asylnorsk.regime]).toEqual([null, 'INTEGRERING_2021'])
-    expect(e.categories.map((c) => c.kind)).toEqual(['asylnorsk', 'nknv'])
+    expect(e.categories.map((c) => c.kind)).toEqual(['mottak_plikt'])
   })
 
   test('R12.0.4 an asylum application before 2021 keeps R3.5 (asylnorsk, nknv)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { AsylnorskKind, AsylnorskOffer, AsylnorskParticipation, LanguageTrack, WeeklyParticipation } from '../domain/registrations'
+import type { AsylnorskKind, AsylnorskOfferKind, AsylnorskOffer, AsylnorskParticipation, LanguageTrack, WeeklyParticipation } from '../domain/registrations'
 import type { Role } from '../domain/user'
 import { checkCommand } from './check-command'
 import { asylumSeeker, cmd, context, decision, INTRO_GRANTED, NORSK_GRANTED, snapshot } from './check-command.fixture'
@@ -122,7 +122,7 @@ describe('R6.5 language and track', () => {
   })
 })
 
-const offer = (kind: AsylnorskKind, fromDate = '2020-01-01', toDate = '2020-12-31', id = `o-${kind}`): AsylnorskOffer => ({
+const offer = (kind: AsylnorskOfferKind, fromDate = '2020-01-01', toDate = '2020-12-31', id = `o-${kind}`): AsylnorskOffer => ({
   id,
   municipality: '0301',
   year: 2020,

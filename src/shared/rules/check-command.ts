@@ -17,7 +17,7 @@ function lazyFacts(snapshot: PersonSnapshot, today: string): PersonFacts {
   let evaluation: Evaluation | undefined
   const facts: PersonFacts = {
     evaluation: () => (evaluation ??= evaluatePerson(snapshot, today)),
-    programme: () => programmeFacts(snapshot, completionDeadline(facts.evaluation())),
+    programme: () => programmeFacts(snapshot, completionDeadline(facts.evaluation()), facts.evaluation().regime.introNorsk.regime),
   }
   return facts
 }
@@ -44,7 +44,15 @@ export function checkCommand(command: Command, snapshot: PersonSnapshot | null, 
     }
     return f.result()
   }
-  const c = parsed.data
+  return checkParsedCommand(parsed.data, snapshot, context, f)
+}
+
+/**
+ * `checkCommand` for a command already parsed by `commandSchema` (the device's save path
+ * parses once and keeps the parsed command for its outbox row): the same steps after the
+ * input shape, in the same order.
+ */
+export function checkParsedCommand(c: Command, snapshot: PersonSnapshot | null, context: CheckContext, f: Findings = new Findings()): CheckResult {
   const judged = judgedTime(context)
   f.add(judged.errors)
   const spec = commandSpec(c.type)

@@ -5,6 +5,8 @@ import type { DecisionScheme } from '../domain/scheme'
 import type { PersonSnapshot } from '../domain/snapshot'
 import type { CheckInput } from './checks/context'
 import { checkDecisionFields } from './checks/decision'
+import { checkDecision2021 } from './checks/decision-2021'
+import { int2021RegistrationsOf } from './int2021/from-snapshot'
 import { checkEnding } from './checks/ending'
 import { offeredFor, type SchemeView } from './checks/offered'
 import { programmeFacts } from './checks/programme'
@@ -40,8 +42,9 @@ export function completionDeadline(e: Evaluation): IsoDate | null {
 
 /**
  * R4 for a decision: the type must be offered in the status the person had before this
- * decision (an edit, same id, is judged without its earlier version); then the fields; a
- * permanent stop's ending is checked with R5.6 under `ending.`.
+ * decision (an edit, same id, is judged without its earlier version); then the fields, with
+ * the 2021 act's (R12.3.1, by the regime before this decision); a permanent stop's ending is
+ * checked with R5.6 under `ending.`.
  */
 export function decisionChecks(input: CheckInput, d: DecisionCommandPayload): void {
   const { snapshot, today, f } = input
@@ -53,7 +56,9 @@ export function decisionChecks(input: CheckInput, d: DecisionCommandPayload): vo
     f.error('DECISION_TYPE_NOT_OFFERED', 'type', { type: d.type, status: view.status ?? 'ingen' })
   }
   checkDecisionFields(input, d)
-  if (d.ending) checkEnding(input, d.ending, programmeFacts(snapshot, completionDeadline(evaluation)), 'ending.', true)
+  // The same 2021 facts `evaluatePerson` reads (background, final goal), for the band warnings.
+  checkDecision2021(input, d, evaluation.regime.introNorsk.regime, { snapshot: before, registrations: int2021RegistrationsOf(before) })
+  if (d.ending) checkEnding(input, d.ending, programmeFacts(snapshot, completionDeadline(evaluation), evaluation.regime.introNorsk.regime), 'ending.', true)
 }
 
 /** R8.1: the decision date, and a permanent stop's end date. */

@@ -4,8 +4,10 @@ import type { AsylnorskOffer } from '../domain/registrations'
 import type { PersonSnapshot } from '../domain/snapshot'
 import { checkAbsence, checkHoliday, checkParentalLeaveAbsence } from './checks/absence'
 import { checkAsylnorskWeek, checkOffer } from './checks/asylnorsk'
+import { checkCertificateIssue } from './checks/certificate'
 import type { CheckInput, Findings } from './checks/context'
 import { checkEnding } from './checks/ending'
+import { checkInt2021Delete, checkInt2021Registration, int2021Area } from './checks/int2021'
 import { checkClaim, checkContact, checkLanguageTrack } from './checks/kartlegging'
 import { checkAddMeasures, checkDeleteMeasure, checkReplaceMeasures, checkUpdateMeasure } from './checks/measures'
 import type { ProgrammeFacts } from './checks/programme'
@@ -145,6 +147,29 @@ export const commandSpecs = {
     eventDates: (p) => eventDate(p.date, 'date', false),
     effects: (p) => [upsert('languageTrack', p)],
   },
+  'int2021.register': {
+    schema: commandPayloadSchemas['int2021.register'],
+    permission: 'person',
+    area: (p) => int2021Area(p.fact),
+    naturalKey: none,
+    personRefs: own,
+    check: (input, p, facts) => checkInt2021Registration(input, p, facts.evaluation()),
+    // R8.1: the event date is the row's date (registered, contract signed, element done, school started).
+    eventDates: (p) => eventDate(p.date, 'date', false),
+    effects: (p) => [upsert('int2021Registration', p)],
+  },
+  'int2021.delete': {
+    schema: commandPayloadSchemas['int2021.delete'],
+    permission: 'person',
+    // The deleted row's kind is not in the payload: 'kartlegging' lets either write role through
+    // here, and `checkInt2021Delete` then judges the row's own area (R9).
+    area: () => 'kartlegging',
+    naturalKey: none,
+    personRefs: own,
+    check: (input, p) => void checkInt2021Delete(input, p),
+    eventDates: (p, s) => eventDate(s.registrations.int2021Registrations.find((r) => r.id === p.id)?.date, 'id', false),
+    effects: (p) => [tombstone('int2021Registration', p.id)],
+  },
   'intro.addMeasures': {
     schema: commandPayloadSchemas['intro.addMeasures'],
     permission: 'person',
@@ -249,6 +274,18 @@ export const commandSpecs = {
     municipality: (p) => p.municipality,
     check: (f, p, existing) => checkOffer(f, p, existing),
     effects: (p) => [upsert('asylnorskOffer', p)],
+  },
+  'certificates.recordIssue': {
+    schema: commandPayloadSchemas['certificates.recordIssue'],
+    permission: 'person',
+    // R9: issuing a certificate is work in the scheme it certifies.
+    area: (p) => p.scheme,
+    naturalKey: none,
+    personRefs: own,
+    check: (input, p) => checkCertificateIssue(input, p),
+    // R8.1: the date of issue is the event; a certificate is handed out today, never ahead.
+    eventDates: (p) => eventDate(p.issuedOn, 'issuedOn', false),
+    effects: (p) => [upsert('certificateIssue', p)],
   },
 } satisfies { [T in CommandType]: CommandSpec<T> }
 

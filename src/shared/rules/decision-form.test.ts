@@ -86,3 +86,67 @@ describe('R3.4 automatic hours of a category decision', () => {
     expect(automaticDecisionHours('NORSK_RETT_OG_PLIKT', evaluatePerson(snapshot({ decisions: [] }, { permits: [] }), TODAY))).toBeNull()
   })
 })
+
+describe('R12.3.1 decision dialog fields by regime', () => {
+  const states = (type: DecisionType, result: Decision['result'], regime: 'INTRO_2003' | 'INTEGRERING_2021' | 'INT_6A' | null) => {
+    const s = decisionFieldStates(type, result, regime)
+    return { durationMonths: s.durationMonths, extensionMonths: s.extensionMonths, hours: s.hours }
+  }
+  test.each([
+    [
+      'R12.3.1 2021: a granted programme requires its decided months',
+      'INTRO_PROGRAM',
+      'innvilga',
+      'INTEGRERING_2021',
+      { durationMonths: 'required', extensionMonths: 'off', hours: 'off' },
+    ],
+    ['R12.3.1 6A: the same as 2021', 'INTRO_PROGRAM', 'innvilga', 'INT_6A', { durationMonths: 'required', extensionMonths: 'off', hours: 'off' }],
+    ['R12.3.1 2021: a refused programme decides no months', 'INTRO_PROGRAM', 'avslag', 'INTEGRERING_2021', { durationMonths: 'off', extensionMonths: 'off', hours: 'off' }],
+    [
+      'R12.3.1 2021: a granted extension requires its months',
+      'INTRO_UTVIDA_DELTAKING',
+      'innvilga',
+      'INTEGRERING_2021',
+      { durationMonths: 'off', extensionMonths: 'required', hours: 'off' },
+    ],
+    ['R12.3.1 2021: leave has no months', 'INTRO_PERMISJON', 'innvilga', 'INTEGRERING_2021', { durationMonths: 'off', extensionMonths: 'off', hours: 'off' }],
+    [
+      'R12.3.1 2021: a Norwegian category decision has no hours (not automatic)',
+      'NORSK_RETT_OG_PLIKT',
+      'innvilga',
+      'INTEGRERING_2021',
+      { durationMonths: 'off', extensionMonths: 'off', hours: 'off' },
+    ],
+    [
+      'R12.0.5 2003: no months on a programme; hours automatic as before',
+      'NORSK_RETT_OG_PLIKT',
+      'innvilga',
+      'INTRO_2003',
+      { durationMonths: 'off', extensionMonths: 'off', hours: 'auto' },
+    ],
+    ['R12.0.5 2003: a programme has no months', 'INTRO_PROGRAM', 'innvilga', 'INTRO_2003', { durationMonths: 'off', extensionMonths: 'off', hours: 'off' }],
+    [
+      'R12.0.5 no regime given reads as 2003 (needs-based hours required)',
+      'NORSK_BEHOVSPROVD',
+      'innvilga',
+      null,
+      { durationMonths: 'off', extensionMonths: 'off', hours: 'required' },
+    ],
+  ] as const)('%s', (_name, type, result, regime, expected) => {
+    expect(states(type, result, regime)).toEqual(expected)
+  })
+
+  test('R12.0.5 / R3.4 a person under the 2021 act gets no automatic hours', () => {
+    const s = snapshot(
+      { decisions: [] },
+      {
+        permits: [{ groundCode: 'UTL28', validFrom: '2024-02-01', validTo: null, grantedDate: '2024-02-01' }],
+        settlements: [{ date: '2024-04-15', municipality: '0301', byAgreement: true }],
+      },
+    )
+    const ev = evaluatePerson(s, '2024-06-10')
+    expect(ev.regime.introNorsk.regime).toBe('INTEGRERING_2021')
+    expect(ev.categories.some((c) => c.scheme === 'norsk')).toBe(true)
+    expect(automaticDecisionHours('NORSK_RETT_OG_PLIKT', ev)).toBeNull()
+  })
+})

@@ -10,7 +10,9 @@ import { norskFreeRightDeadline, norskNeedsBasedDeadline, norskStartDeadline } f
 import type { Step } from './explanation'
 import { asylnorskStatus, introStatus, norskStatus, type SchemeStatus } from './status'
 import { evaluateIntro2021 } from './int2021/intro'
+import { int2021RegistrationsOf } from './int2021/from-snapshot'
 import type { Int2021Input } from './int2021/input'
+import { receptionCategory2021 } from './int2021/reception'
 import { evaluateNorsk2021 } from './int2021/norsk'
 import type { RegimeId } from './int2021/regimes'
 import { selectRegime, type RegimeChoice } from './int2021/select-regime'
@@ -20,7 +22,11 @@ import { selectRegime, type RegimeChoice } from './int2021/select-regime'
  * accepted (architecture.md) — bump it whenever a rule or parameter changes an outcome.
  */
 // .2: the 2021 regime log names the rule settings (issue 9 point 5), so stored logs are recomputed.
-export const RULES_VERSION = '2017-2021.2'
+// .3: the 2021 rules read the registrations, decided months and test results from the snapshot
+// (issue 9 point 4), so stored 2021 evaluations are recomputed.
+// .4: an asylum application from 2021 gets training in reception (R12.2.8, `mottak_plikt`)
+// instead of R3.5's asylnorsk/NKNV, so stored evaluations of those seekers are recomputed.
+export const RULES_VERSION = '2017-2021.4'
 
 /** One scheme's status, deadlines and the log of how the status was reached (R0, R4). */
 export interface SchemeResult {
@@ -76,7 +82,10 @@ export function evaluationAt(e: StoredEvaluation, today: IsoDate): Evaluation {
 
 /**
  * R0 / R12: categories (R3), status (R4) and deadlines (R5.1, R5.2, R6.2, R6.3) of one person
- * at `today`. Pure: everything comes from the snapshot, the optional 2021 inputs and `today`.
+ * at `today`. Pure: everything comes from the snapshot and `today`. The 2021 inputs (R12.3:
+ * education background, norskmål, final goal, reference-person condition, decided months,
+ * test results) are read from the snapshot (`int2021RegistrationsOf`); `inputs2021` lets a
+ * test override a kind or pass settings and grounds.
  * R12.0 first chooses the regime: `INTRO_2003` persons get R3–R11 exactly as before;
  * `INTEGRERING_2021` / `INT_6A` persons get intro and norsk from `int2021` (R12.1, R12.2).
  * A scheme without a category says why first in its explanation (R3.1–R3.5: ground, age,
@@ -86,13 +95,12 @@ export function evaluationAt(e: StoredEvaluation, today: IsoDate): Evaluation {
  * completion and needs-based deadlines whenever their decisions exist.
  */
 export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate, inputs2021: Omit<Int2021Input, 'snapshot'> = {}): Evaluation {
-  const input: Int2021Input = { ...inputs2021, snapshot }
+  const input: Int2021Input = { ...inputs2021, registrations: { ...int2021RegistrationsOf(snapshot), ...inputs2021.registrations }, snapshot }
   const selection = selectRegime(input)
   const regime = { introNorsk: regimeResult(selection.introNorsk), asylnorsk: regimeResult(selection.asylnorsk) }
-  // R12.0.4 is chosen and shown in `regime.asylnorsk`, but training in reception stays R3.5 /
-  // R7 for everyone until its 2021 weekly rows (MOTTAK_NORSK / MOTTAK_SAMF, R12.3.1) exist:
-  // `mottak_plikt` allows no kind of today's rows, so it would shut the Asylnorsk screen.
-  const asyl = asylnorskJudgement(snapshot, today)
+  // R12.0.4: an application from 2021 gets training in reception (R12.2.8: `mottak_plikt`, whose
+  // weekly rows are MOTTAK_NORSK / MOTTAK_SAMF, R12.3.1); an earlier one R3.5 / R7 as before.
+  const asyl = selection.asylnorsk.regime === 'INTEGRERING_2021' ? reception2021(snapshot, today) : asylnorskJudgement(snapshot, today)
   const asylCats = asyl.category ?? []
   const asylStatus = asylnorskStatus(snapshot, asylCats)
   const asylnorsk: SchemeResult = { status: asylStatus.status, deadlines: [], explanation: [...(asyl.whyNot ?? []), ...asylStatus.steps] }
@@ -131,6 +139,12 @@ export function evaluatePerson(snapshot: PersonSnapshot, today: IsoDate, inputs2
       asylnorsk,
     },
   }
+}
+
+/** R12.2.8 in the shape of R3.5's judgement (a list of categories, or why there is none). */
+function reception2021(s: PersonSnapshot, today: IsoDate): { category: Category[] | null; whyNot: Step[] | null } {
+  const r = receptionCategory2021(s, today)
+  return { category: r.category ? [r.category] : null, whyNot: r.whyNot }
 }
 
 /** R12.0.6 without the permit row itself (the log names it). */

@@ -7,7 +7,7 @@ export { timelineOf, type Timeline, type TimelineMark, type TimelinePeriod } fro
 export type { SchemeStatus } from './status'
 export { renderExplanation, formatStepValue, type Step, type StepValue, type RenderedStep, type ExplanationMessages } from './explanation'
 export { PARAMETERS, param, paramValue, type DatedParameter, type ParameterName } from './parameters'
-export { checkCommand, offeredDecisionTypes, offeredDecisionTypesOf, type CheckContext, type CheckResult } from './check-command'
+export { checkCommand, checkParsedCommand, offeredDecisionTypes, offeredDecisionTypesOf, type CheckContext, type CheckResult } from './check-command'
 export { decisionFieldStates, decisionFormFields, automaticDecisionHours, reasonListOf, type FieldState, type DecisionFormField } from './decision-form'
 export { commandEffects, commandSpec, commandSpecs, type CommandSpec, type PersonCommandSpec, type MunicipalityCommandSpec } from './command-specs'
 export { effectRef, refKey, type Effect, type EntityRef } from './effects'
@@ -47,7 +47,9 @@ export {
   type EventDateCheck,
 } from './window'
 export { END_REASON_CODES } from './checks/ending'
-export { allowedAsylnorskKinds } from './checks/asylnorsk'
+// R12.3.2: which write area (R9) each 2021 registration needs, for the screens' role checks.
+export { int2021Area } from './checks/int2021'
+export { allowedAsylnorskKinds, asylnorskKindCap } from './checks/asylnorsk'
 export { snapshotFromBase, emptyRegistrations } from './snapshot-builder'
 // The identifier and calendar rules (R1, R2) are part of the module's public face too.
 export { validateNationalId, birthDateFromNationalId, validateDuf, classifySearch } from '../ids'

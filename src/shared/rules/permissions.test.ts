@@ -19,6 +19,10 @@ describe('R9 roles per area', () => {
     ['kommuneles reads only', ['kommuneles'], 'norsk', false],
     ['kommuneadministrator alone writes nothing', ['kommuneadministrator'], 'intro', false],
     ['kommuneetterregistrering alone writes nothing', ['kommuneetterregistrering'], 'intro', false],
+    ['R12.3.2 kommuneintro writes kartlegging (education background: intro or norsk)', ['kommuneintro'], 'kartlegging', true],
+    ['R12.3.2 kommunenorsk writes kartlegging (education background: intro or norsk)', ['kommunenorsk'], 'kartlegging', true],
+    ['R12.3.2 kommuneles does not write kartlegging', ['kommuneles'], 'kartlegging', false],
+    ['R12.3.2 the offer role does not write kartlegging', ['kommunetilskudd_asylnorsksokar'], 'kartlegging', false],
   ])('R9 %s', (_name, roles, area, expected) => {
     expect(hasWriteRole(roles, area)).toBe(expected)
   })

@@ -23,19 +23,22 @@ export interface PersonScope {
 }
 
 /**
- * What a command acts on: a scheme of a person, or the municipality's yearly asylnorsk
- * offer (R7.1), which belongs to no person.
+ * What a command acts on: a scheme of a person, the municipality's yearly asylnorsk
+ * offer (R7.1), which belongs to no person, or `kartlegging`: a person fact both the intro
+ * and the norsk scheme read (R12.3.2 education background, "intro or norsk").
  */
-export type WriteArea = Scheme | 'asylnorskOffer'
+export type WriteArea = Scheme | 'asylnorskOffer' | 'kartlegging'
 
 const SUPERUSER: Role = 'kommunenirsuperbrukar'
 
-/** Roles that may write each area besides the superuser (R9). */
-const WRITE_ROLES: Record<WriteArea, Role> = {
-  intro: 'kommuneintro',
-  norsk: 'kommunenorsk',
-  asylnorsk: 'kommunenorsk',
-  asylnorskOffer: 'kommunetilskudd_asylnorsksokar',
+/** Roles that may write each area besides the superuser (R9); any one of them suffices. */
+const WRITE_ROLES: Record<WriteArea, readonly Role[]> = {
+  intro: ['kommuneintro'],
+  norsk: ['kommunenorsk'],
+  asylnorsk: ['kommunenorsk'],
+  asylnorskOffer: ['kommunetilskudd_asylnorsksokar'],
+  // R12.3.2: education background is registered by "intro or norsk".
+  kartlegging: ['kommuneintro', 'kommunenorsk'],
 }
 
 /**
@@ -43,7 +46,7 @@ const WRITE_ROLES: Record<WriteArea, Role> = {
  * data, so neither ever passes here; the superuser passes everywhere (D2).
  */
 export function hasWriteRole(roles: readonly Role[], area: WriteArea): boolean {
-  return roles.includes(SUPERUSER) || roles.includes(WRITE_ROLES[area])
+  return roles.includes(SUPERUSER) || WRITE_ROLES[area].some((r) => roles.includes(r))
 }
 
 /**

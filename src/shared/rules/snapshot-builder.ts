@@ -18,6 +18,7 @@ export function emptyRegistrations(): PersonRegistrations {
     endings: [],
     languageTracks: [],
     asylnorsk: [],
+    int2021Registrations: [],
   }
 }
 
@@ -39,6 +40,7 @@ export function registrationsOf(b: PersonBundle): PersonRegistrations {
     endings: b.endings,
     languageTracks: b.languageTracks,
     asylnorsk: b.asylnorsk,
+    int2021Registrations: b.int2021Registrations,
   }
 }
 
@@ -89,5 +91,7 @@ export function snapshotFromBase(bundle: PersonBundle, codeLists: readonly CodeL
     asylnorskOffers,
     // R5.4: the plan of the latest granted programme decision (`planFromDecisions` says which).
     plan: planFromDecisions(bundle.decisions),
+    // R12.2.6: the 2021 act completes Norwegian training by test level (`int2021RegistrationsOf`).
+    testResults: bundle.testResults.map(({ part, level, testDate }) => ({ part, level, testDate })),
   }
 }

@@ -65,6 +65,8 @@ describe('A3 the synced-entity registry is the one list', () => {
       holiday: 'holidays',
       parentalLeaveAbsence: 'parentalLeaveAbsences',
       ending: 'endings',
+      int2021Registration: 'int2021Registrations',
+      certificateIssue: 'certificateIssues',
     })
   })
 
@@ -85,6 +87,22 @@ describe('A3 the synced-entity registry is the one list', () => {
   test('every entity name is accepted in a change, and no other', () => {
     for (const entity of entityNames) expect(changeSchema.safeParse({ kind: 'delete', entity, id: 'x', version: 1 }).success).toBe(true)
     expect(changeSchema.safeParse({ kind: 'delete', entity: 'outbox', id: 'x', version: 1 }).success).toBe(false)
+  })
+
+  const upsert = (data: unknown) => ({ kind: 'upsert', entity: 'person', id: 'p1', version: 1, data })
+  test.each([
+    ['null', null],
+    ['an array', [person]],
+    ['a string', 'Amina'],
+    ['a number', 7],
+  ])("an upsert's data that is %s is refused on the wire", (_what, data) => {
+    expect(changeSchema.safeParse(upsert(data)).success).toBe(false)
+  })
+
+  test("an upsert's data object is taken as it came (its fields are judged by the entity's schema where it is applied)", () => {
+    const data = { ...person }
+    const parsed = changeSchema.parse(upsert(data))
+    expect(parsed.kind === 'upsert' && parsed.data).toBe(data)
   })
 })
 

@@ -14,6 +14,8 @@ import {
   contactSchema,
   decisionSchema,
   languageTrackSchema,
+  int2021RegistrationSchema,
+  certificateIssueSchema,
   weeklyParticipationSchema,
   codeListEntrySchema,
   districtSchema,
@@ -61,6 +63,9 @@ export const entities = {
   holiday: { schema: holidaySchema, key: 'id', personOwned: true, bundleKey: 'holidays' },
   parentalLeaveAbsence: { schema: parentalLeaveAbsenceSchema, key: 'id', personOwned: true, bundleKey: 'parentalLeaveAbsences' },
   ending: { schema: endingSchema, key: 'id', personOwned: true, bundleKey: 'endings' },
+  // The 2021 act's dated registrations (R12.3.2) and the certificates handed out (issue 10).
+  int2021Registration: { schema: int2021RegistrationSchema, key: 'id', personOwned: true, bundleKey: 'int2021Registrations' },
+  certificateIssue: { schema: certificateIssueSchema, key: 'id', personOwned: true, bundleKey: 'certificateIssues' },
   codeList: { schema: codeListEntrySchema, key: 'id', personOwned: false },
   municipality: { schema: municipalitySchema, key: 'code', personOwned: false },
   district: { schema: districtSchema, key: 'code', personOwned: false },

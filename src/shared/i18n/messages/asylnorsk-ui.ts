@@ -8,6 +8,8 @@ const nb = {
   kinds: {
     ASYLNORSK: 'Asylnorsk',
     NKNV: 'Norsk kultur og norske verdier',
+    MOTTAK_NORSK: 'Norskopplæring i mottak',
+    MOTTAK_SAMF: 'Samfunnskunnskap i mottak',
   },
   save: 'Lagre',
   cancel: 'Avbryt',
@@ -51,6 +53,8 @@ const nb = {
     allowed: 'Personen er i målgruppen for: {kinds}.',
     noKinds: 'Personen er ikke i målgruppen for asylnorsk eller norsk kultur og norske verdier. Deltakelse kan ikke registreres.',
     offered: 'Kommunen har tilbud om {kind}: {periods}.',
+    mottakOffers:
+      'Opplæring i mottak etter integreringsloven registreres bare i uker kommunen har tilbud: norskopplæring krever tilbud om asylnorsk, samfunnskunnskap krever tilbud om norsk kultur og norske verdier.',
     notOffered: 'Kommunen har ikke registrert tilbud om {kind}. Tilbudet registreres under Kommuner.',
     register: 'Registrer deltakelse',
     edit: 'Endre uke {week} {year}, {kind}',
@@ -85,6 +89,8 @@ const nn = {
   kinds: {
     ASYLNORSK: 'Asylnorsk',
     NKNV: 'Norsk kultur og norske verdiar',
+    MOTTAK_NORSK: 'Norskopplæring i mottak',
+    MOTTAK_SAMF: 'Samfunnskunnskap i mottak',
   },
   save: 'Lagre',
   cancel: 'Avbryt',
@@ -128,6 +134,8 @@ const nn = {
     allowed: 'Personen er i målgruppa for: {kinds}.',
     noKinds: 'Personen er ikkje i målgruppa for asylnorsk eller norsk kultur og norske verdiar. Deltaking kan ikkje registrerast.',
     offered: 'Kommunen har tilbod om {kind}: {periods}.',
+    mottakOffers:
+      'Opplæring i mottak etter integreringslova blir berre registrert i veker kommunen har tilbod: norskopplæring krev tilbod om asylnorsk, samfunnskunnskap krev tilbod om norsk kultur og norske verdiar.',
     notOffered: 'Kommunen har ikkje registrert tilbod om {kind}. Tilbodet blir registrert under Kommunar.',
     register: 'Registrer deltaking',
     edit: 'Endre veke {week} {year}, {kind}',

@@ -1,5 +1,5 @@
 /**
- * The *Deltakarbevis* card on Kartlegging and its preview dialog (issue 10 point 1), bokmål and
+ * The *Deltakarbevis* card on Kartlegging and its preview dialog (issue 10 points 1 and 3), bokmål and
  * nynorsk. The certificate's own words are in `certificates.ts`; these are the screen's.
  */
 
@@ -25,6 +25,13 @@ const nb = {
   issueAnyway: 'Utsted likevel',
   downloaded: 'Deltakerbeviset er lastet ned ({file}).',
   loadFailed: 'Kunne ikke hente deltakerbevisene.',
+  print: 'Skriv ut',
+  printed: 'Deltakerbeviset er åpnet i PDF-leseren. Skriv det ut derfra (Ctrl+P).',
+  issuedTitle: 'Tidligere utstedt',
+  issuedNone: 'Ikke utstedt før.',
+  issuedRow: '{date} av {by} – {language}, versjon {version}',
+  issuedPending: 'utstedt med {n} registrering som ventet på synkronisering | utstedt med {n} registreringer som ventet på synkronisering',
+  issuedNote: 'Å laste ned eller skrive ut registreres som utstedelse og synkroniseres. Forhåndsvisning registreres ikke.',
 }
 
 const nn: typeof nb = {
@@ -43,12 +50,19 @@ const nn: typeof nb = {
   none: 'Personen har ikkje delteke i norskopplæring eller introduksjonsprogram, så det kan ikkje lagast deltakarbevis.',
   notAvailable: 'Kan ikkje lagast',
   pendingTitle: 'Registreringar som ikkje er i registeret enno',
-  pendingText: 'Beviset kan mangle det som står her. Synkroniser først, eller kryss av for å skrive ut likevel.',
+  pendingText: 'Beviset kan mangle det som står her. Synkroniser først, eller kryss av for å utferde likevel.',
   pendingStates: { pending: 'ventar på synkronisering', sent: 'sendt, ventar på svar', rejected: 'avvist av registeret', conflict: 'konflikt med registeret' },
   savedAt: 'lagra {date}',
-  issueAnyway: 'Skriv ut likevel',
+  issueAnyway: 'Utferd likevel',
   downloaded: 'Deltakarbeviset er lasta ned ({file}).',
   loadFailed: 'Kunne ikkje hente deltakarbevisa.',
+  print: 'Skriv ut',
+  printed: 'Deltakarbeviset er opna i PDF-lesaren. Skriv det ut derifrå (Ctrl+P).',
+  issuedTitle: 'Tidlegare utferda',
+  issuedNone: 'Ikkje utferda før.',
+  issuedRow: '{date} av {by} – {language}, versjon {version}',
+  issuedPending: 'utferda med {n} registrering som venta på synkronisering | utferda med {n} registreringar som venta på synkronisering',
+  issuedNote: 'Å laste ned eller skrive ut blir registrert som utferding og synkronisert. Førehandsvising blir ikkje registrert.',
 }
 
 export const certificatesUi = { nb, nn }

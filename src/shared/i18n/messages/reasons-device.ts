@@ -42,6 +42,7 @@ export const deviceReasons = {
     USER_DISABLED: 'Brukeren din er deaktivert i registeret. De lokale dataene er slettet fra denne maskinen. Kontakt kommuneadministratoren din.',
     USER_DISABLED_WORK_SEALED:
       'Brukeren din er deaktivert i registeret, og registeret tar ikke imot mer fra den. Arbeid som ikke var sendt, er flyttet til en forseglet fil ({file}); resten av de lokale dataene er fjernet fra bruk. Kontakt kommuneadministratoren eller support.',
+    CERTIFICATE_PRINT_FAILED: 'Deltakerbeviset er registrert som utstedt, men PDF-leseren kunne ikke åpnes på denne maskinen. Bruk «Last ned PDF» og skriv ut filen.',
   },
   nn: {
     NOT_LOGGED_IN: 'Du er ikkje logga inn.',
@@ -85,5 +86,6 @@ export const deviceReasons = {
     USER_DISABLED: 'Brukaren din er deaktivert i registeret. Dei lokale dataa er sletta frå denne maskina. Kontakt kommuneadministratoren din.',
     USER_DISABLED_WORK_SEALED:
       'Brukaren din er deaktivert i registeret, og registeret tek ikkje imot meir frå han. Arbeid som ikkje var sendt, er flytt til ei forsegla fil ({file}); resten av dei lokale dataa er tekne ut av bruk. Kontakt kommuneadministratoren eller support.',
+    CERTIFICATE_PRINT_FAILED: 'Deltakarbeviset er registrert som utferda, men PDF-lesaren kunne ikkje opnast på denne maskina. Bruk «Last ned PDF» og skriv ut fila.',
   },
 }

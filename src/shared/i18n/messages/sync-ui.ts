@@ -67,6 +67,7 @@ const nb = {
     decision: { register: 'Vedtak ({scheme}), vedtaksdato {date}' },
     contact: { register: 'Kontakt med person ({scheme}), {date}' },
     claim: { register: 'Krav eller søknad ({scheme}), {date}' },
+    int2021: { register: '{kind} (integreringsloven), {date}', delete: 'Sletting: {kind} (integreringsloven)' },
     norsk: {
       saveWeeklyParticipation: 'Ukeregistrering norsk, uke {week}',
       deleteWeeklyParticipation: 'Sletting av ukeregistrering norsk, uke {week}',
@@ -86,8 +87,11 @@ const nb = {
       saveWeeklyParticipation: 'Ukeregistrering asylnorsk, uke {week}',
       registerOffer: 'Tilbud om opplæring for asylsøkere, {year}',
     },
+    certificates: { recordIssue: 'Deltakerbevis ({scheme}) utstedt {date}' },
   },
   unknownWeek: '(ukjent)',
+  // A 2021 registration whose kind is not known (a delete whose row is gone).
+  int2021Unknown: 'Registrering',
   fields: {
     personId: 'Person',
     scheme: 'Ordning',
@@ -128,6 +132,12 @@ const nb = {
     measureCode: 'Tiltak',
     replacesMeasureIds: 'Erstatter tiltak',
     days: 'Dager',
+    fact: 'Opplysning',
+    background: 'Utdanningsbakgrunn',
+    goal: 'Mål',
+    element: 'Innhold',
+    met: 'Vilkåret er oppfylt',
+    text: 'Tekst',
   },
   values: {
     yes: 'Ja',
@@ -220,6 +230,7 @@ const nn: typeof nb = {
     decision: { register: 'Vedtak ({scheme}), vedtaksdato {date}' },
     contact: { register: 'Kontakt med person ({scheme}), {date}' },
     claim: { register: 'Krav eller søknad ({scheme}), {date}' },
+    int2021: { register: '{kind} (integreringslova), {date}', delete: 'Sletting: {kind} (integreringslova)' },
     norsk: {
       saveWeeklyParticipation: 'Vekeregistrering norsk, veke {week}',
       deleteWeeklyParticipation: 'Sletting av vekeregistrering norsk, veke {week}',
@@ -239,8 +250,10 @@ const nn: typeof nb = {
       saveWeeklyParticipation: 'Vekeregistrering asylnorsk, veke {week}',
       registerOffer: 'Tilbod om opplæring for asylsøkjarar, {year}',
     },
+    certificates: { recordIssue: 'Deltakarbevis ({scheme}) utferda {date}' },
   },
   unknownWeek: '(ukjend)',
+  int2021Unknown: 'Registrering',
   fields: {
     personId: 'Person',
     scheme: 'Ordning',
@@ -281,6 +294,12 @@ const nn: typeof nb = {
     measureCode: 'Tiltak',
     replacesMeasureIds: 'Erstattar tiltak',
     days: 'Dagar',
+    fact: 'Opplysning',
+    background: 'Utdanningsbakgrunn',
+    goal: 'Mål',
+    element: 'Innhald',
+    met: 'Vilkåret er oppfylt',
+    text: 'Tekst',
   },
   values: {
     yes: 'Ja',

@@ -12,8 +12,9 @@ type Span = Pick<Measure, 'fromDate' | 'toDate' | 'hoursPerWeek'>
 /**
  * R5.3 for one measure (or replacement) at `prefix` (e.g. `measures.0`):
  * hours/week in (0, 37.5]; from ≤ to; inside the programme (first start … completion
- * deadline); not starting before the programme; not overlapping granted leave or a
- * temporary stop; not past an ending (R5.6). Returns whether the dates are usable.
+ * deadline; under the 2021 act past the end date only warns, R12.3.3); not starting before
+ * the programme; not overlapping granted leave or a temporary stop; not past an ending
+ * (R5.6). Returns whether the dates are usable.
  */
 function checkSpan({ f }: CheckInput, m: Span, prefix: string, p: ProgrammeFacts): boolean {
   // An edited measure is the whole payload: its fields have no prefix.
@@ -28,7 +29,8 @@ function checkSpan({ f }: CheckInput, m: Span, prefix: string, p: ProgrammeFacts
     f.error('MEASURE_BEFORE_PROGRAMME', at('fromDate'), { start: p.start })
   }
   if (p.deadline !== null && m.toDate > p.deadline) {
-    f.error('MEASURE_AFTER_PROGRAMME', at('toDate'), { deadline: p.deadline })
+    if (p.pastEndWarns) f.warn('MEASURE_AFTER_END', at('toDate'), { endDate: p.deadline })
+    else f.error('MEASURE_AFTER_PROGRAMME', at('toDate'), { deadline: p.deadline })
   }
   const leave = overlappingLeave(p, m.fromDate, m.toDate)
   if (leave) f.error('MEASURE_OVERLAPS_LEAVE', at('fromDate'), { kind: leave.kind, from: leave.fromDate, to: leave.toDate })

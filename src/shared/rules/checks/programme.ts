@@ -3,6 +3,7 @@ import type { IsoDate } from '../../calendar'
 import type { Ending } from '../../domain/registrations'
 import type { PersonSnapshot } from '../../domain/snapshot'
 import { leaveAndStopPeriods, programmePlan, type PeriodOff } from '../average'
+import { is2021Regime, type RegimeId } from '../int2021/regimes'
 import { earliestStart, grantedOf } from '../queries'
 import type { Findings } from './context'
 
@@ -10,8 +11,14 @@ import type { Findings } from './context'
 export interface ProgrammeFacts {
   /** Start of the first granted INTRO_PROGRAM (R11.6), or null when none is granted. */
   start: IsoDate | null
-  /** Completion deadline (R5.2) as `evaluatePerson` computes it, or null. */
+  /** Completion deadline (R5.2) as `evaluatePerson` computes it, or null; under 2021 the end date (R12.1.6). */
   deadline: IsoDate | null
+  /**
+   * R12.3.3: under the 2021 act a measure running past the end date only warns
+   * (`MEASURE_AFTER_END`) — the end date moves with every extension and leave, so a measure
+   * planned beyond it is often right; under 2003 it stays an error (R5.3).
+   */
+  pastEndWarns: boolean
   /** The latest registered ending, whatever its date (R5.6: nothing after it). */
   ending: Ending | null
   /** Granted leave and temporary stops (R5.3, R5.4). */
@@ -19,12 +26,13 @@ export interface ProgrammeFacts {
   selfStudy: boolean
 }
 
-export function programmeFacts(s: PersonSnapshot, deadline: IsoDate | null): ProgrammeFacts {
+export function programmeFacts(s: PersonSnapshot, deadline: IsoDate | null, regime: RegimeId | null = null): ProgrammeFacts {
   let ending: Ending | null = null
   for (const e of s.registrations.endings) if (!ending || e.endDate > ending.endDate) ending = e
   return {
     start: earliestStart(grantedOf(s, 'INTRO_PROGRAM'))?.startDate ?? null,
     deadline,
+    pastEndWarns: is2021Regime(regime),
     ending,
     leave: leaveAndStopPeriods(s.registrations.decisions),
     selfStudy: programmePlan(s).selfStudy,

@@ -26,6 +26,7 @@ export {
   introAgeLimits,
   durationBand,
   bandLimits,
+  bandFinding,
   programmePlan2021,
   holidayCheck2021,
   fullTimeHours2021,

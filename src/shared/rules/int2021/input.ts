@@ -3,11 +3,11 @@ import type { PersonSnapshot } from '../../domain'
 import type { RuleSettings } from './settings'
 
 /**
- * Inputs the 2021 act needs that the person snapshot does not hold yet (R12.3). They are
- * defined here, all optional, so the rules can be built and tested before the registrations
- * exist on the replica and register (issue 9 point 4 wires them through `decision.register`
- * and new commands later). Missing input is never guessed: each rule that needs a value
- * logs that it is missing and says what follows (e.g. R12.2.5: 36 months, provisional).
+ * The inputs the 2021 act reads beyond R3–R11 (R12.3), in the rules' own shape. They come
+ * from the snapshot (`from-snapshot.ts`: the `int2021.register` rows, the decisions' months,
+ * delivered test results), so `evaluatePerson` needs no extra argument; a test may still pass
+ * them. Missing input is never guessed: each rule that needs a value logs that it is missing
+ * and says what follows (e.g. R12.2.5: 36 months, provisional).
  */
 
 /** R12.3.2 education background (= NIR's "vgs: yes" for `VGS_ELLER_HOGARE`). */

@@ -196,6 +196,18 @@ export function bandLimits(band: DurationBand, at: IsoDate): { min: number; max:
   }
 }
 
+/**
+ * R12.1.5 / J1: decided months outside the band's min–max, or all extension months together
+ * above the band's most → warning `DURATION_OUTSIDE_BAND` (never an error); else null. Used
+ * by the end-date computation and by the decision check (`checks/decision-2021.ts`), so the
+ * saved warning and the computed one agree.
+ */
+export function bandFinding(band: DurationBand, field: 'durationMonths' | 'extensionMonths', months: number, at: IsoDate): Finding2021 | null {
+  const limits = bandLimits(band, at)
+  const [min, max] = field === 'durationMonths' ? [limits.min, limits.max] : [0, limits.extension]
+  return months < min || months > max ? warning('DURATION_OUTSIDE_BAND', { field, band, months, min, max }) : null
+}
+
 /** A cause that extends the end date, placed at its own date (R11.6 order). */
 interface Extension {
   at: IsoDate
@@ -225,11 +237,11 @@ export function programmePlan2021(input: Int2021Input, today: IsoDate): Programm
     else extension += m
   }
   if (band) {
-    const limits = bandLimits(band, first.startDate)
-    if (decided !== null && (decided < limits.min || decided > limits.max)) {
-      findings.push(warning('DURATION_OUTSIDE_BAND', { field: 'durationMonths', band, months: decided, min: limits.min, max: limits.max }))
-    }
-    if (extension > limits.extension) findings.push(warning('DURATION_OUTSIDE_BAND', { field: 'extensionMonths', band, months: extension, min: 0, max: limits.extension }))
+    for (const outside of [
+      decided === null ? null : bandFinding(band, 'durationMonths', decided, first.startDate),
+      bandFinding(band, 'extensionMonths', extension, first.startDate),
+    ])
+      if (outside) findings.push(outside)
   }
   if (!current(input.registrations?.finalGoal, today)) findings.push(warning('FINAL_GOAL_MISSING', { start: first.startDate }))
   const plan = { start: first.startDate, band, durationMonths: decided, extensionMonths: extension, steps, findings }

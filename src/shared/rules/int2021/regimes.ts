@@ -27,3 +27,8 @@ export const INTEGRERING_2021: RegimeDescriptor = { id: 'INTEGRERING_2021', act:
 export const INT_6A: RegimeDescriptor = { id: 'INT_6A', act: 'LOV-2020-11-06-127 kap. 6A', inForceFrom: '2022-03-11', variantOf: 'INTEGRERING_2021' }
 
 export const REGIMES: readonly RegimeDescriptor[] = [INTRO_2003, INTEGRERING_2021, INT_6A]
+
+/** R12.0.5: whether a person's regime is the 2021 act (chapter 6A included), where the 2021-only fields and rules apply. */
+export function is2021Regime(id: RegimeId | null | undefined): id is 'INTEGRERING_2021' | 'INT_6A' {
+  return id === 'INTEGRERING_2021' || id === 'INT_6A'
+}
