@@ -6,8 +6,10 @@ import { createDevice, type Device } from '../services'
 import { idleLockMinutesFromEnv } from '../services/idle-lock'
 import { registerIpc } from './ipc'
 import { lockOnSleep } from './power'
+import { registerPrint, removePrintFiles } from './print'
 import { chooseRegister, type RegisterChoice } from './register-choice'
 import { createMainWindow, isTrustedUrl } from './window'
+import { certificateLogoFromEnv } from '../certificates/logo'
 
 /** Electron lifecycle only (style.md 3): open services, register IPC, open the window. */
 let device: Device | null = null
@@ -39,9 +41,11 @@ async function start(): Promise<void> {
     // Synthetic national ids are the demo's (R11.2); a real register's persons never have them.
     allowSynthetic: choice.kind === 'demo',
     idleLockMinutes: idleLockMinutesFromEnv(process.env.NIR_IDLE_LOCK_MINUTES),
+    certificateLogoPng: certificateLogoFromEnv(process.env.NIR_CERTIFICATE_LOGO),
   })
   lockOnSleep(device)
   registerIpc(device, isTrustedUrl)
+  registerPrint(device, isTrustedUrl)
   createMainWindow(preloadPath())
 }
 
@@ -61,6 +65,7 @@ app.on('will-quit', (event) => {
   if (!device) return
   // Close the replica cleanly (WAL checkpoint) before the process ends.
   event.preventDefault()
+  removePrintFiles()
   const closing = device
   device = null
   void closing

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { CertificateContent, CertificateSection } from '../../shared/certificates'
+import { PNG_SIGNATURE } from './logo'
 
 /** A4 in PostScript points (ISO 216: 210 × 297 mm). */
 export const A4: [number, number] = [595.28, 841.89]
@@ -36,8 +37,6 @@ export function defaultFontsDir(moduleUrl: string = import.meta.url): string {
   if (!hit) throw new Error(`certificate fonts not found (looked in ${candidates.join(', ')})`)
   return hit
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 /**
  * The certificate as an A4 PDF (issue 10 point 3), made on the device with pdf-lib and

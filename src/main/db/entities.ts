@@ -29,6 +29,8 @@ export const replicaTables = {
   holiday: t.holidays,
   parentalLeaveAbsence: t.parentalLeaveAbsences,
   ending: t.endings,
+  int2021Registration: t.int2021Registrations,
+  certificateIssue: t.certificateIssues,
   codeList: t.codeLists,
   municipality: t.municipalities,
   district: t.districts,

@@ -49,7 +49,6 @@ export class ReplicaKeyError extends Error {
  */
 export function openReplica(options: OpenReplicaOptions): Replica {
   const { file, key } = options
-  const folder = options.migrationsFolder ?? defaultMigrationsFolder
   const isNew = !existsSync(file)
   const binding = nativeBindingPath()
   const sqlite = new Database(file, binding ? { nativeBinding: binding } : {})
@@ -57,26 +56,36 @@ export function openReplica(options: OpenReplicaOptions): Replica {
     // Raw 256-bit key (no passphrase KDF): the key is already random.
     sqlite.pragma(`key = "x'${key.toString('hex')}'"`)
     checkKey(sqlite, file)
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
-    // The commit that fills the WAL to this many pages copies it back into the file. At
-    // SQLite's default (1,000 pages, ~100 saves here) that copy was 1 % of all saves, each
-    // 8–10 ms: the save's p99. 10,000 pages (~40 MB of WAL) makes it one save in ~900 (~50 ms).
-    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
-    // Each page read from the encrypted file is decrypted; SQLite's default cache (2 MB) let a
-    // 50,000-person replica (~150 MB) decrypt the same pages again and again during a first
-    // sync (+59 % over a plain file, issue 12.4c). 64 MB holds the hot indexes; memory is only
-    // taken as pages are read.
-    sqlite.pragma(`cache_size = ${REPLICA_CACHE_KIB}`)
-    if (!isNew && hasPendingMigrations(sqlite, folder)) backup(sqlite, file, options.now?.() ?? new Date())
-    const db = drizzle(sqlite, { schema })
-    migrate(db, { migrationsFolder: folder })
-    return { file, sqlite, db, close: () => sqlite.close() }
+    return prepareReplica(sqlite, file, isNew, options)
   } catch (err) {
     sqlite.close()
     throw err
   }
+}
+
+/**
+ * The replica's settings and migrations on a connection that is already keyed. Exported for
+ * the scale bench alone, which opens the same schema on a plain file to measure what the
+ * encryption costs (issue 12.5); the app opens every replica through `openReplica`.
+ */
+export function prepareReplica(sqlite: Database.Database, file: string, isNew: boolean, options: Pick<OpenReplicaOptions, 'migrationsFolder' | 'now'> = {}): Replica {
+  const folder = options.migrationsFolder ?? defaultMigrationsFolder
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // The commit that fills the WAL to this many pages copies it back into the file. At
+  // SQLite's default (1,000 pages, ~100 saves here) that copy was 1 % of all saves, each
+  // 8–10 ms: the save's p99. 10,000 pages (~40 MB of WAL) makes it one save in ~900 (~50 ms).
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+  // Each page read from the encrypted file is decrypted; SQLite's default cache (2 MB) let a
+  // 50,000-person replica (~150 MB) decrypt the same pages again and again during a first
+  // sync (+59 % over a plain file, issue 12.4c). 64 MB holds the hot indexes; memory is only
+  // taken as pages are read.
+  sqlite.pragma(`cache_size = ${REPLICA_CACHE_KIB}`)
+  if (!isNew && hasPendingMigrations(sqlite, folder)) backup(sqlite, file, options.now?.() ?? new Date())
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: folder })
+  return { file, sqlite, db, close: () => sqlite.close() }
 }
 
 function checkKey(sqlite: Database.Database, file: string): void {

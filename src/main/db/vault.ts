@@ -95,8 +95,11 @@ async function openExisting(file: string, password: string, options: UnlockOptio
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal']
-/** Files that belong to one replica: its WAL side files, the key file and the device's refresh token (issue 11.1). */
-const REPLICA_FILES = ['', ...SIDE_FILES, '.key.json', '.refresh.json']
+/**
+ * Files that belong to one replica: its WAL side files, the key file, the device's refresh token
+ * (issue 11.1) and a reset download left by a crash (`<file>.reset`, encrypted with the replica's key).
+ */
+const REPLICA_FILES = ['', ...SIDE_FILES, '.key.json', '.refresh.json', '.reset', '.reset-journal']
 
 /**
  * Moves the replica, its WAL side files and its key file aside to `<file>.sealed-<time>`

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { createDevice } from '../services'
 import { idleLockMinutesFromEnv } from '../services/idle-lock'
+import { certificateLogoFromEnv } from '../certificates/logo'
 import { startHost } from './server'
 import { explainListenError, StartupError } from './startup-error'
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.NIR_DATA_DIR ?? '.data')
   // Read before anything starts, so a bad value stops the start with its message alone.
   const idleLockMinutes = idleLockMinutesFromEnv(process.env.NIR_IDLE_LOCK_MINUTES)
+  const certificateLogoPng = certificateLogoFromEnv(process.env.NIR_CERTIFICATE_LOGO)
   const reg = await register(dataDir)
   const device = createDevice({
     dataDir: resolve(dataDir, 'device'),
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     allowSynthetic: process.env.NIR_ALLOW_SYNTHETIC !== '0',
     pullLimit: process.env.NIR_PULL_LIMIT ? Number(process.env.NIR_PULL_LIMIT) : undefined,
     idleLockMinutes,
+    certificateLogoPng,
   })
   const port = Number(process.env.NIR_HOST_PORT ?? process.env.PORT ?? 5173)
   const host = await startHost({ device, staticDir: resolve('dist-web'), port }).catch(async (e: unknown) => {

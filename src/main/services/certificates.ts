@@ -1,10 +1,10 @@
 import type { CertificateEntry, CertificatePendingRow, PersonView, RenderedCertificate, Result } from '../../shared/api'
 import { fail, failWith, ok } from '../../shared/api'
-import { certificateContent, isRefused, type CertificateIssuer, type CertificateLanguage, type CertificateScheme } from '../../shared/certificates'
+import { CERTIFICATE_VERSION, certificateContent, isRefused, type CertificateIssuer, type CertificateLanguage, type CertificateScheme } from '../../shared/certificates'
 import { osloDateOfMs } from '../../shared/rules/window'
 import { renderCertificatePdf } from '../certificates/pdf'
 import { eq } from 'drizzle-orm'
-import type { CodeListEntry } from '../../shared/domain'
+import type { CertificateIssue, CodeListEntry } from '../../shared/domain'
 import * as t from '../db/schema'
 import { toDomain } from '../db/entities'
 import type { OutboxRow } from '../db/schema'
@@ -12,14 +12,18 @@ import { openProblemRows, unsentRows } from '../sync/problems'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice, introPlanOnDevice } from './evaluation'
 import { withPersonAccess } from './guard'
+import { mutating } from './mutating'
 import { findPerson, loadBundle, municipalityNames } from './person-rows'
+import { uuidv7 } from './uuid7'
 
 const SCHEMES: CertificateScheme[] = ['norsk', 'intro']
 
 /**
- * Participant certificates (*deltakarbevis*, D10, issue 10 points 1 and 4): made on the device
+ * Participant certificates (*deltakarbevis*, D10, issue 10 points 1, 3 and 4): made on the device
  * from the replica, with no network. The content is `certificateContent` of the same
- * `PersonView` the screens show; the PDF is `renderCertificatePdf`.
+ * `PersonView` the screens show; the PDF is `renderCertificatePdf`. Issuing one (download or
+ * print) records `certificates.recordIssue` through the one write path before the PDF is handed
+ * over, so the register learns what was handed out at the next sync; a preview records nothing.
  */
 export function certificatesHandlers(ctx: ServiceContext) {
   return {
@@ -32,8 +36,9 @@ export function certificatesHandlers(ctx: ServiceContext) {
         return ok(
           SCHEMES.map((scheme) => {
             const pending = pendingRows(s, input.personId, scheme)
+            const issued = issuedOf(view, scheme)
             const c = certificateContent(view, scheme, 'nb', issuer, { codeLists })
-            return isRefused(c) ? { scheme, refused: c.refused, pending } : { scheme, available: true as const, pending }
+            return isRefused(c) ? { scheme, refused: c.refused, pending, issued } : { scheme, available: true as const, pending, issued }
           }),
         )
       }),
@@ -45,14 +50,39 @@ export function certificatesHandlers(ctx: ServiceContext) {
         const issuer = issuerOf(s, now)
         const content = certificateContent(view, input.scheme, input.lang, issuer, { codeLists: codeListsOf(s) })
         if (isRefused(content)) return failWith(content.refused)
-        // Issue 10 point 4: a certificate made while the scheme's registrations have not reached
-        // the register may say what the register does not know; the caseworker decides.
+        const fileName = fileNameOf(input.scheme, input.lang, view, issuer.date)
+        if (!input.issue)
+          return ok({
+            fileName,
+            pdfBase64: Buffer.from(await renderCertificatePdf(content, { logoPng: ctx.options.certificateLogoPng })).toString('base64'),
+            content,
+            issued: null,
+          })
+        // Issue 10 point 4: a certificate handed out while the scheme's registrations have not
+        // reached the register may say what the register does not know; the caseworker decides.
+        // A preview is not handed out, so it is never held back.
         const pending = pendingRows(s, input.personId, input.scheme)
         if (pending.length && input.issueAnyway !== true) {
           return fail('CERTIFICATE_PENDING_SYNC', 'issueAnyway', { count: pending.length, which: [...new Set(pending.map((p) => p.command))].join(', ') })
         }
-        const pdf = await renderCertificatePdf(content)
-        return ok({ fileName: fileNameOf(input.scheme, input.lang, view, issuer.date), pdfBase64: Buffer.from(pdf).toString('base64'), content })
+        // The PDF first: a render that throws records nothing. Then the record, through the one
+        // write path (R9, R8.1, D10 on the replica); refused, the PDF is not handed over.
+        const pdf = await renderCertificatePdf(content, { logoPng: ctx.options.certificateLogoPng })
+        const record: CertificateIssue = {
+          id: uuidv7(now.getTime()),
+          personId: input.personId,
+          scheme: input.scheme,
+          lang: input.lang,
+          contentVersion: String(CERTIFICATE_VERSION),
+          issuedOn: issuer.date,
+          issuedAt: now.toISOString(),
+          issuedBy: s.user.username,
+          issuerName: s.user.displayName,
+          pendingCount: pending.length,
+        }
+        const recorded = mutating({ replica: s.replica, user: s.user, now }, { type: 'certificates.recordIssue', payload: record }, () => record)
+        if (!recorded.ok) return recorded
+        return ok({ fileName, pdfBase64: Buffer.from(pdf).toString('base64'), content, issued: recorded.value })
       }),
   } satisfies AreaHandlers<'certificates'>
 }
@@ -99,6 +129,11 @@ function issuerOf(s: ActiveSession, now: Date): CertificateIssuer {
 function codeListsOf(s: ActiveSession): CodeListEntry[] | undefined {
   const rows = s.replica.db.select().from(t.codeLists).where(eq(t.codeLists.deleted, false)).all()
   return rows.length ? rows.map((r) => toDomain<CodeListEntry>(r)) : undefined
+}
+
+/** Issue 10 point 3: the scheme's certificates handed out before, newest first (the replica's `certificate_issues`). */
+function issuedOf(view: PersonView, scheme: CertificateScheme): CertificateIssue[] {
+  return view.bundle.certificateIssues.filter((c) => c.scheme === scheme).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id))
 }
 
 /** The scheme a command's registration belongs to (decisions, contacts and claims carry it in the payload). */

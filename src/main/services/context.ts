@@ -44,6 +44,8 @@ export interface ServiceOptions extends IdleLockOptions {
   now?: () => Date
   /** How often an open session looks whether the Oslo date has turned (default 1 minute). */
   dayCheckIntervalMs?: number
+  /** The municipality's logo printed on participant certificates (a PNG; `NIR_CERTIFICATE_LOGO`, issue 10 point 3). */
+  certificateLogoPng?: Uint8Array
 }
 
 /** The logged-in (unlocked) user with their open replica. */

@@ -1,6 +1,7 @@
 import type { Command, PersonSnapshot } from '../../shared/domain'
 import {
   checkCommand,
+  checkParsedCommand,
   commandSpecs,
   evaluatePerson,
   osloDateOfMs,
@@ -14,7 +15,7 @@ import {
 import type { PersonBundle } from '../../shared/sync'
 import type { Replica } from '../db/open'
 import { offersOnDevice, ruleCodeLists } from '../db/rule-reads'
-import { findPerson, loadBundle } from './person-rows'
+import { readPersonBundle } from '../db/row-readers'
 
 export { offersOnDevice, ruleCodeLists }
 
@@ -42,8 +43,9 @@ export function introPlanOnDevice(bundle: PersonBundle): ProgrammePlan {
  * registrations from the bundle, the follow-up municipality's asylnorsk offers.
  */
 export function snapshotOnDevice(replica: Replica, personId: string): PersonSnapshot | null {
-  const p = findPerson(replica, personId)
-  return p ? snapshotFromBase(loadBundle(replica, p), ruleCodeLists(replica), offersOnDevice(replica, p.followUpMunicipality)) : null
+  // The rule fields and rows only (`readPersonBundle`): the save path's read.
+  const bundle = readPersonBundle(replica, personId)
+  return bundle ? snapshotFromBase(bundle, ruleCodeLists(replica), offersOnDevice(replica, bundle.person.followUpMunicipality)) : null
 }
 
 /** The person a command is about; null for a command on the municipality (`asylnorsk.registerOffer`) or a malformed one. */
@@ -63,12 +65,13 @@ export interface DeviceJudgement {
  * R0 on the device: `checkCommand` against the replica's snapshot (the server's `checkOnServer`
  * twin). A command on the municipality is judged against the municipality's offers in the replica.
  */
-export function judgeOnDevice(replica: Replica, command: Command, context: CheckContext): DeviceJudgement {
+export function judgeOnDevice(replica: Replica, command: Command, context: CheckContext, parsed = false): DeviceJudgement {
   const personId = commandPersonId(command)
   const snapshot = personId === null ? null : snapshotOnDevice(replica, personId)
   const municipality = municipalityOf(command)
   const ctx = municipality === null || context.asylnorskOffers ? context : { ...context, asylnorskOffers: offersOnDevice(replica, municipality) }
-  return { result: checkCommand(command, snapshot, ctx), snapshot }
+  // `parsed`: the caller parsed the command with `commandSchema` already (the save path).
+  return { result: parsed ? checkParsedCommand(command, snapshot, ctx) : checkCommand(command, snapshot, ctx), snapshot }
 }
 
 /** R0 on the device: the reasons only. */

@@ -6,6 +6,7 @@ import { asylnorskHandlers } from './asylnorsk'
 import { certificatesHandlers } from './certificates'
 import { ServiceContext, type ServiceOptions, type Services } from './context'
 import { decisionHandlers } from './decisions'
+import { int2021Handlers } from './int2021'
 import { introHandlers } from './intro'
 import { norskHandlers } from './norsk'
 import { personListHandlers } from './person-list'
@@ -32,6 +33,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...norskHandlers(ctx),
     ...asylnorskHandlers(ctx),
     ...introHandlers(ctx),
+    ...int2021Handlers(ctx),
     ...reportsHandlers(ctx),
     ...certificatesHandlers(ctx),
   }

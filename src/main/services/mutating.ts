@@ -11,7 +11,19 @@ import {
   type Command,
   type User,
 } from '../../shared/domain'
-import { commandEffects, commandSpec, effectRef, hasWriteRole, osloDateOfMs, refKey, RULES_VERSION, type CheckContext, type Effect, type EntityRef } from '../../shared/rules'
+import {
+  checkCommand,
+  commandEffects,
+  commandSpec,
+  effectRef,
+  hasWriteRole,
+  osloDateOfMs,
+  refKey,
+  RULES_VERSION,
+  type CheckContext,
+  type Effect,
+  type EntityRef,
+} from '../../shared/rules'
 import type { SyncProblemRow } from '../../shared/api'
 import { entityTables, toDomain } from '../db/entities'
 import type { Replica, ReplicaDb } from '../db/open'
@@ -99,11 +111,16 @@ export function mutating<T>(ctx: MutationContext, command: DeviceCommand, write:
   let queuedCommand = command
   const state = readSyncState(ctx.replica)
   if (isRulesCommand(command)) {
-    const judged = judgeOnDevice(ctx.replica, command, checkContext(ctx, state))
+    // Parsed once: the checks, the effects and the outbox row all read the parsed command —
+    // exactly the shape the schema accepts, nothing the caller added.
+    const parsed = commandSchema.safeParse(command)
+    const judged = parsed.success
+      ? judgeOnDevice(ctx.replica, parsed.data, checkContext(ctx, state), true)
+      : { result: checkCommand(command, null, checkContext(ctx, state)), snapshot: null }
     if (judged.result.errors.length > 0) return failWith(judged.result.errors.map((r) => ({ ...r, severity: 'error' as const })))
+    if (!parsed.success) throw new Error(`${command.type}: a malformed command passed its check`)
     warnings = judged.result.warnings.map((r) => ({ ...r, severity: 'warning' as const }))
-    // The parsed command: exactly the shape the schema accepts, nothing the caller added.
-    queuedCommand = commandSchema.parse(command)
+    queuedCommand = parsed.data
     effects = commandEffects(queuedCommand, judged.snapshot)
   }
   const mutationId = uuidv7(ctx.now.getTime())
@@ -290,7 +307,8 @@ const outboxInsertColumns = [
 ] as const satisfies readonly (keyof typeof outbox.$inferInsert)[]
 
 function appendOutbox(ctx: MutationContext, state: SyncStateRow, command: Command | AuditCommand, id: string, bookkeeping: EffectBookkeeping): void {
-  const schema = isRulesCommand(command) ? commandPayloadSchemas[command.type] : auditCommandPayloadSchemas[command.type]
+  // A rules command arrives parsed (`mutating`); an audit record is parsed here.
+  const payload = isRulesCommand(command) ? command.payload : auditCommandPayloadSchemas[command.type].parse(command.payload)
   const insert = preparedOnce(ctx.replica, 'outbox.insert', (db) =>
     db
       .insert(outbox)
@@ -301,7 +319,7 @@ function appendOutbox(ctx: MutationContext, state: SyncStateRow, command: Comman
     id,
     seq: state.nextOutboxSeq,
     command: command.type,
-    payload: JSON.stringify(schema.parse(command.payload)),
+    payload: JSON.stringify(payload),
     contractVersion: CONTRACT_VERSION,
     rulesVersion: RULES_VERSION,
     naturalKey: naturalKeyOf(command),

@@ -45,7 +45,7 @@ function list(s: ActiveSession): PersonHit[] {
     .all()
     .map((r) => r.id)
   const names = municipalityNames(s.replica)
-  const marks = personMarks(s.replica.db)
+  const marks = personMarks(s.replica)
   return personsByIds(s.replica, ids)
     .sort(byName)
     .map((p) => toHit(p, names, marks))

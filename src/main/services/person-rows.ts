@@ -12,8 +12,9 @@ import type { PersonRow } from '../db/schema'
 /** Reads of persons shared by the person services. */
 
 export function municipalityNames(replica: Replica): Map<string, string> {
-  const rows = replica.db.select({ code: t.municipalities.code, name: t.municipalities.name }).from(t.municipalities).all()
-  return new Map(rows.map((r) => [r.code, r.name]))
+  // Every search reads it: prepared once per replica (issue 12.5, search p95).
+  const query = preparedOnce(replica, 'persons.municipalityNames', (db) => db.select({ code: t.municipalities.code, name: t.municipalities.name }).from(t.municipalities).prepare())
+  return new Map(query.all().map((r) => [r.code, r.name]))
 }
 
 /** `marks`: the persons' sync marks (`personMarks`), absent = in sync. */
@@ -67,20 +68,42 @@ export function personsInMunicipality(replica: Replica, where: SQL, municipality
     .where(and(where, sql`+${t.persons.followUpMunicipality} = ${municipality}`, eq(t.persons.deleted, false), eq(t.persons.cachedReadOnly, false)))
 }
 
+/**
+ * `personsInMunicipality` for one exact column, prepared once per replica: an id search is a
+ * single index look-up, so building and preparing the query on every call was most of its
+ * cost (issue 12.5: national-id search under 1 ms). Same SQL, same plan (search-plan.test.ts).
+ */
+export function personsInMunicipalityBy(replica: Replica, column: 'nationalId' | 'regNumber' | 'birthDate', value: string, municipality: string): PersonRow[] {
+  const query = preparedOnce(replica, `persons.inMunicipalityBy.${column}`, (db) =>
+    db
+      .select()
+      .from(t.persons)
+      .where(
+        and(
+          eq(t.persons[column], sql.placeholder('value')),
+          sql`+${t.persons.followUpMunicipality} = ${sql.placeholder('municipality')}`,
+          eq(t.persons.deleted, false),
+          eq(t.persons.cachedReadOnly, false),
+        ),
+      )
+      .prepare(),
+  )
+  return query.all({ value, municipality })
+}
+
 export function personsByIds(replica: Replica, ids: string[]): PersonRow[] {
-  const out: PersonRow[] = []
-  // SQLite limits bound parameters; chunk large candidate sets.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500)
-    out.push(
-      ...replica.db
-        .select()
-        .from(t.persons)
-        .where(and(inArray(t.persons.id, chunk), eq(t.persons.deleted, false)))
-        .all(),
-    )
-  }
-  return out
+  if (ids.length === 0) return []
+  // One statement prepared once per replica, the ids bound as one JSON array: a name search
+  // loads its first 101 hits here, and building a 101-parameter query on every search was
+  // a third of its time (issue 12.5). json_each also lifts SQLite's bound-parameter limit.
+  const query = preparedOnce(replica, 'persons.byIds', (db) =>
+    db
+      .select()
+      .from(t.persons)
+      .where(and(inArray(t.persons.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`), eq(t.persons.deleted, false)))
+      .prepare(),
+  )
+  return query.all({ ids: JSON.stringify(ids) })
 }
 
 /** One person-owned table's live rows of a person, prepared once per open replica (`preparedOnce`). */

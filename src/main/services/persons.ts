@@ -9,9 +9,10 @@ import { personMarks, registerChangedOf, syncMarksOf } from '../sync/problems'
 import { HttpError, NetworkError } from '../sync/register-client'
 import type { ActiveSession, AreaHandlers, ServiceContext } from './context'
 import { evaluateOnDevice, introPlanOnDevice } from './evaluation'
+import { firstBy } from './first-by'
 import { withPersonAccess } from './guard'
 import { mutating } from './mutating'
-import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, personsInMunicipality, toHit } from './person-rows'
+import { byName, cacheBundle, findPerson, loadBundle, municipalityNames, personsByIds, personsInMunicipalityBy, toHit } from './person-rows'
 
 /** Most hits a search returns (`truncated` says when there were more). */
 export const SEARCH_LIMIT = 100
@@ -90,18 +91,14 @@ async function search(ctx: ServiceContext, s: ActiveSession, query: string): Pro
     case 'duf':
       return searchDuf(ctx, s, c.value, c.warnings)
     case 'nationalId':
-      return ok(result(s, c.kind, c.value, c.warnings, inMunicipality(s, eq(t.persons.nationalId, c.value))))
+      return ok(result(s, c.kind, c.value, c.warnings, personsInMunicipalityBy(s.replica, 'nationalId', c.value, s.user.municipality)))
     case 'regNumber':
-      return ok(result(s, c.kind, c.value, [], inMunicipality(s, eq(t.persons.regNumber, c.value))))
+      return ok(result(s, c.kind, c.value, [], personsInMunicipalityBy(s.replica, 'regNumber', c.value, s.user.municipality)))
     case 'birthDate':
-      return ok(result(s, c.kind, c.value, [], inMunicipality(s, eq(t.persons.birthDate, c.value))))
+      return ok(result(s, c.kind, c.value, [], personsInMunicipalityBy(s.replica, 'birthDate', c.value, s.user.municipality)))
     case 'name':
       return ok(result(s, 'name', query.trim(), [], searchName(s, c)))
   }
-}
-
-function inMunicipality(s: ActiveSession, where: ReturnType<typeof eq>): PersonRow[] {
-  return personsInMunicipality(s.replica, where, s.user.municipality).all()
 }
 
 /**
@@ -109,10 +106,9 @@ function inMunicipality(s: ActiveSession, where: ReturnType<typeof eq>): PersonR
  * read for the first SEARCH_LIMIT + 1 (the extra one tells `result` the list was truncated).
  */
 function searchName(s: ActiveSession, q: NameQuery): PersonRow[] {
-  const kept = nameCandidatesInScope(s.replica.sqlite, q.words, s.user.municipality)
-    .filter((p) => nameMatches(q, p))
-    .sort(byName)
-    .slice(0, SEARCH_LIMIT + 1)
+  const candidates = nameCandidatesInScope(s.replica.sqlite, q.words, s.user.municipality)
+  // Issue 12.5: a bounded selection, not a filter and sort of every candidate (`firstBy`).
+  const kept = firstBy(candidates, SEARCH_LIMIT + 1, byName, (p) => nameMatches(q, p))
   return personsByIds(
     s.replica,
     kept.map((p) => p.id),
@@ -160,7 +156,7 @@ async function searchDuf(ctx: ServiceContext, s: ActiveSession, duf: string, war
 function result(s: ActiveSession, kind: Kind, value: string, warnings: Reason[], rows: PersonRow[]): SearchResult {
   const sorted = [...rows].sort(byName)
   const names = municipalityNames(s.replica)
-  const marks = personMarks(s.replica.db)
+  const marks = personMarks(s.replica)
   return {
     kind,
     value,

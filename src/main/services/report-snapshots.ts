@@ -1,12 +1,12 @@
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { getTableColumns, getTableName } from 'drizzle-orm'
+import { getTableName } from 'drizzle-orm'
 import type { ReportPersonName } from '../../shared/api'
 import type { CodeListEntry, PersonSnapshot } from '../../shared/domain'
 import { programmeAverageOf, reportEvaluationOf, type AverageFigures, type AverageOf, type ReportPerson } from '../../shared/reports'
-import { emptyRegistrations, evaluatePerson, snapshotFromBase } from '../../shared/rules'
-import { bundleRows, emptyBundle, entities, entityFields, personOwnedEntities, type PersonBundle, type PersonOwnedEntity } from '../../shared/sync'
+import { evaluatePerson, snapshotFromBase } from '../../shared/rules'
+import { bundleRows, emptyBundle, type PersonBundle } from '../../shared/sync'
 import { ownedTables } from '../db/entities'
 import type { Replica } from '../db/open'
+import { ownedReaders, PERSON_FIELDS, reader, readEntities, type Reader, type Row } from '../db/row-readers'
 import * as t from '../db/schema'
 import { ruleCodeLists } from './evaluation'
 
@@ -14,13 +14,10 @@ import { ruleCodeLists } from './evaluation'
  * The device's fast path for the municipality's reports (issue 8 point 9: 20,000 persons in
  * under 2 s). Three things make it fast, none of them changes a figure:
  *
- * 1. It reads only what `snapshotFromBase` hands the rules: the person's six rule fields (and
- *    the three names the click-through list shows), four permit, three settlement and four
- *    address fields, and every registration list whole — not citizenships, test results or
- *    grants, which no rule reads, and no bookkeeping column. One query per table for the
- *    whole municipality, rows as arrays (no per-row objects from the driver), decoded by the
- *    table's own column mappers (booleans, JSON) exactly as drizzle would. The snapshot is
- *    then built by `snapshotFromBase` itself from that partial bundle.
+ * 1. It reads only what `snapshotFromBase` hands the rules (and the three names the
+ *    click-through list shows), with the compiled row readers of `db/row-readers.ts`: one
+ *    query per table for the whole municipality, rows as arrays. The snapshot is then built
+ *    by `snapshotFromBase` itself from that partial bundle.
  * 2. The reference parts of the snapshot (permit grounds, absence types) are built once, not
  *    once per person.
  * 3. Each person's snapshot and evaluation is kept per replica connection, for the day and the
@@ -35,96 +32,10 @@ import { ruleCodeLists } from './evaluation'
  * over full bundles.
  */
 
-/** The registration entities: those whose bundle list is a `PersonRegistrations` list (all of them are rules input). */
-const REGISTRATION_KEYS = new Set(Object.keys(emptyRegistrations()))
-const registrationEntities = personOwnedEntities.filter((e) => REGISTRATION_KEYS.has(entities[e].bundleKey))
-
-type Row = unknown[]
-const bool = (v: unknown) => (v === null ? null : t.settlements.byAgreement.mapFromDriverValue(v as number))
-/**
- * Base data the snapshot copies, with the fields it copies (`snapshotFromBase`), as object
- * literals over the row (`row[0]` is the person): one object shape per list, built without a
- * loop over field names (most of the rows the reports read are base data).
- */
-const BASE = {
-  permit: {
-    fields: ['groundCode', 'validFrom', 'validTo', 'grantedDate'],
-    build: (r: Row) => ({ groundCode: r[1], validFrom: r[2], validTo: r[3], grantedDate: r[4] }),
-  },
-  settlement: {
-    fields: ['date', 'municipality', 'byAgreement'],
-    build: (r: Row) => ({ date: r[1], municipality: r[2], byAgreement: bool(r[3]) }),
-  },
-  address: {
-    fields: ['municipality', 'district', 'validFrom', 'validTo'],
-    build: (r: Row) => ({ municipality: r[1], district: r[2], validFrom: r[3], validTo: r[4] }),
-  },
-} as const satisfies Partial<Record<PersonOwnedEntity, { fields: readonly string[]; build: (r: Row) => object }>>
-type BaseEntity = keyof typeof BASE
-
-/** Every person-owned entity the snapshot reads; the triggers watch exactly these tables and `persons`. */
-const readEntities: readonly PersonOwnedEntity[] = [...(Object.keys(BASE) as BaseEntity[]), ...registrationEntities]
-
-const PERSON_FIELDS = ['id', 'birthDate', 'arrivalDate', 'followUpMunicipality', 'followUpDistrict', 'receptionCentre', 'duf', 'firstName', 'lastName'] as const
-
 /** A snapshot and its evaluation at `today`, with the names the click-through list shows. */
 export interface ReportEntry extends ReportPerson {
   name: ReportPersonName
 }
-
-interface Reader {
-  sql: string
-  personColumn: string
-  /** The row (`[person, …fields]`) as its object. */
-  build: (row: Row) => Record<string, unknown>
-}
-
-/** `SELECT <person column>, <fields…> FROM <table> WHERE <live> [AND <person column> IN (…)] ORDER BY <key>`. */
-function reader(
-  table: Parameters<typeof getTableColumns>[0],
-  personColumn: SQLiteColumn,
-  key: SQLiteColumn | null,
-  fields: readonly string[],
-  live: string,
-  build?: (row: Row) => object,
-): Reader {
-  const columns = getTableColumns(table) as Record<string, SQLiteColumn>
-  const cols = fields.map((f) => {
-    const c = columns[f]
-    if (!c) throw new Error(`replica table ${getTableName(table)} has no column ${f}`)
-    return c
-  })
-  return {
-    sql: `SELECT "${personColumn.name}"${cols.map((c) => `, "${c.name}"`).join('')} FROM "${getTableName(table)}" WHERE ${live}%IN%${key ? ` ORDER BY "${key.name}"` : ''}`,
-    personColumn: personColumn.name,
-    build: (build as Reader['build']) ?? generic(fields, cols),
-  }
-}
-
-/**
- * A row as an object of `fields`: text as SQLite gives it, booleans, JSON and other modes by
- * the column's own mapper (as drizzle reads them). The builder is compiled to one object
- * literal per table (field names are our schema's, quoted by `JSON.stringify`), because a loop
- * storing computed keys runs several times slower over the tens of thousands of weekly rows a
- * municipality has.
- */
-function generic(fields: readonly string[], cols: SQLiteColumn[]): Reader['build'] {
-  const mappers = cols.map((c) => (c.columnType === 'SQLiteText' ? null : (v: unknown) => c.mapFromDriverValue(v)))
-  const props = fields.map((f, i) => {
-    const v = `r[${i + 1}]`
-    return `${JSON.stringify(f)}: ${v} === null || ${v} === undefined ? null : ${mappers[i] ? `m[${i}](${v})` : v}`
-  })
-  const compiled = new Function('m', `return (r) => ({ ${props.join(', ')} })`) as (m: typeof mappers) => Reader['build']
-  return compiled(mappers)
-}
-
-const ownedReaders = Object.fromEntries(
-  readEntities.map((e) => {
-    const { table, personId, key } = ownedTables[e]
-    const base = e in BASE ? BASE[e as BaseEntity] : null
-    return [e, reader(table, personId, key, base?.fields ?? entityFields(e), `"${ownedTables[e].deleted.name}" = 0`, base?.build)]
-  }),
-) as Record<PersonOwnedEntity, Reader>
 
 // Persons in table order: the reports sort every list they give, so the order of persons changes no figure.
 const personReader = reader(

@@ -27,12 +27,34 @@ export interface PageEnd {
 export function applyPage(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
   replica.db.transaction((tx) => {
     const held = heldRows(tx)
-    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change, held)
+    for (const change of inApplyOrder(changeSets)) applyChange(replica, tx, change, held)
     forgetReleasedHolds(tx, held)
     releaseKeptPersons(replica, tx)
     if (end.complete) dropOrphanHistory(replica)
     storeCursor(tx, end)
   })
+}
+
+/**
+ * The changes of the page in the order they are applied. A page of upserts only (every page of
+ * a first sync) is applied entity by entity — each entity's rows in the order they came — so
+ * the writes go table by table rather than jumping between a dozen tables' indexes for every
+ * person (issue 12.5: 12 % of a 20,000-person first sync's device time). Upserts of different
+ * rows commute: each writes its own row, and a person's upsert drops only rows without a
+ * server version (a DUF look-up's), never rows of the pull; two versions of one row keep
+ * their order. Deletes and scope exits depend on what precedes them: such a page keeps its order.
+ */
+function inApplyOrder(changeSets: ChangeSet[]): Iterable<Change> {
+  const changes = changeSets.flatMap((set) => set.changes)
+  if (changes.some((c) => c.kind !== 'upsert')) return changes
+  const byEntity = new Map<string, Change[]>()
+  for (const change of changes) {
+    const entity = (change as Extract<Change, { kind: 'upsert' }>).entity
+    let rows = byEntity.get(entity)
+    if (!rows) byEntity.set(entity, (rows = []))
+    rows.push(change)
+  }
+  return [...byEntity.values()].flat()
 }
 
 /**
@@ -76,12 +98,14 @@ function forgetReleasedHolds(tx: Tx, held: ReadonlySet<string>): void {
  * `reset_required` (A4): wipe every synced table and apply the complete fresh download in
  * one transaction, so the replica swaps from the old lineage to the new one at once.
  * The person list, the session profile and queued audit reads are the user's, not synced.
+ * `pages` is consumed one page at a time inside the transaction (the download is staged on
+ * disk, `ResetStaging`, issue 12.4g); an exception from it rolls the whole swap back.
  */
-export function applyReset(replica: Replica, changeSets: ChangeSet[], end: PageEnd): void {
+export function applyReset(replica: Replica, pages: Iterable<ChangeSet[]>, end: PageEnd): void {
   replica.db.transaction((tx) => {
     for (const { table } of Object.values(entityTables)) tx.delete(table).run()
     clearNameIndex(replica.sqlite)
-    for (const set of changeSets) for (const change of set.changes) applyChange(replica, tx, change)
+    for (const page of pages) for (const set of page) for (const change of set.changes) applyChange(replica, tx, change)
     storeCursor(tx, end)
   })
 }
@@ -100,7 +124,7 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
   if (change.kind === 'scopeExit') return dropPerson(replica, tx, change.personId)
   if (change.kind === 'delete' && change.entity === 'person') return removeDeletedPerson(replica, tx, change.id, change.version)
   const { table, key } = entityTables[change.entity]
-  if (held.has(`${change.entity}:${change.id}`)) {
+  if (held.size > 0 && held.has(`${change.entity}:${change.id}`)) {
     // Only a version past the one the edit started from is someone else's change (our own applied edits come back equal).
     const local = tx.select({ v: entityTables[change.entity].serverVersion }).from(table).where(eq(key, change.id)).get() as { v: number | null } | undefined
     if (change.version > (local?.v ?? 0)) noteHeldChange(tx, `${change.entity}:${change.id}`, change.version)
@@ -110,8 +134,10 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
     tx.update(table).set({ deleted: true, serverVersion: change.version }).where(eq(key, change.id)).run()
     return
   }
-  const data = entitySchemas[change.entity].parse(change.data) as Record<string, unknown>
-  const row: Record<string, unknown> = { ...data, serverVersion: change.version, deleted: false }
+  // The parse returns a new object, the row to write: the bookkeeping fields go on it, no copy.
+  const row = entitySchemas[change.entity].parse(change.data) as Record<string, unknown>
+  row.serverVersion = change.version
+  row.deleted = false
   // A person that arrives through the pull is in scope: no longer a read-only cached copy.
   if (change.entity === 'person') {
     row.cachedReadOnly = false
@@ -120,7 +146,7 @@ function applyChange(replica: Replica, tx: Tx, change: Change, held: ReadonlySet
     dropCachedRows(replica, tx, change.id)
   }
   upsertRow(replica, change.entity, row)
-  if (change.entity === 'person') indexPersonName(replica.sqlite, data as never)
+  if (change.entity === 'person') indexPersonName(replica.sqlite, row as never)
 }
 
 /**

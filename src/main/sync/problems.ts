@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, notInArray, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, isNull, notInArray, or, type SQL } from 'drizzle-orm'
 import type { Reason, SyncProblem, SyncProblemRow } from '../../shared/api'
 import type { CommandType } from '../../shared/domain'
 import type { EntityName, MutationResult } from '../../shared/sync'
 import type { Replica, ReplicaDb } from '../db/open'
+import { preparedOnce } from '../db/prepared'
 import { heldChanges, outbox, persons, type OutboxRow } from '../db/schema'
 
 /**
@@ -128,11 +129,25 @@ export function registerChangedOf(db: ReplicaDb, marks: Record<string, 'pending'
     .filter((k) => marks[k] === 'pending')
 }
 
-/** One mark per person for the person lists: problem wins over pending. */
-export function personMarks(db: ReplicaDb): Map<string, 'pending' | 'problem'> {
+/**
+ * One mark per person for the person lists: problem wins over pending. Every search builds
+ * it, so it is one statement prepared once per replica reading two columns (issue 12.5: two
+ * drizzle queries of whole outbox rows, built and prepared per call, were most of an id search).
+ */
+export function personMarks(replica: Replica): Map<string, 'pending' | 'problem'> {
+  const query = preparedOnce(replica, 'problems.personMarks', (db) =>
+    db
+      .select({ personId: outbox.personId, state: outbox.state })
+      .from(outbox)
+      .where(and(isNotNull(outbox.personId), or(unsentCondition(), openProblemCondition())))
+      .prepare(),
+  )
   const out = new Map<string, 'pending' | 'problem'>()
-  for (const r of unsentRows(db)) if (r.personId) out.set(r.personId, 'pending')
-  for (const r of openProblemRows(db)) if (r.personId) out.set(r.personId, 'problem')
+  for (const r of query.all()) {
+    if (!r.personId) continue
+    if ((problemStates as string[]).includes(r.state)) out.set(r.personId, 'problem')
+    else if (!out.has(r.personId)) out.set(r.personId, 'pending')
+  }
   return out
 }
 

@@ -59,8 +59,9 @@ export class RegisterClient {
     await this.request('POST', '/auth/logout', token, refresh ?? {})
   }
 
-  async pull(token: string, cursor: Cursor, limit: number, signal?: AbortSignal): Promise<PullResponse> {
-    const query = new URLSearchParams({ cursor: encodeCursor(cursor), limit: String(limit) })
+  /** `count`: the register counts the change sets after the page exactly (once per cycle; else a lower bound). */
+  async pull(token: string, cursor: Cursor, limit: number, signal?: AbortSignal, count = false): Promise<PullResponse> {
+    const query = new URLSearchParams({ cursor: encodeCursor(cursor), limit: String(limit), ...(count ? { count: '1' } : {}) })
     return pullResponseSchema.parse(await this.request('GET', `/sync/pull?${query}`, token, undefined, signal))
   }
 

@@ -7,33 +7,15 @@ import { persons } from '../../../src/main/db/schema'
 import { applyPage } from '../../../src/main/sync/apply'
 import type { ChangeSet } from '../../../src/shared/sync'
 import { tempDir } from '../sync/helpers'
+import { personData } from './person-data'
 
 const tmp = tempDir('apply-prepared')
 afterAll(() => tmp.remove())
 
-const personData = (i: number, lastName: string) => ({
-  id: `p-${i}`,
-  duf: '201212345603',
-  dufCheckFailed: false,
-  nationalId: null,
-  regNumber: null,
-  firstName: 'Åse',
-  middleName: null,
-  lastName,
-  birthDate: '1990-01-02',
-  sex: 'K',
-  closed: false,
-  arrivalDate: null,
-  followUpMunicipality: '4601',
-  followUpDistrict: null,
-  followUpByAgreement: false,
-  receptionCentre: null,
-})
-
 const page = (from: number, to: number, lastName: string, version: number): ChangeSet[] =>
   Array.from({ length: to - from }, (_, k) => ({
     seq: from + k + 1,
-    changes: [{ kind: 'upsert' as const, entity: 'person' as const, id: `p-${from + k}`, version, data: personData(from + k, lastName) }],
+    changes: [{ kind: 'upsert' as const, entity: 'person' as const, id: `p-${from + k}`, version, data: personData(`p-${from + k}`, lastName) }],
   }))
 
 const end = (seq: number) => ({ cursor: { epoch: 'e', seq }, serverTime: '2026-12-01T12:00:00.000Z', serverOffsetMs: 0, complete: false })

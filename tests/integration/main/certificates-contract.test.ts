@@ -7,6 +7,7 @@ import { decisions, weeklyParticipation } from '../../../src/server/db/schema'
 import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
 import type { Device } from '../../../src/main/services'
 import { osloDateOfMs } from '../../../src/shared/rules/window'
+import { certificateLogoFromEnv } from '../../../src/main/certificates/logo'
 import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -100,7 +101,8 @@ beforeAll(async () => {
   ])
   proxy = new CuttingProxy(register.url)
   await proxy.start()
-  device = testDevice(tmp.dir, proxy.url)
+  // Issue 10 point 3: the municipality's logo from the setting `NIR_CERTIFICATE_LOGO`, read as the app reads it at start.
+  device = testDevice(tmp.dir, proxy.url, { certificateLogoPng: certificateLogoFromEnv(join(process.cwd(), 'resources', 'icon.png')) })
   await loginAndSync(device, 'norsk')
   mkdirSync(SCREENS, { recursive: true })
 }, 120_000)
@@ -119,11 +121,24 @@ const pdfText = (base64: string, name: string): string => {
 }
 
 describe('certificates.list / certificates.render (issue 10 points 1 and 4)', () => {
+  test('issue 10 point 3: the logo of the setting prints on the first page of the certificate', async () => {
+    const r = value(await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang: 'nb', issue: false }))
+    const file = join(SCREENS, 'certificate-contract-logo-nb.pdf')
+    writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'))
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(
+      images
+        .map((l) => l.trim().split(/\s+/))
+        .filter((cols) => cols[2] === 'image')
+        .map((cols) => cols[0]),
+    ).toEqual(['1'])
+  })
+
   test('D10 the list names each scheme: Norwegian training available, the programme never taken part in refused, nothing pending after a full sync', async () => {
     const list = value(await call(device, 'certificates.list', { personId: P }))
     expect(list).toEqual([
-      { scheme: 'norsk', available: true, pending: [] },
-      { scheme: 'intro', refused: [{ code: 'CERTIFICATE_NOT_PARTICIPATED', field: 'scheme', values: { scheme: 'intro' } }], pending: [] },
+      { scheme: 'norsk', available: true, pending: [], issued: [] },
+      { scheme: 'intro', refused: [{ code: 'CERTIFICATE_NOT_PARTICIPATED', field: 'scheme', values: { scheme: 'intro' } }], pending: [], issued: [] },
     ])
   })
 
@@ -131,7 +146,7 @@ describe('certificates.list / certificates.render (issue 10 points 1 and 4)', ()
     ['nb', ['Deltakerbevis', 'Navn Åsmund Ølstad-Berhe', 'Timer norsk gjennomført 80 timer', 'Timer samfunnskunnskap gjennomført 20 timer']],
     ['nn', ['Deltakarbevis', 'Namn Åsmund Ølstad-Berhe', 'Timar norsk gjennomført 80 timar', 'Timar samfunnskunnskap gjennomført 20 timar']],
   ] as const)('D10 render (%s): a PDF whose text has the person, the hours and the signing caseworker; the content is what prints', async (lang, expected) => {
-    const r = value(await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang }))
+    const r = value(await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang, issue: false }))
     expect(Buffer.from(r.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const today = osloDateOfMs(Date.now())
     expect(r.fileName).toBe(`deltakarbevis-norsk-201900044444-${today}-${lang}.pdf`)
@@ -145,17 +160,18 @@ describe('certificates.list / certificates.render (issue 10 points 1 and 4)', ()
   })
 
   test.each([
-    ['a scheme the person never took part in', { personId: P, scheme: 'intro', lang: 'nb' }, [{ code: 'CERTIFICATE_NOT_PARTICIPATED', field: 'scheme' }]],
-    ['a person not on the device', { personId: 'no-such-person', scheme: 'norsk', lang: 'nb' }, [{ code: 'PERSON_NOT_FOUND', field: 'personId' }]],
-    ['an unknown scheme', { personId: P, scheme: 'asylnorsk', lang: 'nb' }, [{ code: 'INVALID_INPUT', field: 'scheme' }]],
-    ['an unknown language', { personId: P, scheme: 'norsk', lang: 'en' }, [{ code: 'INVALID_INPUT', field: 'lang' }]],
-    ['issueAnyway not a boolean', { personId: P, scheme: 'norsk', lang: 'nb', issueAnyway: 'yes' }, [{ code: 'INVALID_INPUT', field: 'issueAnyway' }]],
+    ['a scheme the person never took part in', { personId: P, scheme: 'intro', lang: 'nb', issue: true }, [{ code: 'CERTIFICATE_NOT_PARTICIPATED', field: 'scheme' }]],
+    ['a person not on the device', { personId: 'no-such-person', scheme: 'norsk', lang: 'nb', issue: false }, [{ code: 'PERSON_NOT_FOUND', field: 'personId' }]],
+    ['an unknown scheme', { personId: P, scheme: 'asylnorsk', lang: 'nb', issue: false }, [{ code: 'INVALID_INPUT', field: 'scheme' }]],
+    ['an unknown language', { personId: P, scheme: 'norsk', lang: 'en', issue: false }, [{ code: 'INVALID_INPUT', field: 'lang' }]],
+    ['issueAnyway not a boolean', { personId: P, scheme: 'norsk', lang: 'nb', issue: true, issueAnyway: 'yes' }, [{ code: 'INVALID_INPUT', field: 'issueAnyway' }]],
+    ['no issue flag: preview or issue must be said', { personId: P, scheme: 'norsk', lang: 'nb' }, [{ code: 'INVALID_INPUT', field: 'issue' }]],
   ])('refuses %s with a coded reason on the field', async (_, input, reasons) => {
     const r = await device.dispatch('certificates.render', input)
     expect(r).toMatchObject({ ok: false, reasons })
   })
 
-  test('issue 10.4 a training track saved offline waits to sync: the list names it, render refuses CERTIFICATE_PENDING_SYNC, issueAnyway renders with the unsynced track', async () => {
+  test('issue 10.4 a training track saved offline waits to sync: the list names it, issuing refuses CERTIFICATE_PENDING_SYNC, issueAnyway renders with the unsynced track', async () => {
     await proxy.close() // the register is out of reach from now on: the save stays unsent
     const today = osloDateOfMs(Date.now())
     value(
@@ -171,13 +187,13 @@ describe('certificates.list / certificates.render (issue 10 points 1 and 4)', ()
     expect(list.find((e) => e.scheme === 'intro')!.pending).toEqual([])
 
     for (const issueAnyway of [undefined, false]) {
-      const refused = await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang: 'nn', ...(issueAnyway === undefined ? {} : { issueAnyway }) })
+      const refused = await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang: 'nn', issue: true, ...(issueAnyway === undefined ? {} : { issueAnyway }) })
       expect(refused).toEqual({
         ok: false,
         reasons: [{ code: 'CERTIFICATE_PENDING_SYNC', field: 'issueAnyway', values: { count: 1, which: 'norsk.registerLanguageTrack' } }],
       })
     }
-    const r = value(await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang: 'nn', issueAnyway: true }))
+    const r = value(await call(device, 'certificates.render', { personId: P, scheme: 'norsk', lang: 'nn', issue: true, issueAnyway: true }))
     // Track code 3 is named "Spor 2" in the track code list.
     expect(r.content.norsk).toMatchObject({ norwegianHours: 80, track: '3' }) // code 3 is named "Spor 2" in the track code list
     expect(pdfText(r.pdfBase64, 'certificate-contract-anyway-nn')).toContain('Opplæringsspor Spor 2')

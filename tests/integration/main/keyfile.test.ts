@@ -7,6 +7,7 @@ import { KDF_BOUNDS, KeyFileError, newReplicaKey, readKeyFile, unwrapKey } from 
 import { persons } from '../../../src/main/db/schema'
 import { replicaFile, unlockReplica } from '../../../src/main/db/vault'
 import { call, loginAndSync, PASSWORD, tempDir, testDevice, value } from '../sync/helpers'
+import { personData } from './person-data'
 
 const tmp = tempDir('keyfile')
 type Register = Awaited<ReturnType<typeof startRegister>>
@@ -25,22 +26,7 @@ async function makeReplica(password = 'pw'): Promise<string> {
   const file = replicaFile(tmp.dir, 'http://127.0.0.1:9', `user-${seq++}`)
   const r = await unlockReplica(file, password, { create: true })
   if (!r.ok) throw new Error('create failed')
-  r.replica.db
-    .insert(persons)
-    .values({
-      ...{ id: 'p-1', duf: '201212345603', dufCheckFailed: false, nationalId: null, regNumber: null, firstName: 'Åse', middleName: null, lastName: 'Li' },
-      ...{
-        birthDate: '1990-01-02',
-        sex: 'K' as const,
-        closed: false,
-        arrivalDate: null,
-        followUpMunicipality: '4601',
-        followUpDistrict: null,
-        followUpByAgreement: false,
-        receptionCentre: null,
-      },
-    })
-    .run()
+  r.replica.db.insert(persons).values(personData('p-1', 'Li')).run()
   r.replica.close()
   return file
 }

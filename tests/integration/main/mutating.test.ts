@@ -11,30 +11,14 @@ import { replicaFile, unlockReplica } from '../../../src/main/db/vault'
 import { mutating, type DeviceCommand } from '../../../src/main/services/mutating'
 import { uuidv7Time } from '../../../src/main/services/uuid7'
 import { tempDir } from '../sync/helpers'
+import { personData } from './person-data'
 
 /** Real encrypted replicas on disk; the only writes are the wrapper's and the test setup's. */
 const tmp = tempDir('mutating')
 afterAll(() => tmp.remove())
 
 const NOW = new Date('2025-03-12T09:30:00Z')
-const person = {
-  id: 'p-1',
-  duf: '201212345603',
-  dufCheckFailed: false,
-  nationalId: null,
-  regNumber: null,
-  firstName: 'Åse',
-  middleName: null,
-  lastName: 'Nordmann',
-  birthDate: '1990-01-02',
-  sex: 'K' as const,
-  closed: false,
-  arrivalDate: null,
-  followUpMunicipality: '4601',
-  followUpDistrict: null,
-  followUpByAgreement: false,
-  receptionCentre: null,
-}
+const person = personData('p-1', 'Nordmann')
 
 function user(roles: Role[]): User {
   return { id: 'u-1', username: 'intro', displayName: 'Intro', municipality: '4601', district: null, roles }

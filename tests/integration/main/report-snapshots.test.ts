@@ -15,7 +15,7 @@ import { openReplica, type Replica } from '../../../src/main/db/open'
 import * as t from '../../../src/main/db/schema'
 import { applyPage } from '../../../src/main/sync/apply'
 import { toDomain } from '../../../src/main/db/entities'
-import { ruleCodeLists } from '../../../src/main/services/evaluation'
+import { offersOnDevice, ruleCodeLists, snapshotOnDevice } from '../../../src/main/services/evaluation'
 import { loadBundle } from '../../../src/main/services/person-rows'
 import { forgetReportEntries, keptAverageOf, readReportSnapshots, reportEntries, type ReportEntriesStats } from '../../../src/main/services/report-snapshots'
 
@@ -126,6 +126,15 @@ function registrationsFor(personId: string, i: number): Change[] {
         upsert('languageTrack', { id: `${personId}-l`, personId, date: start, motherTongue: 'tir', language1: 'ara', language2: i % 2 ? 'eng' : null, track: '2' }),
         upsert('contact', { id: `${personId}-c`, personId, scheme: 'norsk', date: addDays(start, -30) }),
         upsert('claim', { id: `${personId}-k`, personId, scheme: 'norsk', date: addDays(start, -20), kind: 'NORSKOPPLAERING' }),
+        // R12.3.2 / R12.2.6: a 2021 registration (JSON fact) and a delivered test result, both rules input.
+        upsert('int2021Registration', {
+          id: `${personId}-i`,
+          personId,
+          date: start,
+          recordedAt: `${start}T08:00:00.000Z`,
+          fact: { kind: 'educationBackground', background: 'GRUNNSKULE' },
+        }),
+        upsert('testResult', { id: `${personId}-t`, personId, part: 'NORSK_MUNNLEG', level: 'B1', testDate: start }),
       )
       break
     case 2: {
@@ -243,6 +252,7 @@ describe('issue 8 point 9: municipality reports from the fast path', () => {
     const lists = new Set(fast.flatMap((e) => Object.entries(e.snapshot.registrations).flatMap(([k, v]) => (v.length ? [k] : []))))
     expect([...lists].sort()).toEqual(Object.keys(fast[0]!.snapshot.registrations).sort())
     expect(fast.some((e) => e.snapshot.settlements.length && e.snapshot.addresses?.length && e.snapshot.permits.length)).toBe(true)
+    expect(fast.some((e) => e.snapshot.testResults?.length)).toBe(true)
     const r = municipalityReports(fast, TODAY, periods[0])
     for (const k of ['statuses', 'deadlinesDue', 'overdueStarts', 'belowNorm', 'absence', 'endings'] as const) expect(r[k].length, k).toBeGreaterThan(0)
     expect(fast.length).toBeLessThan(180)
@@ -408,5 +418,22 @@ describe('issue 8 point 9: municipality reports from the fast path', () => {
     const other = replica.db.select({ id: t.persons.id }).from(t.persons).where(eq(t.persons.followUpMunicipality, '0301')).get()!.id
     const got = readReportSnapshots(replica, M, ruleCodeLists(replica), [inScope, other, 'no-such-person'])
     expect([...got.keys()]).toEqual([inScope])
+  })
+
+  test('issue 7 a save reads its person with the same readers: every live person (any municipality, cached or kept) gives the snapshot of their full bundle', () => {
+    const all = replica.db.select().from(t.persons).where(eq(t.persons.deleted, false)).all()
+    expect(new Set(all.map((p) => p.followUpMunicipality)).size).toBeGreaterThan(1)
+    const codeLists = ruleCodeLists(replica)
+    let withRegistrations = 0
+    for (const p of all) {
+      const expected = snapshotFromBase(loadBundle(replica, p), codeLists, offersOnDevice(replica, p.followUpMunicipality))
+      expect(snapshotOnDevice(replica, p.id), p.id).toEqual(expected)
+      if (Object.values(expected.registrations).some((l) => l.length)) withRegistrations++
+    }
+    expect(withRegistrations).toBeGreaterThan(10)
+    // A person deleted by the register, or never pulled, has no snapshot.
+    const gone = replica.db.select({ id: t.persons.id }).from(t.persons).where(eq(t.persons.deleted, true)).get()
+    if (gone) expect(snapshotOnDevice(replica, gone.id)).toBeNull()
+    expect(snapshotOnDevice(replica, 'no-such-person')).toBeNull()
   })
 })

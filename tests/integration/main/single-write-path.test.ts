@@ -16,6 +16,8 @@ const EXEMPT: Record<string, string> = {
   'src/main/services/mutating.ts': 'the wrapper itself',
   'src/main/sync/apply.ts': 'applies pulled change sets (A4)',
   'src/main/sync/pull.ts': 'pages of a pull and their cursor (A4)',
+  'src/main/sync/reset-staging.ts':
+    'stages a reset_required download in its own scratch file attached beside the replica (A4, issue 12.4g); the replica is written only by the swap in apply.ts',
   'src/main/sync/push.ts': "records the register's verdicts and retry timers on outbox rows (A4)",
   'src/main/services/person-rows.ts': 'caches a person the register sent for a DUF look-up (D5), read-only',
   'src/main/sync/problems.ts': "records the caseworker's resolution on a refused outbox row (A4); no synced row changes",

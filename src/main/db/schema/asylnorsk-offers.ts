@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { asylnorskKinds } from '../../../shared/domain'
+import { asylnorskOfferKinds } from '../../../shared/domain'
 import { syncColumns } from './columns'
 
 /** A municipality's yearly asylnorsk/NKNV offer (domain `asylnorskOfferSchema`, R7.1, D7). */
@@ -9,7 +9,7 @@ export const asylnorskOffers = sqliteTable(
     id: text('id').primaryKey(),
     municipality: text('municipality').notNull(),
     year: integer('year').notNull(),
-    kind: text('kind', { enum: asylnorskKinds }).notNull(),
+    kind: text('kind', { enum: asylnorskOfferKinds }).notNull(),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
     ...syncColumns(),

@@ -21,6 +21,9 @@ export const decisions = sqliteTable(
     leaveUnit: text('leave_unit', { enum: ['kalenderdagar', 'verkedagar'] }),
     /** R5.4 self-study plan (norm 30); nullable like the domain's `nullish`, false by default. */
     selfStudy: integer('self_study', { mode: 'boolean' }).default(false),
+    /** R12.3.1 months (2021 act): decided (granted INTRO_PROGRAM) and added (INTRO_UTVIDA_DELTAKING). */
+    durationMonths: integer('duration_months'),
+    extensionMonths: integer('extension_months'),
     ...syncColumns(),
   },
   (t) => [index('decisions_person_idx').on(t.personId)],
