@@ -1,5 +1,6 @@
 import type { ContractName, DeviceEventListener, DeviceEventName, InputOf, OutputOf, Result } from '../../../shared/api'
 import { isDeviceEventName } from '../../../shared/api'
+import type { CertificatePrintInput, CertificatePrintResult } from '../../../shared/api/certificates'
 // The bridge's type comes from the preload that exposes it (style.md 5): `window.nir`.
 import type {} from '../../../preload/types'
 import { openEventStream, type StreamedEvent } from '../../../shared/api/event-stream'
@@ -24,6 +25,24 @@ async function overHttp(name: string, input: unknown): Promise<unknown> {
 
 function isResult(x: unknown): x is Result<unknown> {
   return typeof x === 'object' && x !== null && 'ok' in x && (x.ok === true ? 'value' in x : Array.isArray((x as { reasons?: unknown }).reasons))
+}
+
+/** Issue 10 point 3: the desktop app's bridge prints a certificate; browser mode downloads it instead. */
+export function canPrintCertificates(): boolean {
+  return typeof window.nir?.printCertificate === 'function'
+}
+
+/** *Skriv ut* (desktop only): issues the certificate and opens it in the system's PDF viewer. */
+export async function printCertificate(input: CertificatePrintInput): Promise<Result<CertificatePrintResult>> {
+  const print = window.nir?.printCertificate
+  if (!print) return internal('printing needs the desktop app')
+  try {
+    const answer: unknown = await print(input)
+    return isResult(answer) ? (answer as Result<CertificatePrintResult>) : internal('unexpected answer to printCertificate')
+  } catch (e) {
+    console.error('printCertificate failed', e)
+    return internal(e instanceof Error ? e.message : String(e))
+  }
 }
 
 export async function invoke<K extends ContractName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { Reason, SyncProblem } from '../../../shared/api'
 import type { CommandType } from '../../../shared/domain'
-import { compareRows, fieldRows, fixLocation, groupByPerson, matchesSyncFilter, type SyncFilter } from './syncProblems'
+import { compareRows, fieldRows, fixLocation, groupByPerson, int2021Kind, matchesSyncFilter, type SyncFilter } from './syncProblems'
 
 function problem(over: Partial<SyncProblem> & Pick<SyncProblem, 'mutationId' | 'seq'>): SyncProblem {
   return {
@@ -38,8 +38,41 @@ describe('A4 "Rett og send på nytt" opens the screen whose dialog registers the
     ['a holiday on Deltaking intro', 'intro.registerHoliday', {}, { name: 'person-deltaking-intro', params: { personId: 'p1' }, query: { fix: 'm1' } }],
     ['an asylnorsk week on Deltaking Asylnorsk', 'asylnorsk.saveWeeklyParticipation', {}, { name: 'person-asylnorsk', params: { personId: 'p1' }, query: { fix: 'm1' } }],
     ['the yearly offer on Kommunar', 'asylnorsk.registerOffer', {}, { name: 'municipalities', query: { fix: 'm1' } }],
+    [
+      'R12.3.2 education background on Kartlegging',
+      'int2021.register',
+      { fact: { kind: 'educationBackground' } },
+      { name: 'person-kartlegging', params: { personId: 'p1' }, query: { fix: 'm1' } },
+    ],
+    ['R12.3.2 norskmål on Kartlegging', 'int2021.register', { fact: { kind: 'norskGoal' } }, { name: 'person-kartlegging', params: { personId: 'p1' }, query: { fix: 'm1' } }],
+    [
+      'R12.3.2 full-time upper secondary on Norsk',
+      'int2021.register',
+      { fact: { kind: 'fullTimeUpperSecondary' } },
+      { name: 'person-norsk', params: { personId: 'p1' }, query: { fix: 'm1' } },
+    ],
+    ['R12.3.2 final goal on Intro', 'int2021.register', { fact: { kind: 'finalGoal' } }, { name: 'person-intro', params: { personId: 'p1' }, query: { fix: 'm1' } }],
+    [
+      'R12.3.2 the reference-person condition on Intro',
+      'int2021.register',
+      { fact: { kind: 'referencePersonCondition' } },
+      { name: 'person-intro', params: { personId: 'p1' }, query: { fix: 'm1' } },
+    ],
   ])('%s', (_, command, payload, expected) => {
     expect(fixLocation({ command, payload, personId: 'p1', mutationId: 'm1' }, all)).toEqual(expected)
+  })
+
+  test('R12.3.2 a deleted 2021 registration is fixed where its row (as it was when deleted) is registered', () => {
+    const base = [{ entity: 'int2021Registration', id: 'r1', version: 1, row: { id: 'r1', fact: { kind: 'programmeElement' } } }]
+    const p = { command: 'int2021.delete' as const, payload: { id: 'r1', personId: 'p1' }, personId: 'p1', mutationId: 'm1', base, register: [] }
+    expect(fixLocation(p as never, all)).toEqual({ name: 'person-intro', params: { personId: 'p1' }, query: { fix: 'm1' } })
+  })
+
+  test('R12.3.2 the kind that names a 2021 registration: from its fact, or for a delete from the row it started from', () => {
+    const base = [{ entity: 'int2021Registration' as const, id: 'r1', version: 1, row: { id: 'r1', fact: { kind: 'finalGoal' } } }]
+    expect(int2021Kind({ command: 'int2021.register', payload: { fact: { kind: 'norskGoal' } } })).toBe('norskGoal')
+    expect(int2021Kind({ command: 'int2021.delete', payload: { id: 'r1', personId: 'p1' }, base, register: [] })).toBe('finalGoal')
+    expect(int2021Kind({ command: 'int2021.delete', payload: { id: 'r1', personId: 'p1' }, base: [], register: [] })).toBeUndefined()
   })
 
   test('no location when the screen is not in this build (the button is disabled and says why)', () => {

@@ -22,6 +22,9 @@ export const fixScreens: Record<CommandType, { tab: string } | { municipalities:
   'norsk.saveWeeklyParticipation': { tab: 'deltaking-norsk' },
   'norsk.deleteWeeklyParticipation': { tab: 'deltaking-norsk' },
   'norsk.registerLanguageTrack': { tab: 'kartlegging' },
+  // By the fact's kind (`int2021Tab`); these are the fallbacks when the kind is unknown.
+  'int2021.register': { tab: 'kartlegging' },
+  'int2021.delete': { tab: 'kartlegging' },
   'intro.addMeasures': { tab: 'deltaking-intro' },
   'intro.updateMeasure': { tab: 'deltaking-intro' },
   'intro.deleteMeasure': { tab: 'deltaking-intro' },
@@ -32,12 +35,44 @@ export const fixScreens: Record<CommandType, { tab: string } | { municipalities:
   'intro.registerEnding': { tab: 'intro' },
   'asylnorsk.saveWeeklyParticipation': { tab: 'asylnorsk' },
   'asylnorsk.registerOffer': { municipalities: true },
+  // The Deltakarbevis card, where the certificate is issued again (issue 10 point 3).
+  'certificates.recordIssue': { tab: 'kartlegging' },
+}
+
+/**
+ * R12.3.2: the screen of each registration of the 2021 act — education background and norskmål
+ * on Kartlegging, full-time upper secondary on Norsk, the programme's facts on Intro.
+ */
+const INT2021_TABS: Record<string, string> = {
+  educationBackground: 'kartlegging',
+  norskGoal: 'kartlegging',
+  fullTimeUpperSecondary: 'norsk',
+  finalGoal: 'intro',
+  integrationContract: 'intro',
+  programmeElement: 'intro',
+  referencePersonCondition: 'intro',
+}
+
+/** The fact kind of a 2021 registration: a register names its fact; a delete, the row it started from. */
+export function int2021Kind(p: Pick<SyncProblem, 'command' | 'payload'> & Partial<Pick<SyncProblem, 'base' | 'register'>>): string | undefined {
+  const row = p.command === 'int2021.delete' && p.base && p.register ? (sidesOf({ payload: p.payload, base: p.base, register: p.register }).base?.row ?? null) : p.payload
+  const kind = field(field(row, 'fact'), 'kind')
+  return typeof kind === 'string' ? kind : undefined
+}
+
+function int2021Tab(p: Pick<SyncProblem, 'command' | 'payload'> & Partial<Pick<SyncProblem, 'base' | 'register'>>): string | undefined {
+  const kind = int2021Kind(p)
+  return kind ? INT2021_TABS[kind] : undefined
 }
 
 /** Decisions, contacts and claims of the intro scheme are fixed where intro work is. */
-function screenOf(p: Pick<SyncProblem, 'command' | 'payload'>): { tab: string } | { municipalities: true } {
+function screenOf(p: Pick<SyncProblem, 'command' | 'payload'> & Partial<Pick<SyncProblem, 'base' | 'register'>>): { tab: string } | { municipalities: true } {
   const scheme = field(p.payload, 'scheme')
   if ((p.command === 'decision.register' || p.command === 'contact.register' || p.command === 'claim.register') && scheme === 'intro') return { tab: 'intro' }
+  if (p.command === 'int2021.register' || p.command === 'int2021.delete') {
+    const tab = int2021Tab(p)
+    if (tab) return { tab }
+  }
   return fixScreens[p.command]
 }
 
@@ -45,7 +80,10 @@ function screenOf(p: Pick<SyncProblem, 'command' | 'payload'>): { tab: string } 
  * Where *Rett og send på nytt* goes, or null when that screen is not in this build (the
  * button is then disabled and says why, instead of opening a screen that cannot fix it).
  */
-export function fixLocation(p: Pick<SyncProblem, 'command' | 'payload' | 'personId' | 'mutationId'>, hasRoute: (name: string) => boolean): RouteLocationRaw | null {
+export function fixLocation(
+  p: Pick<SyncProblem, 'command' | 'payload' | 'personId' | 'mutationId'> & Partial<Pick<SyncProblem, 'base' | 'register'>>,
+  hasRoute: (name: string) => boolean,
+): RouteLocationRaw | null {
   const screen = screenOf(p)
   const query = { fix: p.mutationId }
   if ('municipalities' in screen) return hasRoute('municipalities') ? { name: 'municipalities', query } : null

@@ -2,7 +2,7 @@ import { useI18n } from 'vue-i18n'
 import type { SyncProblem } from '../../../shared/api'
 import { useReferenceStore } from '../stores/reference'
 import { formatDate } from './format'
-import { field, isRecord, sidesOf } from './syncProblems'
+import { field, int2021Kind, isRecord, sidesOf } from './syncProblems'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 /** Fields holding a code of a code list: shown by its name, as the screens show them (measures, D8.3). */
@@ -22,6 +22,12 @@ export function useSyncProblemText() {
     return typeof y === 'number' && typeof w === 'number' ? `${y}-${String(w).padStart(2, '0')}` : t('syncUi.unknownWeek')
   }
 
+  /** A 2021 registration by its kind's heading, as its card on the screen names it. */
+  function int2021KindName(p: Pick<SyncProblem, 'command' | 'payload' | 'base' | 'register'>): string {
+    const kind = int2021Kind(p)
+    return kind && te(`int2021Ui.kinds.${kind}.heading`) ? t(`int2021Ui.kinds.${kind}.heading`) : t('syncUi.int2021Unknown')
+  }
+
   function scheme(v: unknown): string {
     return typeof v === 'string' && te(`rulesUi.schemes.${v}`) ? t(`rulesUi.schemes.${v}`) : String(v ?? '')
   }
@@ -34,11 +40,12 @@ export function useSyncProblemText() {
     const started = sidesOf(p).base?.row ?? sidesOf(p).register?.row ?? null
     return t(key, {
       week: week(p.command === 'norsk.deleteWeeklyParticipation' ? started : pl),
-      date: formatDate(String(field(pl, 'date') ?? field(pl, 'decisionDate') ?? field(pl, 'endDate') ?? '')),
+      date: formatDate(String(field(pl, 'date') ?? field(pl, 'decisionDate') ?? field(pl, 'endDate') ?? field(pl, 'issuedOn') ?? '')),
       scheme: scheme(field(pl, 'scheme')).toLowerCase(),
       from: formatDate(String(field(pl, 'fromDate') ?? '')),
       to: formatDate(String(field(pl, 'toDate') ?? '')),
       year: String(field(pl, 'year') ?? ''),
+      kind: p.command.startsWith('int2021.') ? int2021KindName(p) : '',
     })
   }
 
