@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto'
+import { cpSync } from 'node:fs'
+import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { addDays, isoWeek, isoWeekRange } from '../../src/shared/calendar'
 import type { Command } from '../../src/shared/domain/command'
 import { judgedTime, osloDateOfMs } from '../../src/shared/rules'
-import { checkOnServer, importNdjson, openDatabase, projectScope, startRegister } from '../../src/server'
+import { checkOnServer, getServerMeta, importNdjson, openDatabase, projectScope, renewEpoch, startRegister } from '../../src/server'
 import { auditLog, mutations, weeklyParticipation as registerWeeks } from '../../src/server/db/schema'
 import { nextSeqs, takeChangeLock } from '../../src/server/sync/change-lock'
 import { decisions as registerDecisions } from '../../src/server/db/schema'
-import { measures, outbox, syncState, weeklyParticipation } from '../../src/main/db/schema'
+import { measures, outbox, persons as replicaPersons, syncState, weeklyParticipation } from '../../src/main/db/schema'
+import { hasOpenWork } from '../../src/main/sync/problems'
 import { runCycle } from '../../src/main/sync/cycle'
+import { SyncScheduler } from '../../src/main/sync/scheduler'
+import { pendingScopeExitsOf } from '../../src/main/sync/status'
+import { readSyncState } from '../../src/main/db/state'
+import { recordScopeExitConfirmation } from '../../src/main/services/scope-exits'
+import { openReplica } from '../../src/main/db/open'
+import { replicaFile } from '../../src/main/db/vault'
+import { readKeyFile, unwrapKey } from '../../src/main/crypto/keyfile'
+import type { User } from '../../src/shared/domain'
 import { retryNow } from '../../src/main/sync/push'
 import type { Device } from '../../src/main/services'
 import { PASSWORD, replicaSnapshot, serverSnapshot, tempDir, testDevice } from '../integration/sync/helpers'
@@ -30,6 +41,9 @@ const INTRO_DEVICES = [1, 2]
 const NORSK_PERSON = 'sim-norsk-person'
 const INTRO_PERSON = 'sim-intro-person'
 const MUNICIPALITY = '4601'
+/** Where a scope step moves the Norwegian-training person (Oslo): out of every device's scope. */
+const OTHER_MUNICIPALITY = '0301'
+const NORSK_DUF = '201900077001'
 /** A5 tolerance; skews stay within it (so nothing may ever be judged at the register's own time). */
 const SKEW_MAX_MS = 4 * 60_000
 const HOURS = [0, 3, 6, 7.5, 10] as const
@@ -49,11 +63,15 @@ export type Action =
   | { k: 'import'; variant: number }
   | { k: 'resolve'; dev: number; overwrite: boolean }
   | { k: 'deliverLate' }
+  | { k: 'epochChange' }
+  | { k: 'scope' }
+  | { k: 'reorder'; dev: number; net: number }
+  | { k: 'concurrent'; dev: number; net: number }
 
 export type Defect = 'dropOutboxRow' | 'replayWithNewIds'
 
 export interface Violation {
-  /** 1–7 as in A9 / issue 12; 0: a crash before the local commit wrote something. */
+  /** 1–7 as in A9 / issue 12; 0: a crash before the local commit wrote something; 8: two sync cycles of one device overlapped (A4: the scheduler serialises them). */
   invariant: number
   step: number
   message: string
@@ -76,15 +94,19 @@ export interface SimOptions {
   faultRate?: number
 }
 
+/** Faults and events the simulation makes itself (the transport counts the wire's). */
+export const simKinds = ['crashBeforeCommit', 'skew', 'import', 'epochChange', 'scopeExit', 'scopeEntry', 'concurrentCycles'] as const
+export type SimCounts = Record<(typeof simKinds)[number], number>
+
 export interface SimResult {
   seed: number
   actions: Action[]
   steps: number
-  faults: FaultCounts & { crashBeforeCommit: number; skew: number; import: number }
+  faults: FaultCounts & SimCounts
   /** The register's verdicts over the run (applied, rejected, conflict): evidence that the steps did something. */
   verdicts: Record<string, number>
-  /** Milliseconds spent setting up the run (logins, first syncs) and running it. */
-  ms: { setup: number; run: number }
+  /** Milliseconds: setting up the run (copies of the base), the steps, the checks after each step, the quiet sync with the final checks, and closing. */
+  ms: { setup: number; steps: number; checks: number; end: number; close: number }
   violations: Violation[]
 }
 
@@ -105,6 +127,10 @@ export function generateActions(seed: number, steps: number): Action[] {
     ['import', 3],
     ['resolve', 4],
     ['deliverLate', 2],
+    ['epochChange', 1],
+    ['scope', 2],
+    ['reorder', 3],
+    ['concurrent', 3],
   ]
   const total = weighted.reduce((s, [, w]) => s + w, 0)
   const out: Action[] = []
@@ -147,7 +173,13 @@ export function generateActions(seed: number, steps: number): Action[] {
         out.push({ k, dev: any, overwrite: rng.chance(0.5) })
         break
       case 'deliverLate':
+      case 'epochChange':
+      case 'scope':
         out.push({ k })
+        break
+      case 'reorder':
+      case 'concurrent':
+        out.push({ k, dev: any, net: rng.int(1, 2 ** 31) })
         break
     }
   }
@@ -165,6 +197,35 @@ export async function pgliteTemplate(): Promise<Blob> {
 
 type Register = Awaited<ReturnType<typeof startRegister>>
 
+/**
+ * The state every run starts from, made once by the real path: the register seeded, the
+ * three caseworkers logged in (password checked by the register, replica key unwrapped,
+ * refresh token bound), their first syncs, and the shared decision and measure synced to
+ * every device. A run then starts from copies: the register's data tables put back to these
+ * rows, and each device's data folder (the encrypted replica file, its key file and refresh
+ * token file) copied. Why: the logins (nine scrypt derivations) and first syncs were two
+ * thirds of a run's cost, and none of it is what a run tests.
+ */
+export interface Base {
+  today: string
+  builtAt: number
+  /** The devices' data folders (closed replicas), copied for each run. */
+  dir: { dir: string; remove(): void }
+  registerRows: Map<string, unknown[]>
+  epoch: string
+  /** Per device: the replica key as the session holds it once unlocked (unwrapped once, here). */
+  keys: Buffer[]
+  users: User[]
+  /** Per device: the access token of the base login (10 minutes; `BASE_MAX_AGE_MS` rebuilds the base well before). */
+  tokens: string[]
+  outboxIds: string[][]
+  measureId: string
+  measureStart: string
+}
+
+/** A base older than this is rebuilt, so its access tokens (10 minutes) never expire inside a run. */
+const BASE_MAX_AGE_MS = 5 * 60_000
+
 /** Tables of the register's configuration (users, code lists, places): kept between runs. */
 const KEEP = new Set(['server_meta', 'users', 'code_lists', 'districts', 'municipalities', 'grants', '__drizzle_migrations'])
 
@@ -175,8 +236,27 @@ const KEEP = new Set(['server_meta', 'users', 'code_lists', 'districts', 'munici
  */
 export class SimHost {
   private startRows = new Map<string, unknown[]>()
+  /** The state every run starts from (see `Base`); built by the first run, again when the day turns or its tokens age. */
+  private base: Base | null = null
 
   private constructor(readonly register: Register) {}
+
+  /** The shared starting state of the runs, built when missing or stale. */
+  async baseFor(o: SimOptions): Promise<Base> {
+    const today = osloDateOfMs(Date.now())
+    if (this.base && (this.base.today !== today || Date.now() - this.base.builtAt > BASE_MAX_AGE_MS)) {
+      this.base.dir.remove()
+      this.base = null
+    }
+    this.base ??= await World.buildBase(o)
+    return this.base
+  }
+
+  /** The register as it was when the base was taken: every data table, and the lineage epoch (an epoch-change step moves it). */
+  async restoreBase(base: Base): Promise<void> {
+    await this.putBack(base.registerRows)
+    await this.register.db.execute(sql`update server_meta set epoch = ${base.epoch} where id = 1`)
+  }
 
   static async open(db: DbOptions): Promise<SimHost> {
     const host = new SimHost(await startRegister({ ...db, port: 0, demo: { persons: 0 } }))
@@ -185,22 +265,48 @@ export class SimHost {
   }
 
   async reset(): Promise<void> {
+    await this.putBack(this.startRows)
+  }
+
+  /** Every data table's rows as they were in `saved` (a snapshot by `snapshot()`). */
+  async snapshot(): Promise<Map<string, unknown[]>> {
+    const out = new Map<string, unknown[]>()
+    for (const t of await this.tables()) out.set(t, await this.rows(sql.raw(`select * from "${t}"`)))
+    return out
+  }
+
+  private async putBack(saved: Map<string, unknown[]>): Promise<void> {
     const tables = await this.tables()
     await this.register.db.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')}`))
     for (const t of tables) {
-      const rows = this.startRows.get(t) ?? []
+      const rows = saved.get(t) ?? []
       if (rows.length)
         await this.register.db.execute(sql`insert into ${sql.identifier(t)} select * from json_populate_recordset(null::${sql.identifier(t)}, ${JSON.stringify(rows)}::json)`)
     }
   }
 
   close(): Promise<void> {
+    this.base?.dir.remove()
+    this.base = null
     return this.register.close()
   }
 
+  /** The data tables, each after the tables its foreign keys point to (so rows go back in an order the constraints accept). */
   private async tables(): Promise<string[]> {
     const rows = (await this.rows(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as { t: string }[]
-    return rows.map((r) => r.t).filter((t) => !KEEP.has(t))
+    const names = rows.map((r) => r.t).filter((t) => !KEEP.has(t))
+    const fks = (await this.rows(
+      sql`select c.relname as child, p.relname as parent from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid where k.contype = 'f'`,
+    )) as { child: string; parent: string }[]
+    const ordered: string[] = []
+    const visit = (t: string, path: Set<string>) => {
+      if (ordered.includes(t) || path.has(t)) return
+      path.add(t)
+      for (const fk of fks) if (fk.child === t && fk.parent !== t && names.includes(fk.parent)) visit(fk.parent, path)
+      ordered.push(t)
+    }
+    for (const t of names.sort()) visit(t, new Set())
+    return ordered
   }
 
   private async rows(query: ReturnType<typeof sql.raw>): Promise<unknown[]> {
@@ -209,6 +315,10 @@ export class SimHost {
   }
 }
 const quiet = { info: () => undefined, error: () => undefined }
+/** Change sets per pull page on the devices: small, so pulls page. */
+const PULL_LIMIT = 4
+/** Timer intervals that never fire within a run. */
+const IDLE_MS = 3_600_000
 
 /** One run: set up, run the actions with checks after each, quiet sync, final checks. */
 export async function runSimulation(o: SimOptions): Promise<SimResult> {
@@ -218,24 +328,30 @@ export async function runSimulation(o: SimOptions): Promise<SimResult> {
   const setup = Date.now() - started
   try {
     const violations: Violation[] = []
+    const ms = { setup, steps: 0, checks: 0, end: 0, close: 0 }
+    const timed = async <T>(phase: 'steps' | 'checks' | 'end', f: () => Promise<T>): Promise<T> => {
+      const t = Date.now()
+      try {
+        return await f()
+      } finally {
+        ms[phase] += Date.now() - t
+      }
+    }
     for (let i = 0; i < actions.length; i++) {
-      violations.push(...(await world.step(actions[i], i, o.seed)))
-      violations.push(...(await world.checkStep(i)))
+      violations.push(...(await timed('steps', () => world.step(actions[i], i, o.seed))))
+      violations.push(...(await timed('checks', () => world.checkStep(i))))
       // The first broken invariant is the finding; later ones are mostly its echoes.
       if (violations.length) break
     }
-    if (!violations.length) violations.push(...(await world.quietAndCheckEnd(actions.length)))
-    return {
-      seed: o.seed,
-      actions,
-      steps: actions.length,
-      faults: world.faultSummary(),
-      verdicts: await world.verdicts(),
-      ms: { setup, run: Date.now() - started - setup },
-      violations,
-    }
-  } finally {
+    if (!violations.length) violations.push(...(await timed('end', () => world.quietAndCheckEnd(actions.length))))
+    const result = { seed: o.seed, actions, steps: actions.length, faults: world.faultSummary(), verdicts: await world.verdicts(), ms, violations }
+    const closing = Date.now()
     await world.close()
+    ms.close = Date.now() - closing
+    return result
+  } catch (err) {
+    await world.close()
+    throw err
   }
 }
 
@@ -283,8 +399,12 @@ class World {
   /** Outbox ids seen on each device (invariant 1). */
   private readonly known: Set<string>[] = [new Set(), new Set(), new Set()]
   private readonly marks: (SyncMark | null)[] = [null, null, null]
-  private readonly counts = { crashBeforeCommit: 0, skew: 0, import: 0 }
+  private readonly counts: SimCounts = Object.fromEntries(simKinds.map((k) => [k, 0])) as SimCounts
+  /** Where the Norwegian-training person is followed up now (a scope step moves them out of Bergen and back). */
+  private norskHome = MUNICIPALITY
+  private overlapsSeen = 0
   private measureId = ''
+  private measureStart = ''
   private readonly today = osloDateOfMs(Date.now())
   private defectArmed = false
 
@@ -294,35 +414,41 @@ class World {
     private readonly dirs: { remove(): void }[],
   ) {}
 
+  /** The devices of one run: copies of the base's data folders, each replica unlocked with its key as the session keeps it. */
   static async create(o: SimOptions): Promise<World> {
-    await o.host.reset()
+    const base = await o.host.baseFor(o)
+    await o.host.restoreBase(base)
     const register = o.host.register
     const dirs = USERS.map((u) => tempDir(`sim-${u}`))
     const devices: Device[] = []
     const world = new World(register, devices, dirs)
     try {
-      await world.seedRegister()
       for (let i = 0; i < USERS.length; i++) {
-        devices.push(
-          testDevice(dirs[i].dir, register.url, {
-            fetch: world.transport.fetchFor(i),
-            now: () => new Date(Date.now() + world.skews[i]),
-            log: quiet,
-          }),
-        )
-        world.tokens.push(null)
+        cpSync(join(base.dir.dir, USERS[i]), dirs[i].dir, { recursive: true })
+        const d = world.newDevice(i, dirs[i].dir)
+        devices.push(d)
+        const replica = openReplica({ file: replicaFile(dirs[i].dir, register.url, USERS[i]), key: base.keys[i] })
+        // The scheduler as `ServiceContext.startSync` makes it, not started: the simulation runs cycles itself, one at a time, in step order.
+        const sync = new SyncScheduler({
+          replica,
+          client: d.ctx.client,
+          token: base.tokens[i],
+          log: quiet,
+          pullLimit: PULL_LIMIT,
+          intervalMs: IDLE_MS,
+          healthIntervalMs: IDLE_MS,
+          now: d.ctx.now,
+          events: d.ctx.events,
+        })
+        d.ctx.session = { user: base.users[i], mode: 'online', token: base.tokens[i], replica, sync }
+        world.tokens.push(base.tokens[i])
+        for (const id of base.outboxIds[i]) {
+          world.known[i].add(id)
+          world.created.add(id)
+        }
       }
-      // The three logins at once: their key derivations (scrypt, off the main thread) are most of a run's setup.
-      await Promise.all(
-        devices.map(async (d, i) => {
-          const res = await d.dispatch('session.login', { username: USERS[i], password: PASSWORD })
-          if (!res.ok) throw new Error(`login ${USERS[i]}: ${JSON.stringify(res.reasons)}`)
-          await d.ctx.session!.sync.whenIdle()
-          // The simulation drives every cycle itself (one at a time, in step order): no timers.
-          await d.ctx.session!.sync.stop()
-        }),
-      )
-      await world.setupShared()
+      world.measureId = base.measureId
+      world.measureStart = base.measureStart
       world.transport.faultRate = o.faultRate ?? 0.3
       // Defects act on the steps only, never on the shared setup.
       world.transport.replayWithNewIds = o.defect === 'replayWithNewIds'
@@ -334,10 +460,82 @@ class World {
     }
   }
 
+  private newDevice(i: number, dir: string): Device {
+    return testDevice(dir, this.register.url, {
+      fetch: this.transport.fetchFor(i),
+      now: () => new Date(Date.now() + this.skews[i]),
+      log: quiet,
+      pullLimit: PULL_LIMIT,
+      // No background timers: the probe would start cycles between steps.
+      syncIntervalMs: IDLE_MS,
+      healthIntervalMs: IDLE_MS,
+    })
+  }
+
+  /** The base (see `Base`) through the app's own login and first sync, with a quiet network. */
+  static async buildBase(o: SimOptions): Promise<Base> {
+    await o.host.reset()
+    const register = o.host.register
+    const root = tempDir('sim-base')
+    const dirs = USERS.map((u) => ({ dir: join(root.dir, u), remove: () => undefined }))
+    const devices: Device[] = []
+    const world = new World(register, devices, dirs)
+    try {
+      await world.seedRegister()
+      for (let i = 0; i < USERS.length; i++) {
+        devices.push(world.newDevice(i, dirs[i].dir))
+        world.tokens.push(null)
+      }
+      // The three logins at once: their key derivations (scrypt, off the main thread) are most of the setup.
+      await Promise.all(
+        devices.map(async (d, i) => {
+          const res = await d.dispatch('session.login', { username: USERS[i], password: PASSWORD })
+          if (!res.ok) throw new Error(`login ${USERS[i]}: ${JSON.stringify(res.reasons)}`)
+          await d.ctx.session!.sync.whenIdle()
+          await d.ctx.session!.sync.stop()
+        }),
+      )
+      await world.setupShared()
+      const sessions = devices.map((d) => d.ctx.session!)
+      const base: Base = {
+        today: world.today,
+        builtAt: Date.now(),
+        dir: root,
+        registerRows: await o.host.snapshot(),
+        epoch: (await getServerMeta(register.db)).epoch,
+        keys: [],
+        users: sessions.map((s) => s.user),
+        tokens: sessions.map((s) => s.token!),
+        outboxIds: sessions.map((s) =>
+          s.replica.db
+            .select({ id: outbox.id })
+            .from(outbox)
+            .all()
+            .map((r) => r.id),
+        ),
+        measureId: world.measureId,
+        measureStart: world.measureStart,
+      }
+      // Closed, so each file is whole on disk (WAL checkpointed) before a run copies it.
+      await world.close()
+      for (let i = 0; i < USERS.length; i++) {
+        const file = replicaFile(dirs[i].dir, register.url, USERS[i])
+        const key = await unwrapKey((await readKeyFile(`${file}.key.json`))!, PASSWORD)
+        if (!key) throw new Error(`base: the key of ${USERS[i]} does not unwrap`)
+        base.keys.push(key)
+      }
+      return base
+    } catch (err) {
+      await world.close()
+      root.remove()
+      throw err
+    }
+  }
+
   /** The Norwegian-training person and the intro person with a granted programme, on the register. */
   private async seedRegister(): Promise<void> {
     const db = this.register.db
-    await importNorskPerson(db, NORSK_PERSON, this.today, '201900077001')
+    await importNorskPerson(db, NORSK_PERSON, this.today, NORSK_DUF)
     const start = addDays(isoWeekRange(isoWeek(this.today).year, isoWeek(this.today).week).monday, -21)
     const lines = [
       {
@@ -404,8 +602,6 @@ class World {
     this.measureStart = start
   }
 
-  private measureStart = ''
-
   /** A granted Norwegian-training decision and one intro measure every device holds: the rows the steps edit. */
   private async setupShared(): Promise<void> {
     await this.command(0, 'decision.register', grantedNorskDecision(NORSK_PERSON, this.today))
@@ -441,6 +637,15 @@ class World {
     for (const d of this.dirs) d.remove()
   }
 
+  /** The device's mutations the register has not answered yet. */
+  private waiting(i: number) {
+    return this.replica(i)
+      .db.select({ id: outbox.id, state: outbox.state })
+      .from(outbox)
+      .all()
+      .filter((r) => r.state === 'pending' || r.state === 'sent')
+  }
+
   private replica(i: number) {
     return this.devices[i].ctx.session!.replica
   }
@@ -460,29 +665,47 @@ class World {
     return res.ok
   }
 
+  /** The device's access token; after a refused one, a fresh login (null when the login does not get through). */
+  private async token(i: number): Promise<string | null> {
+    if (this.tokens[i] === null) {
+      try {
+        this.tokens[i] = (await this.devices[i].ctx.client.login(USERS[i], PASSWORD)).accessToken
+      } catch {
+        return null
+      }
+    }
+    return this.tokens[i]
+  }
+
+  /**
+   * A4: a pull that would remove more than a fifth of the device's persons stops until the
+   * caseworker confirms; in the simulation the caseworker always confirms (the audited
+   * confirmation is a mutation of its own, and the next cycle may remove them).
+   */
+  private confirmScopeExits(i: number): void {
+    const replica = this.replica(i)
+    const pending = pendingScopeExitsOf(readSyncState(replica))
+    if (pending) recordScopeExitConfirmation(replica, pending, this.devices[i].ctx.now())
+  }
+
   /** One sync cycle of device `i` as the scheduler runs it; a refused token means a fresh login first. */
   private async cycle(i: number): Promise<void> {
     const d = this.devices[i]
-    if (this.tokens[i] === null) {
-      try {
-        this.tokens[i] = (await d.ctx.client.login(USERS[i], PASSWORD)).accessToken
-      } catch {
-        return
-      }
-    }
+    if ((await this.token(i)) === null) return
     // "Sync now": the retry timers of earlier failures do not hold the queue back.
     retryNow(this.replica(i))
     const outcome = await runCycle({
       replica: this.replica(i),
       client: d.ctx.client,
       token: this.tokens[i]!,
-      pullLimit: 4,
+      pullLimit: PULL_LIMIT,
       signal: new AbortController().signal,
       log: quiet,
       now: d.ctx.now,
       onProgress: () => undefined,
     })
     if (!outcome.ok && 'code' in outcome && outcome.code === 'LOGIN_REQUIRED') this.tokens[i] = null
+    if (!outcome.ok && 'code' in outcome && outcome.code === 'SCOPE_EXITS_NEED_CONFIRMATION') this.confirmScopeExits(i)
   }
 
   private liveWeek(i: number, weeksBack: number) {
@@ -569,8 +792,75 @@ class World {
       }
       case 'crashBeforeCommit':
         return this.crashBeforeCommit(a, step)
+      case 'epochChange':
+        // A4: the register starts a new lineage (a restore from backup); every device must reset and keep its unsent work.
+        this.counts.epochChange++
+        await renewEpoch(this.register.db)
+        break
+      case 'scope': {
+        // The person moves to Oslo by an import, or back: out of every device's scope, then in again.
+        const leaving = this.norskHome === MUNICIPALITY
+        this.norskHome = leaving ? OTHER_MUNICIPALITY : MUNICIPALITY
+        this.counts[leaving ? 'scopeExit' : 'scopeEntry']++
+        const line = { type: 'person', ...(await this.personLine(NORSK_PERSON)), followUpMunicipality: this.norskHome, followUpDistrict: null }
+        const res = await importNdjson(this.register.db, JSON.stringify(line), { actor: 'sim' })
+        if (!res.ok) throw new Error(`import: ${JSON.stringify(res)}`)
+        break
+      }
+      case 'reorder':
+        await this.reorder(a.dev, a.net)
+        break
+      case 'concurrent':
+        await this.concurrentCycles(a.dev)
+        break
     }
     return []
+  }
+
+  /**
+   * Two requests of one device on two connections, answered out of order: a sync cycle and,
+   * at the same time, a DUF search the replica cannot answer (the register is asked). The
+   * first request to reach the register has its reply held until the other's reply arrived.
+   */
+  private async reorder(i: number, net: number): Promise<void> {
+    const d = this.devices[i]
+    const session = d.ctx.session!
+    session.token = this.tokens[i] ?? session.token
+    this.transport.armReorder(i)
+    this.transport.expectOverlap = true
+    try {
+      // The Norwegian-training person's DUF (asked of the register while they live in Oslo), or a DUF nobody has.
+      const duf = net % 2 ? NORSK_DUF : '209900000999'
+      const release = () => this.transport.releaseHeld(i)
+      await Promise.all([d.dispatch('persons.search', { query: duf }).finally(release), this.cycle(i).finally(release)])
+    } finally {
+      this.transport.releaseHeld(i)
+      this.transport.expectOverlap = false
+    }
+  }
+
+  /**
+   * The scheduler's periodic cycle starts and the caseworker presses "sync now" while it
+   * runs: the app must run one cycle at a time (invariant 8, from the transport's view of
+   * requests in flight). A device the scheduler holds offline first comes back as after its
+   * probe (`resume`, with its own cycle), so no untracked probe runs beside the steps.
+   */
+  private async concurrentCycles(i: number): Promise<void> {
+    const token = await this.token(i)
+    if (token === null) return
+    const d = this.devices[i]
+    const sync = d.ctx.session!.sync
+    if (!sync.online) {
+      await sync.resume(token)
+      await sync.whenIdle()
+      this.confirmScopeExits(i)
+      if (!sync.online) return
+    }
+    this.counts.concurrentCycles++
+    sync.run()
+    await d.dispatch('sync.run', {})
+    await sync.whenIdle()
+    this.confirmScopeExits(i)
   }
 
   /** The person's current import line (what the register holds), to re-import with a change. */
@@ -622,6 +912,9 @@ class World {
     const out: Violation[] = []
     const bad = (invariant: number, message: string) => out.push({ invariant, step, message })
     const db = this.register.db
+    // (8) One cycle at a time per device: two of its requests on the wire at once, outside a reorder step, are two cycles overlapping.
+    if (this.transport.overlaps > this.overlapsSeen) bad(8, `${this.transport.overlaps - this.overlapsSeen} requests of one device overlapped another of its requests`)
+    this.overlapsSeen = this.transport.overlaps
     const judged = await db.select({ id: mutations.id, verdict: mutations.verdict, processedAt: mutations.processedAt }).from(mutations)
     const verdicts = new Map(judged.map((m) => [m.id, m]))
 
@@ -698,38 +991,64 @@ class World {
     return out
   }
 
-  /** Quiet network, everyone online and logged in, late requests delivered, two sync rounds; then invariants 3 and 4 (and the rest once more). */
+  /**
+   * Quiet network, everyone online and logged in, late requests delivered, then sync rounds
+   * (every device once) until a round starts with nothing to send anywhere — that round pulls
+   * everything the others pushed before it, so after it every replica has all there is (at
+   * most five rounds; a device that still has work after them fails invariant 3). Then
+   * invariants 3 and 4 (and the rest once more).
+   */
   async quietAndCheckEnd(step: number): Promise<Violation[]> {
     const out: Violation[] = []
     this.transport.faultRate = 0
     this.transport.offline.clear()
     await this.transport.deliverLate()
-    for (let round = 0; round < 3; round++) for (let i = 0; i < this.devices.length; i++) await this.cycle(i)
+    const settled = () => this.devices.every((_, i) => this.waiting(i).length === 0)
+    for (let round = 0; round < 5; round++) {
+      const last = settled()
+      for (let i = 0; i < this.devices.length; i++) await this.cycle(i)
+      // A round may itself queue work (a confirmed scope exit is an audited mutation): then it was not the last.
+      if (last && settled()) break
+    }
     out.push(...(await this.checkStep(step)))
     // (3) Convergence: nothing left to send, and each replica equals the register's projection of its scope.
     const projection = serverSnapshot(await projectScope(this.register.db, MUNICIPALITY))
     for (let i = 0; i < this.devices.length; i++) {
-      const waiting = this.replica(i)
-        .db.select({ id: outbox.id, state: outbox.state })
-        .from(outbox)
-        .all()
-        .filter((r) => r.state === 'pending' || r.state === 'sent')
+      const waiting = this.waiting(i)
       if (waiting.length) out.push({ invariant: 3, step, message: `device ${i}: ${waiting.length} mutations still unsent after a quiet sync` })
       const mine = replicaSnapshot(this.devices[i])
+      // A4: a person who left the scope with unsent or refused work on this device stays, read-only, until it is resolved; without such work they must be gone.
+      const inScope = new Set(projection.person.map((p) => String(p.id)))
+      const kept = new Set<string>()
+      for (const { id } of this.replica(i).db.select({ id: replicaPersons.id }).from(replicaPersons).where(eq(replicaPersons.keptAfterScopeExit, true)).all()) {
+        if (inScope.has(id)) continue
+        if (hasOpenWork(this.replica(i).db, id)) kept.add(id)
+        else out.push({ invariant: 3, step, message: `device ${i}: ${id} is kept after its scope exit without open work` })
+      }
       for (const entity of Object.keys(projection) as (keyof typeof projection)[]) {
+        mine[entity] = mine[entity].filter((r) => !kept.has(String(entity === 'person' ? r.id : r.personId)))
         if (JSON.stringify(mine[entity]) !== JSON.stringify(projection[entity])) {
-          out.push({ invariant: 3, step, message: `device ${i}: ${entity} differs from the register (${mine[entity].length} rows against ${projection[entity].length})` })
+          out.push({
+            invariant: 3,
+            step,
+            message: `device ${i}: ${entity} differs from the register (${mine[entity].length} rows against ${projection[entity].length}): ${rowDiff(mine[entity], projection[entity])}`,
+          })
         }
       }
     }
     // (4) The rules hold on the register's state: each stored week passes the register's own check as it stands.
     const now = new Date()
-    const weeks = await this.register.db.select().from(registerWeeks).where(eq(registerWeeks.deleted, false))
+    // The weeks the simulation's caseworkers wrote (a register's demo data may hold others, judged by their own tests).
+    const weeks = await this.register.db
+      .select()
+      .from(registerWeeks)
+      .where(and(eq(registerWeeks.deleted, false), eq(registerWeeks.personId, NORSK_PERSON)))
     for (const w of weeks) {
       const { id, personId, isoYear, isoWeek: wk, norskHours, samfunnHours, absenceHours } = w
       const command = { type: 'norsk.saveWeeklyParticipation', payload: { id, personId, isoYear, isoWeek: wk, norskHours, samfunnHours, absenceHours } } as unknown as Command
       const res = await checkOnServer(this.register.db, command, {
-        user: { roles: ['kommunenorsk'], municipality: MUNICIPALITY, district: null },
+        // A caseworker of where the person is followed up now (a scope step may have moved them to Oslo).
+        user: { roles: ['kommunenorsk'], municipality: personId === NORSK_PERSON ? this.norskHome : MUNICIPALITY, district: null },
         recordedAt: now.toISOString(),
         today: osloDateOfMs(now.getTime()),
         serverTime: now.toISOString(),
@@ -740,6 +1059,19 @@ class World {
     }
     return out
   }
+}
+
+/** Which rows differ, by id (what a failure needs to be read; the simulation's own rows). */
+function rowDiff(device: Record<string, unknown>[], register: Record<string, unknown>[]): string {
+  const show = (r: Record<string, unknown>) => String(r.id)
+  const byId = new Map(register.map((r) => [String(r.id), r]))
+  const mine = new Map(device.map((r) => [String(r.id), r]))
+  const parts = [
+    ...device.filter((r) => !byId.has(String(r.id))).map((r) => `only on the device ${show(r)}`),
+    ...register.filter((r) => !mine.has(String(r.id))).map((r) => `only on the register ${show(r)}`),
+    ...device.filter((r) => byId.has(String(r.id)) && JSON.stringify(r) !== JSON.stringify(byId.get(String(r.id)))).map((r) => `changed ${show(r)}`),
+  ]
+  return parts.slice(0, 6).join('; ')
 }
 
 export { faultKinds }

@@ -2,7 +2,7 @@ import type { PushRequest } from '../../src/shared/sync'
 import { Prng } from './prng'
 
 /** The faults the transport injects, counted per kind for the run's summary. */
-export const faultKinds = ['dropRequest', 'dropReply', 'duplicate', 'delay', 'lateDelivery', 'unavailable503', 'unauthorized401', 'offline'] as const
+export const faultKinds = ['dropRequest', 'dropReply', 'duplicate', 'delay', 'lateDelivery', 'unavailable503', 'unauthorized401', 'offline', 'reorderReplies'] as const
 export type FaultKind = (typeof faultKinds)[number]
 export type FaultCounts = Record<FaultKind, number>
 
@@ -42,6 +42,15 @@ export class SimTransport {
   replayWithNewIds = false
   private rng = new Prng(1)
   private late: Late[] = []
+  /** Devices whose next request's reply is to be held back until a later request of theirs is answered. */
+  private readonly reorderArmed = new Set<number>()
+  /** The held reply of each device: `released` once it may go (a newer reply went first, or the step ended). */
+  private readonly held = new Map<number, { released: boolean; deliver?: () => void }>()
+  /** Requests of each device on the wire now, and how often one device had two at once outside a reorder step. */
+  private readonly inFlight = [0, 0, 0]
+  overlaps = 0
+  /** Set while a step deliberately runs two requests of one device at once (reply reordering). */
+  expectOverlap = false
 
   constructor(private readonly realFetch: typeof fetch = fetch) {}
 
@@ -53,6 +62,26 @@ export class SimTransport {
   /** The `fetch` of device `index`. */
   fetchFor(index: number): typeof fetch {
     return (async (input: string | URL | Request, init?: RequestInit) => this.request(index, String(input), init ?? {})) as typeof fetch
+  }
+
+  /**
+   * Reply reordering across connections: the next request of device `i` reaches the register
+   * and is answered, but its reply waits until a later request of the same device (another
+   * connection) has had its reply; then it arrives, after the newer one.
+   */
+  armReorder(i: number): void {
+    this.reorderArmed.add(i)
+  }
+
+  /** Ends a reorder step: a reply still held (no later request came) is delivered now, unreordered. */
+  releaseHeld(i: number): void {
+    this.reorderArmed.delete(i)
+    const hold = this.held.get(i)
+    this.held.delete(i)
+    if (hold) {
+      hold.released = true
+      hold.deliver?.()
+    }
   }
 
   /** Delivers every held-back request now (their replies go nowhere: the device gave up on them). */
@@ -69,6 +98,16 @@ export class SimTransport {
   }
 
   private async request(index: number, url: string, init: RequestInit): Promise<Response> {
+    if (this.inFlight[index] > 0 && !this.expectOverlap) this.overlaps++
+    this.inFlight[index]++
+    try {
+      return await this.onWire(index, url, init)
+    } finally {
+      this.inFlight[index]--
+    }
+  }
+
+  private async onWire(index: number, url: string, init: RequestInit): Promise<Response> {
     if (this.offline.has(index)) {
       this.faults.offline++
       throw new TypeError('fetch failed (device offline)')
@@ -112,7 +151,23 @@ export class SimTransport {
       }
     }
     if (isPush && this.replayWithNewIds) await this.replay(url, init, body)
-    return this.forward(url, init)
+    if (this.reorderArmed.delete(index)) {
+      const hold: { released: boolean; deliver?: () => void } = { released: false }
+      this.held.set(index, hold)
+      const res = await this.forward(url, init)
+      if (!hold.released) await new Promise<void>((resolve) => (hold.deliver = resolve))
+      return res
+    }
+    const res = await this.forward(url, init)
+    const older = this.held.get(index)
+    if (older) {
+      // This newer reply is on its way to the device; the older one follows it.
+      this.held.delete(index)
+      this.faults.reorderReplies++
+      older.released = true
+      if (older.deliver) setImmediate(older.deliver)
+    }
+    return res
   }
 
   /** A full round trip to the register, the answer read whole (as a `Response` the client can read again). */

@@ -5,7 +5,7 @@ import type { AsylnorskOffer } from '../../../src/shared/domain'
 import { addDays, isoWeek } from '../../../src/shared/calendar'
 import { osloDateOfMs } from '../../../src/shared/rules'
 import { importNdjson, startRegister } from '../../../src/server'
-import { asylnorskOffers as registerOffers } from '../../../src/server/db/schema'
+import { asylnorskOffers as registerOffers, asylnorskParticipation as registerParticipation } from '../../../src/server/db/schema'
 import { asylnorskOffers, asylnorskParticipation, outbox, persons } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { backends } from '../server/backends'
@@ -14,7 +14,9 @@ import { loginAndSync, tempDir, testDevice } from './helpers'
 /**
  * D7 on real devices and a real register: `tilskot` (no person data) gets a first sync, registers
  * the municipality's yearly offer, which the push carries to the register and the pull to every
- * other device of the municipality; a `norsk` caseworker then registers weeks inside it.
+ * other device of the municipality; a `norsk` caseworker then registers weeks inside it. The
+ * first seeker applied before 2021 (R12.0.4: R3.5 / R7); the second in the last year, so the
+ * 2021 act's training in reception applies (R12.2.8: rows MOTTAK_NORSK / MOTTAK_SAMF).
  */
 
 const today = osloDateOfMs(Date.now())
@@ -31,7 +33,8 @@ const SEEKER = {
   birthDate: '1995-02-02',
   sex: 'M',
   closed: false,
-  arrivalDate: `${year - 1}-10-01`,
+  // R12.0.4: an application before 2021 keeps R3.5 / R7 (asylnorsk, NKNV).
+  arrivalDate: '2020-10-01',
   followUpMunicipality: '4601',
   followUpDistrict: null,
   followUpByAgreement: false,
@@ -43,10 +46,14 @@ const PERMIT = {
   groundCode: 'ASYLSOKAR',
   permitType: 'Asylsøknad under behandling',
   legalBasis: 'utlendingsloven § 28 (søknad under behandling)',
-  validFrom: `${year - 1}-10-01`,
+  validFrom: '2020-10-01',
   validTo: null,
-  grantedDate: `${year - 1}-10-01`,
+  grantedDate: '2020-10-01',
 }
+/** R12.2.8: an application from 2021 (last October) → `mottak_plikt`. */
+const seeker21Id = `asyl21-${randomUUID()}`
+const SEEKER21 = { ...SEEKER, id: seeker21Id, duf: '202400054322', firstName: 'Hanna', arrivalDate: `${year - 1}-10-01` }
+const PERMIT21 = { ...PERMIT, id: `${seeker21Id}-permit`, personId: seeker21Id, validFrom: `${year - 1}-10-01`, grantedDate: `${year - 1}-10-01` }
 
 type Answer = { ok: true; value: unknown } | { ok: false; reasons: { code: string; field?: string }[] }
 const call = (d: Device, name: string, input: object) => d.dispatch(name, input) as Promise<Answer>
@@ -69,6 +76,8 @@ for (const backend of backends())
       const lines = [
         { type: 'person', ...SEEKER },
         { type: 'permit', ...PERMIT },
+        { type: 'person', ...SEEKER21 },
+        { type: 'permit', ...PERMIT21 },
       ]
       const imported = await importNdjson(register.db, lines.map((l) => JSON.stringify(l)).join('\n'), { actor: 'test' })
       expect(imported.ok, JSON.stringify(imported)).toBe(true)
@@ -133,5 +142,19 @@ for (const backend of backends())
       expect(refusals(await call(norsk, 'asylnorsk.saveWeeklyParticipation', nknv))).toEqual(['ASYLNORSK_NOT_OFFERED@isoWeek'])
       const rows = norsk.ctx.session!.replica.db.select().from(asylnorskParticipation).where(eq(asylnorskParticipation.personId, seekerId)).all()
       expect(rows.map((r) => r.id)).toEqual([inside.id])
+    })
+    test('R12.2.8 a 2021 applicant: a Norwegian week in reception is saved in the asylnorsk offer and pushed; the 2003 kind and social studies without the NKNV offer are refused', async () => {
+      const w = isoWeek(today)
+      const week = { id: randomUUID(), personId: seeker21Id, isoYear: w.year, isoWeek: w.week, kind: 'MOTTAK_NORSK', hours: 6 }
+      expect(refusals(await call(norsk, 'asylnorsk.saveWeeklyParticipation', { ...week, id: randomUUID(), kind: 'ASYLNORSK' }))).toEqual(['ASYLNORSK_KIND_NOT_ALLOWED@kind'])
+      const samf = await call(norsk, 'asylnorsk.saveWeeklyParticipation', { ...week, id: randomUUID(), kind: 'MOTTAK_SAMF' })
+      expect(refusals(samf)).toEqual(['ASYLNORSK_NOT_OFFERED@isoWeek'])
+      // Named by the offer the municipality must register (NKNV), not by the row's kind.
+      expect(!samf.ok && (samf.reasons[0] as { values?: object }).values).toMatchObject({ kind: 'NKNV' })
+      expect(await call(norsk, 'asylnorsk.saveWeeklyParticipation', week)).toMatchObject({ ok: true })
+      await sync(norsk)
+      expect(await register.db.select().from(registerParticipation).where(eq(registerParticipation.personId, seeker21Id))).toMatchObject([
+        { id: week.id, kind: 'MOTTAK_NORSK', hours: 6, deleted: false },
+      ])
     })
   })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { addDays, isoWeek, isValidIsoDate, type IsoDate } from '../../../src/shared/calendar'
 import type { Command } from '../../../src/shared/domain/command'
-import { introDecisionTypes, norskDecisionTypes } from '../../../src/shared/domain/registrations'
+import { asylnorskKinds, educationBackgrounds, finalGoals, introDecisionTypes, norskDecisionTypes, norskLevels, programmeElements } from '../../../src/shared/domain/registrations'
 import type { DecisionScheme } from '../../../src/shared/domain/scheme'
 import { initialCodeLists } from '../../../src/shared/reference/initial-code-lists'
 import { END_REASON_CODES, type CheckContext } from '../../../src/shared/rules'
@@ -55,10 +55,29 @@ function decision(personId: string, date: fc.Arbitrary<IsoDate>, ending: fc.Arbi
       leaveUnit: maybe(fc.constantFrom('kalenderdagar', 'verkedagar')),
       // R5.4: the self-study mark, also on types and results that refuse it (R4).
       selfStudy: maybe(fc.boolean()),
+      // R12.3.1: months around their bounds (0, 1, 12, 13, 60, 61), on every type and regime.
+      durationMonths: maybe(fc.constantFrom(0, 1, 6, 24, 60, 61)),
+      extensionMonths: maybe(fc.constantFrom(0, 1, 6, 12, 13)),
       ending: maybe(ending),
     }),
   )
 }
+
+const level = oneOf(norskLevels)
+/** An R12.3.2 fact of any kind; full-time upper secondary's end sometimes before its start. */
+const int2021Fact = (date: fc.Arbitrary<IsoDate>) =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('educationBackground'), background: oneOf(educationBackgrounds) }),
+    fc.record({
+      kind: fc.constant('norskGoal'),
+      goal: fc.oneof(fc.constant('C1_ELLER_KARAKTER_2'), fc.record({ lytting: level, lesing: level, skriftleg: level, munnleg: level })),
+    }),
+    fc.record({ kind: fc.constant('finalGoal'), goal: oneOf(finalGoals), text: maybe(fc.constant('Sjukepleiar')) }),
+    fc.record({ kind: fc.constant('integrationContract') }),
+    fc.record({ kind: fc.constant('programmeElement'), element: oneOf(programmeElements) }),
+    fc.record({ kind: fc.constant('fullTimeUpperSecondary'), toDate: maybe(date) }),
+    fc.record({ kind: fc.constant('referencePersonCondition'), met: fc.boolean() }),
+  )
 
 /** A period `from..to`, sometimes reversed (an impossible date stays as it is). */
 const period = (date: fc.Arbitrary<IsoDate>) =>
@@ -124,9 +143,32 @@ export function commandFor(bundle: PersonBundle, today: IsoDate): fc.Arbitrary<C
         track: fc.constantFrom('1', '2', '3', '4'),
       }),
     ),
+    // R12.3.2: every kind of the 2021 act's facts, for 2003 and 2021 persons alike (NOT_IN_REGIME).
+    cmd('int2021.register', fc.record({ ...own, date, recordedAt: maybe(fc.constant(`${today}T09:00:00.000Z`)), fact: int2021Fact(date) })),
+    // A delete of one of the person's rows when there are any (else a missing one).
+    cmd(
+      'int2021.delete',
+      fc.record({ id: bundle.int2021Registrations.length ? fc.constantFrom(...bundle.int2021Registrations.map((r) => r.id)) : id, personId: fc.constant(personId) }),
+    ),
+    // Issue 10 point 3: a certificate handed out, of either scheme — for persons who took part and
+    // persons who did not (CERTIFICATE_NOT_PARTICIPATED), on dates around the window (R8.1).
+    cmd(
+      'certificates.recordIssue',
+      fc.record({
+        ...own,
+        scheme: fc.constantFrom('intro', 'norsk'),
+        lang: fc.constantFrom('nb', 'nn'),
+        contentVersion: fc.constant('1'),
+        issuedOn: date,
+        issuedAt: fc.constant(`${today}T09:00:00.000Z`),
+        issuedBy: fc.constant('norsk'),
+        issuerName: maybe(fc.constant('Nils Øvrebø')),
+        pendingCount: fc.integer({ min: 0, max: 3 }),
+      }),
+    ),
     cmd(
       'asylnorsk.saveWeeklyParticipation',
-      fc.tuple(fc.record({ ...own, kind: fc.constantFrom('ASYLNORSK', 'NKNV'), hours }), week).map(([r, w]) => ({ ...r, ...w })),
+      fc.tuple(fc.record({ ...own, kind: fc.constantFrom(...asylnorskKinds), hours }), week).map(([r, w]) => ({ ...r, ...w })),
     ),
   )
 }

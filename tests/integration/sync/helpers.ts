@@ -8,6 +8,7 @@ import type { ContractName, InputOf, OutputOf, Result } from '../../../src/share
 import type { EntityName } from '../../../src/shared/sync'
 import { entityKey, entityNames, entitySchemas } from '../../../src/shared/sync'
 import { entityTables } from '../../../src/main/db/entities'
+import type { Replica } from '../../../src/main/db/open'
 import { persons } from '../../../src/main/db/schema'
 import { createDevice, type Device, type ServiceOptions } from '../../../src/main/services'
 
@@ -50,7 +51,12 @@ export function normalise(entity: EntityName, rows: Record<string, unknown>[]): 
 
 /** The live synced rows of the replica (cached read-only persons excluded), per entity. */
 export function replicaSnapshot(device: Device): Snapshot {
-  const { db } = device.ctx.session!.replica
+  return replicaSnapshotOf(device.ctx.session!.replica)
+}
+
+/** `replicaSnapshot` of a replica opened without a device. */
+export function replicaSnapshotOf(replica: Replica): Snapshot {
+  const { db } = replica
   const cached = new Set(
     db
       .select({ id: persons.id })

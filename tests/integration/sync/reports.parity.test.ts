@@ -27,6 +27,8 @@ for (const backend of backends())
     const dir = tempDir(`reports-${backend.name}`)
     let register: Awaited<ReturnType<typeof startRegister>>
     let device: Device
+    /** The person this test ends by `ARBEID` (the demo has registrations of its own besides). */
+    let endedByWork = ''
     const token = async (username: string) => {
       const res = await fetch(`${register.url}/auth/login`, {
         method: 'POST',
@@ -46,6 +48,7 @@ for (const backend of backends())
         .orderBy(asc(persons.id))
         .limit(4)
       expect(bergen.length).toBe(4)
+      endedByWork = bergen[3]!.id
       // Intro rows as a push writes them: under the change lock, each with its change-set seq.
       await register.db.transaction(async (tx) => {
         await takeChangeLock(tx)
@@ -114,8 +117,8 @@ for (const backend of backends())
       expect(figures.persons).toBeGreaterThan(10)
       expect(figures.statuses.length).toBeGreaterThan(1)
       expect(figures.belowNorm.length).toBeGreaterThanOrEqual(1)
-      expect(figures.absence.reduce((s, r) => s + r.days, 0)).toBe(1 + 2 + 3 + 4)
-      expect(figures.endings).toEqual([expect.objectContaining({ reasonCode: 'ARBEID', count: 1 })])
+      expect(figures.absence.reduce((s, r) => s + r.days, 0)).toBeGreaterThanOrEqual(1 + 2 + 3 + 4)
+      expect(figures.endings.find((r) => r.reasonCode === 'ARBEID')?.personIds).toContain(endedByWork)
       const named = new Set([...figures.statuses.flatMap((r) => r.personIds), ...figures.belowNorm.map((r) => r.personId)])
       for (const id of named) expect(people[id]?.duf, id).toMatch(/^\d{12}$/)
     })

@@ -5,18 +5,22 @@ import { backends } from '../server/backends'
 /**
  * A9 / issue 12 points 1–2: seeded runs of the sync simulation (`tests/simulation/sim.ts`):
  * three real encrypted replicas and the real register over a transport that drops, doubles,
- * delays and reorders requests and replies, with crashes before the local commit, 401, 503,
- * clock skew and base-data imports between steps. The seven invariants are checked after
- * every step and after a final quiet sync. A run of 40 steps took 22–43 s on the shared
- * two-core machine at load average ~20 (three logins with their key derivation and first
- * syncs are half of it), so CI runs `NIR_SIM_RUNS` (default 3) runs per backend, not the
- * issue's 200; `npm run simulate -- --runs N` runs more. `NIR_SIM_SEED` reruns one seed
- * (what a failure prints).
+ * delays and reorders requests and replies (also two replies of one device across
+ * connections), with crashes before the local commit, 401, 503, clock skew, base-data
+ * imports, epoch changes, a person leaving the scope and coming back, and a "sync now" while
+ * a periodic cycle runs. The invariants are checked after every step and after a final quiet
+ * sync. Every run starts from copies of one base (logins and first syncs made once, see
+ * `Base`), so CI runs the issue's 200 seeded runs of 20 steps on PGlite (`NIR_SIM_RUNS`,
+ * `NIR_SIM_STEPS`) and a few on PostgreSQL (`NIR_SIM_PG_RUNS`, default 3); `npm run simulate
+ * -- --runs N` is the long run (40 steps). `NIR_SIM_SEED` reruns one seed (what a failure prints).
  */
 
-const RUNS = Number(process.env.NIR_SIM_RUNS ?? 3)
-const STEPS = Number(process.env.NIR_SIM_STEPS ?? 40)
-const seeds = process.env.NIR_SIM_SEED ? [Number(process.env.NIR_SIM_SEED)] : Array.from({ length: RUNS }, (_, i) => 1 + i)
+const STEPS = Number(process.env.NIR_SIM_STEPS ?? 20)
+const seedsFor = (backend: string) => {
+  if (process.env.NIR_SIM_SEED) return [Number(process.env.NIR_SIM_SEED)]
+  const runs = backend === 'pglite' ? Number(process.env.NIR_SIM_RUNS ?? 200) : Number(process.env.NIR_SIM_PG_RUNS ?? 3)
+  return Array.from({ length: runs }, (_, i) => 1 + i)
+}
 
 for (const backend of backends())
   describe(`A9 sync simulation (register on ${backend.name})`, () => {
@@ -28,20 +32,33 @@ for (const backend of backends())
       await host?.close()
     })
 
-    test(`A9 ${seeds.length} seeded runs of ${STEPS} steps under faults: invariants 1–7 hold after every step and after a quiet sync`, async () => {
+    const seeds = seedsFor(backend.name)
+    test(`A9 ${seeds.length} seeded runs of ${STEPS} steps under faults: invariants 1–8 hold after every step and after a quiet sync`, async () => {
       const results: SimResult[] = []
       for (const seed of seeds) {
         const r = await runSimulation({ seed, steps: STEPS, host })
         if (r.violations.length) expect.fail(describeFailure(r, await shrink({ seed, steps: STEPS, host }, r)))
         results.push(r)
       }
+      // A rerun of one seed (NIR_SIM_SEED) checks its invariants only; a set of runs must also have exercised what it claims.
+      if (process.env.NIR_SIM_SEED) return
       // The runs must have exercised what they claim: applied work, conflicts of concurrent edits, and faults of the wire.
       const sum = (f: (r: SimResult) => number) => results.reduce((s, r) => s + f(r), 0)
       expect(sum((r) => r.verdicts.applied ?? 0)).toBeGreaterThan(0)
-      expect(sum((r) => r.verdicts.conflict ?? 0)).toBeGreaterThan(0)
-      expect(sum((r) => r.faults.dropReply + r.faults.duplicate + r.faults.dropRequest)).toBeGreaterThan(0)
-      expect(sum((r) => r.faults.crashBeforeCommit)).toBeGreaterThan(0)
-    }, 900_000)
+      // A handful of short runs (PostgreSQL's 3 of 20 steps) need not draw every kind; a set of ten or more must.
+      if (seeds.length >= 10) {
+        expect(sum((r) => r.verdicts.conflict ?? 0)).toBeGreaterThan(0)
+        expect(sum((r) => r.faults.dropReply + r.faults.duplicate + r.faults.dropRequest)).toBeGreaterThan(0)
+        expect(sum((r) => r.faults.crashBeforeCommit)).toBeGreaterThan(0)
+      }
+      // The fault kinds of A9 beyond the wire's: each must have happened in a full set of runs.
+      if (seeds.length >= 50)
+        for (const kind of ['epochChange', 'scopeExit', 'scopeEntry', 'reorderReplies', 'concurrentCycles'] as const)
+          expect(
+            sum((r) => r.faults[kind]),
+            kind,
+          ).toBeGreaterThan(0)
+    }, 1_800_000)
 
     // The checker's own tests do not depend on the register's database: once, on PGlite.
     const checker = backend.name === 'pglite' ? test : test.skip
