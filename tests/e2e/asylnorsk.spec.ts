@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Page } from '@playwright/test'
 import type { AsylnorskOffer } from '../../src/shared/domain'
 import { addMonths } from '../../src/shared/calendar'
 import { messages } from '../../src/shared/i18n'
@@ -12,6 +11,7 @@ import { expectAccessible } from './support/accessibility'
 import { dufWithCheck } from './support/extra-persons'
 import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
+import { syncNow } from './support/sync-now'
 import { osloDay, personView, weekOf } from './support/norsk-training'
 
 const { nb, nn } = messages
@@ -46,14 +46,9 @@ async function offersOnRegister(registerUrl: string): Promise<AsylnorskOffer[]> 
   return [...offers.values()]
 }
 
-/** Runs a sync on the device and waits for its end (the chip's state). */
-async function syncNow(page: Page): Promise<void> {
-  expect((await hostPost(page.request, 'sync.run')).ok()).toBe(true)
-  await expect(new AppShellPage(page).syncChip).toHaveAttribute('data-state', 'upToDate', { timeout: 60_000 })
-}
-
 /**
- * An asylum seeker whose application was granted this year, in an ordinary reception centre
+ * An asylum seeker whose application (made in 2020, so R3.5 / R7 rather than the 2021 act's
+ * training in reception, R12.0.4) was granted this year, in an ordinary reception centre
  * (D7: asylnorsk closes with the permit, NKNV stays open), imported on the register as the
  * central administrator would; the demo data has none.
  */
@@ -73,7 +68,7 @@ async function importGrantedSeeker(stack: Stack): Promise<string> {
       birthDate: '1994-04-04',
       sex: 'K',
       closed: false,
-      arrivalDate: `${year - 1}-09-01`,
+      arrivalDate: '2020-09-01',
       followUpMunicipality: '4601',
       followUpDistrict: null,
       followUpByAgreement: false,
@@ -86,9 +81,9 @@ async function importGrantedSeeker(stack: Stack): Promise<string> {
       groundCode: 'ASYLSOKAR',
       permitType: 'Asylsøknad under behandling',
       legalBasis: 'utlendingsloven § 28',
-      validFrom: `${year - 1}-09-01`,
+      validFrom: '2020-09-01',
       validTo: null,
-      grantedDate: `${year - 1}-09-01`,
+      grantedDate: '2020-09-01',
     },
     {
       type: 'permit',
@@ -153,7 +148,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await expect(screen.offerRows.first()).toContainText(nb.asylnorskUi.kinds.ASYLNORSK)
     await expect(screen.offerRows.first()).toContainText(`01.01.${year}`)
 
-    await syncNow(page)
+    await syncNow(page.request)
     await expect
       .poll(async () => (await offersOnRegister(stack.registerUrl)).map((o) => `${o.municipality} ${o.year} ${o.kind} ${o.fromDate} ${o.toDate}`))
       .toEqual([`4601 ${year} ASYLNORSK ${year}-01-01 ${year}-12-31`])
@@ -194,13 +189,13 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     }
   })
 
-  test('a norsk caseworker registers weeks for an asylum seeker of the demo data: both kinds offered, the dialog stays on the next week, a week outside the offer is refused beside the week; edit; nynorsk', async ({
+  test('a norsk caseworker registers weeks for an asylum seeker of the demo data (applied after 2020: training in reception, R12.2.8): both reception kinds offered, the dialog stays on the next week, a week outside the asylnorsk offer is refused beside the week; edit; nynorsk', async ({
     page,
     stack,
     screens,
   }) => {
     await new LoginPage(page).ensureLoggedIn('norsk', DEMO_PASSWORD)
-    await syncNow(page)
+    await syncNow(page.request)
     const screen = new AsylnorskPage(page)
     const shell = new AppShellPage(page)
 
@@ -228,17 +223,20 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await page.getByTestId('menu-asylnorsk').focus()
     await page.keyboard.press('Enter')
     await expect(screen.screen).toBeVisible()
+    // R12.2.8: the demo's seekers applied within the last 18 months, so the 2021 act's kinds.
     await expect(page.getByTestId('asylnorsk-kinds')).toHaveText(
-      nb.asylnorskUi.person.allowed.replace('{kinds}', `${nb.asylnorskUi.kinds.ASYLNORSK}, ${nb.asylnorskUi.kinds.NKNV}`),
+      nb.asylnorskUi.person.allowed.replace('{kinds}', `${nb.asylnorskUi.kinds.MOTTAK_NORSK}, ${nb.asylnorskUi.kinds.MOTTAK_SAMF}`),
     )
     await expect(page.getByTestId('asylnorsk-offers')).toContainText(`01.01.${year} – 31.12.${year}`)
+    await expect(page.getByTestId('asylnorsk-mottak-offers')).toHaveText(nb.asylnorskUi.person.mottakOffers)
     await expect(page.getByTestId('asylnorsk-none')).toBeVisible()
+    await expectAccessible(page, 'deltaking asylnorsk, training in reception (nb)')
     await screens('asylnorsk-empty-nb')
 
     await screen.register.focus()
     await page.keyboard.press('Enter')
     await expect(screen.weekDialog).toBeVisible()
-    expect(await screen.selectOptions('week-kind')).toEqual([nb.asylnorskUi.kinds.ASYLNORSK, nb.asylnorskUi.kinds.NKNV])
+    expect(await screen.selectOptions('week-kind')).toEqual([nb.asylnorskUi.kinds.MOTTAK_NORSK, nb.asylnorskUi.kinds.MOTTAK_SAMF])
     // Before any row: the first week inside the offer and the R8 window.
     const first = weekOf(addMonths(osloDay(), -2) > `${year}-01-01` ? addMonths(osloDay(), -2) : `${year}-01-01`)
     await expect(screen.weekInput('year')).toHaveValue(String(first.isoYear))
@@ -280,12 +278,17 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
 
     // Newest first, each row with its sync mark; the summary against the cap.
     await expect(screen.rows.first()).toHaveAttribute('data-week', `${first.isoYear}-${first.isoWeek + 2}`)
-    await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="ASYLNORSK"]')).toHaveText(
-      nb.asylnorskUi.person.summaryLine.split(' | ')[1]!.replace('{kind}', nb.asylnorskUi.kinds.ASYLNORSK).replace('{hours}', '17,5').replace('{max}', '175').replace('{n}', '3'),
+    await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="MOTTAK_NORSK"]')).toHaveText(
+      nb.asylnorskUi.person.summaryLine
+        .split(' | ')[1]!
+        .replace('{kind}', nb.asylnorskUi.kinds.MOTTAK_NORSK)
+        .replace('{hours}', '17,5')
+        .replace('{max}', '175')
+        .replace('{n}', '3'),
     )
 
     // Edit the oldest week: the dialog says it is registered and saving edits it.
-    await screen.row(first.isoYear, first.isoWeek, 'ASYLNORSK').getByTestId('asylnorsk-edit').focus()
+    await screen.row(first.isoYear, first.isoWeek, 'MOTTAK_NORSK').getByTestId('asylnorsk-edit').focus()
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('week-existing')).toBeVisible()
     await expect(screen.weekInput('hours')).toHaveValue('6')
@@ -295,7 +298,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await page.keyboard.press('Escape')
     await expect(screen.weekDialog).toBeHidden()
     await expect(screen.rows).toHaveCount(3)
-    await expect(screen.row(first.isoYear, first.isoWeek, 'ASYLNORSK')).toContainText('8')
+    await expect(screen.row(first.isoYear, first.isoWeek, 'MOTTAK_NORSK')).toContainText('8')
     await screens('asylnorsk-three-weeks-nb')
 
     await shell.switchLanguage('nn')
@@ -305,7 +308,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
       await screen.register.focus()
       await page.keyboard.press('Enter')
       await expect(screen.weekDialog).toBeVisible()
-      await screen.choose('week-kind', nn.asylnorskUi.kinds.NKNV)
+      await screen.choose('week-kind', nn.asylnorskUi.kinds.MOTTAK_SAMF)
       await screen.weekInput('hours').fill('2')
       await screen.weekInput('hours').press('Enter')
       await expect(page.getByTestId('week-announcement')).toHaveText(/^Veke \d+ \d{4} lagra\. Neste veke er vald\.$/)
@@ -314,9 +317,12 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
       await expect(screen.weekDialog).toBeHidden()
       await expect(screen.rows).toHaveCount(4)
       // One week is one *veke*, not "1 veker".
-      await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="NKNV"]')).toHaveText(
-        nn.asylnorskUi.person.summaryLine.split(' | ')[0]!.replace('{kind}', nn.asylnorskUi.kinds.NKNV).replace('{hours}', '2').replace('{max}', '50').replace('{n}', '1'),
+      // R12.2.8: social studies in reception is capped at 25 hours.
+      await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="MOTTAK_SAMF"]')).toHaveText(
+        nn.asylnorskUi.person.summaryLine.split(' | ')[0]!.replace('{kind}', nn.asylnorskUi.kinds.MOTTAK_SAMF).replace('{hours}', '2').replace('{max}', '25').replace('{n}', '1'),
       )
+      await expect(page.getByTestId('asylnorsk-mottak-offers')).toHaveText(nn.asylnorskUi.person.mottakOffers)
+      await expectAccessible(page, 'deltaking asylnorsk, training in reception (nn)')
       await screens('asylnorsk-nn')
     } finally {
       await shell.switchLanguage('nb')
@@ -329,7 +335,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     screens,
   }) => {
     await new LoginPage(page).ensureLoggedIn('tilskot', DEMO_PASSWORD)
-    await syncNow(page)
+    await syncNow(page.request)
     const screen = new AsylnorskPage(page)
     // The register gets next year's NKNV offer from elsewhere; this device has not pulled it yet.
     const token = await registerLogin(stack.registerUrl, 'nir-admin')
@@ -342,7 +348,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     expect(imported.status, await imported.text()).toBe(200)
     const ours = { id: randomUUID(), municipality: '4601', year: year + 1, kind: 'NKNV', fromDate: `${year + 1}-02-01`, toDate: `${year + 1}-11-30` }
     expect(((await (await hostPost(page.request, 'asylnorsk.registerOffer', ours)).json()) as { ok: boolean }).ok).toBe(true)
-    await syncNow(page)
+    await syncNow(page.request)
     const problems = (await (await hostPost(page.request, 'sync.problems')).json()) as { value: { problems: { mutationId: string; command: string }[] } }
     const problem = problems.value.problems.find((x) => x.command === 'asylnorsk.registerOffer')
     expect(problem, 'the register refused the second NKNV offer of the year').toBeDefined()
@@ -368,7 +374,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await new LoginPage(page).ensureLoggedIn('norsk', DEMO_PASSWORD)
     const screen = new AsylnorskPage(page)
     const grantedId = await importGrantedSeeker(stack)
-    await syncNow(page)
+    await syncNow(page.request)
     await screen.openPerson(grantedId)
     await expect(page.getByTestId('asylnorsk-kinds')).toHaveText(nb.asylnorskUi.person.allowed.replace('{kinds}', nb.asylnorskUi.kinds.NKNV))
     await screen.register.focus()

@@ -95,6 +95,9 @@ test.describe('Deltaking intro: measures, replacements, the average and its char
     await intro.registerDecision.click()
     await intro.choose(intro.decisionDialog, 'decision-type', codeName('decisionType', 'INTRO_PROGRAM'))
     await intro.field(intro.decisionDialog, 'decision-startDate').fill(start)
+    // R12.3.1: most demo persons are under the 2021 act, where a granted programme needs its decided months.
+    const regime = (await personView(page, personId)).evaluation.regime.introNorsk.regime
+    if (regime === 'INTEGRERING_2021' || regime === 'INT_6A') await intro.field(intro.decisionDialog, 'decision-durationMonths').fill('12')
     await intro.save(intro.decisionDialog)
     await expect(intro.decisionDialog).toBeHidden()
     await expect(page.getByTestId('menu-deltaking-intro')).toHaveText(nb.person.menu.participationIntro)

@@ -2,6 +2,7 @@ import { AppShellPage } from './pages/AppShellPage'
 import { LoginPage } from './pages/LoginPage'
 import { inMunicipality } from './support/choose'
 import { importOnRegister } from './support/register-import'
+import { syncNow } from './support/sync-now'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
 
 const USER = 'intro'
@@ -30,6 +31,7 @@ test('A4 a sync that would remove many persons stops, says why, and goes on when
     // Put the register back as the other specs expect it: the persons move home again.
     await importOnRegister(stack.registerUrl, movers)
     await shell.syncChip.click()
-    await expect(shell.syncChip).toHaveAttribute('data-state', 'upToDate')
+    // Every mover back on the device before the next spec (the chip may still show the last state).
+    await syncNow(page.request)
   }
 })

@@ -1,3 +1,4 @@
+import type { AsylnorskKind } from '../../../src/shared/domain'
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /** Training for asylum seekers (D7): the yearly offer on *Kommunar* and *Deltaking asylnorsk* on the person. */
@@ -69,7 +70,7 @@ export class AsylnorskPage {
     await expect(select).toContainText(option)
   }
 
-  row(isoYear: number, isoWeek: number, kind: 'ASYLNORSK' | 'NKNV'): Locator {
+  row(isoYear: number, isoWeek: number, kind: AsylnorskKind): Locator {
     return this.page.locator(`[data-testid="asylnorsk-row"][data-week="${isoYear}-${isoWeek}"][data-kind="${kind}"]`)
   }
 }
