@@ -24,9 +24,11 @@
  * person can be saved) and a granted needs-based Norwegian decision with ample hours for each
  * of 200 persons, written on the register before the device's first sync.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { PerformanceObserver } from 'node:perf_hooks'
+import { GCProfiler } from 'node:v8'
 import { join } from 'node:path'
 import { eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
@@ -41,33 +43,17 @@ import type { Saved } from '../src/shared/api'
 import { addDays, isoWeek } from '../src/shared/calendar'
 import { osloDateOfMs } from '../src/shared/rules'
 import { log, report } from './harness'
+import { benchDatabase } from './postgres'
 
 // 10,000 is the issue's figure (`NIR_BENCH_PUSH=10000`, about a minute here); the default keeps
 // `npm run bench` short on the project's 2-core machine.
 const MUTATIONS = Number(process.env.NIR_BENCH_PUSH ?? 2_000)
+/** The persons the mutations touch. */
 const PERSONS = 200
+/** The register's demo municipality (`NIR_BENCH_PUSH_PERSONS`): how push cost grows with its size (issue 12.6). */
+const REGISTER_PERSONS = Number(process.env.NIR_BENCH_PUSH_PERSONS ?? PERSONS)
 const USER = 'etterreg'
 const PASSWORD = 'demo1234'
-
-/** A fresh PostgreSQL database when an admin URL is configured, else null (PGlite). */
-async function postgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const admin = process.env.NIR_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
-  if (!admin) return null
-  const name = `nir_bench_${randomBytes(5).toString('hex')}`
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin })
-    await c.connect()
-    try {
-      await c.query(q)
-    } finally {
-      await c.end()
-    }
-  }
-  await run(`CREATE DATABASE "${name}"`)
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
-}
 
 /**
  * CPU time (user + system, ms) the PostgreSQL backends of the database at `url` have used so far,
@@ -102,6 +88,10 @@ async function grantNorsk(db: RegisterDb, today: string): Promise<string[]> {
   const ids = (await db.select({ id: persons.id }).from(persons).where(eq(persons.followUpMunicipality, '4601'))).map((r) => r.id).slice(0, PERSONS)
   await db.transaction(async (tx) => {
     await takeChangeLock(tx)
+    // The demo gives persons weeks of their own; the bench saves new weeks only (a save of a
+    // registered week edits that row, R6.4), so these persons start with none. Before any
+    // device has synced, so no replica holds the rows removed here.
+    await tx.delete(weeklyParticipation).where(inArray(weeklyParticipation.personId, ids))
     const seqs = await nextSeqs(tx, ids.length)
     await tx.insert(decisions).values(
       ids.map((personId, i) => ({
@@ -148,11 +138,11 @@ function percentile(sorted: number[], p: number): number {
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nir-bench-push-'))
-  const pgDb = await postgres()
+  const pgDb = await benchDatabase()
   let device: Device | null = null
   try {
     log(pgDb ? `push bench on PostgreSQL (fresh database) …` : `push bench on PGlite (no NIR_BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL: PostgreSQL figures need one) …`)
-    const register = await startRegister({ ...(pgDb ? { databaseUrl: pgDb.url } : { dataDir: join(dir, 'register') }), port: 0, demo: { persons: PERSONS } })
+    const register = await startRegister({ ...(pgDb ? { databaseUrl: pgDb.url } : { dataDir: join(dir, 'register') }), port: 0, demo: { persons: REGISTER_PERSONS } })
     try {
       const today = osloDateOfMs(Date.now())
       const personIds = await grantNorsk(register.db, today)
@@ -176,13 +166,47 @@ export async function run(): Promise<void> {
       // (b) saves through the service handler, each timed.
       const rows = weeks(personIds, today)
       const saveMs: number[] = []
+      // What the tail is made of: the GC pauses that fall inside a save (V8's own record of them).
+      const gcs: { start: number; end: number; kind: number }[] = []
+      const gcObserver = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: (e as { detail?: { kind?: number } }).detail?.kind ?? 0 })
+      })
+      gcObserver.observe({ entryTypes: ['gc'] })
+      // Bytes a save allocates (what decides how often a minor GC lands inside one).
+      const profiler = new GCProfiler()
+      profiler.start()
+      const used0 = process.memoryUsage().heapUsed
+      const spans: { start: number; end: number }[] = []
       for (const w of rows) {
         const t = performance.now()
         const res = await device.dispatch('norsk.saveWeeklyParticipation', w)
-        saveMs.push(performance.now() - t)
+        const end = performance.now()
+        saveMs.push(end - t)
+        spans.push({ start: t, end })
         if (!res.ok) throw new Error(`save refused: ${JSON.stringify(res.reasons)} for ${JSON.stringify(w)}`)
         if ((res.value as Saved).rows[0]?.id !== w.id) throw new Error(`save wrote another row than ${w.id}`)
       }
+      const profile = profiler.stop()
+      {
+        // Bytes allocated = growth between collections + what the last one left to grow.
+        let allocated = 0
+        let after = used0
+        for (const st of profile.statistics) {
+          allocated += st.beforeGC.heapStatistics.usedHeapSize - after
+          after = st.afterGC.heapStatistics.usedHeapSize
+        }
+        allocated += process.memoryUsage().heapUsed - after
+        log(`allocated per save: ${(allocated / rows.length / 1024).toFixed(1)} KB`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      gcObserver.disconnect()
+      const slowSpans = spans.filter((s) => s.end - s.start > 5)
+      const withGc = slowSpans.filter((s) => gcs.some((g) => g.start < s.end && g.end > s.start)).length
+      const kinds = [1, 2, 4, 8].map((k) => {
+        const of = gcs.filter((g) => g.kind === k)
+        return `${{ 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' }[k]} ${of.length} (${of.reduce((n, g) => n + g.end - g.start, 0).toFixed(0)} ms)`
+      })
+      log(`GC pauses during the saves: ${kinds.join(', ')}; saves over 5 ms with a GC inside: ${withGc} of ${slowSpans.length}`)
       // Baseline: the same rows, bare, into the same replica table (under other ids and a
       // person of their own, then removed, so the push below sees only the real saves).
       const bareMs: number[] = []

@@ -45,8 +45,12 @@ for (const step of steps) {
     const counts = step.name === 'e2e' ? playwrightCounts(step.report) : vitestCounts(step.report)
     passed += counts.passed
     failed += counts.failed
-    if (r.status !== 0 && counts.failed === 0) failed += 1 // runner failed outside any test
-    summary.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${secs} s)`)
+    // A runner that fails outside any test (an unhandled error, a failing global setup or
+    // teardown) counts once, and the summary says so: the reason is in its output above.
+    const outside = r.status !== 0 && counts.failed === 0
+    if (outside) failed += 1
+    const why = outside ? `, exit ${r.status ?? r.signal} outside any test${counts.errors ? `: ${counts.errors}` : ' (see its output above)'}` : ''
+    summary.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed${why} (${secs} s)`)
   } else if (r.status === 0) {
     passed += 1
     summary.push(`${step.name}: ok (${secs} s)`)
@@ -64,7 +68,9 @@ function vitestCounts(file) {
 }
 function playwrightCounts(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'))
-  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }
+  // Errors outside tests (global setup or teardown, a worker that crashed) are listed apart.
+  const errors = (r.errors ?? []).map((e) => (e.message ?? String(e)).split('\n')[0]).join('; ')
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, errors }
 }
 
 console.log('\n' + summary.join('\n'))
