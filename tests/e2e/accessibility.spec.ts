@@ -7,6 +7,7 @@ import { SearchPage } from './pages/SearchPage'
 import { displayName, richestPerson } from './support/choose'
 import { expectAccessible } from './support/accessibility'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
+import { closeWithEscape } from './support/overlays'
 
 const USER = 'intro'
 
@@ -42,7 +43,7 @@ test.describe('keyboard and screen reader (issue 6 point 9)', () => {
       await log.click()
       await expect(page.getByTestId('calculation-log')).toBeVisible()
       await expectAccessible(page, `calculation-log-${lang}`)
-      await page.keyboard.press('Escape')
+      await closeWithEscape(page, page.getByTestId('calculation-log'))
       for (const key of ['municipalities', 'reports'] as const) {
         await shell.go(key)
         await expectAccessible(page, `${key}-${lang}`)

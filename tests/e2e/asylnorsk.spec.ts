@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
 import { syncNow } from './support/sync-now'
 import { osloDay, personView, weekOf } from './support/norsk-training'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 /** The fixed part of a text before its first placeholder, to find it with any values filled in. */
@@ -163,30 +164,25 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     const screen = new AsylnorskPage(page)
     await page.goto('/#/kommunar')
     await shell.switchLanguage('nn')
-    try {
-      await expect(page.getByRole('heading', { level: 1, name: nn.asylnorskUi.municipalities.heading })).toBeVisible()
-      await expect(page.getByRole('heading', { level: 2, name: nn.asylnorskUi.municipalities.offersHeading })).toBeVisible()
-      await screen.offerRegister.focus()
-      await page.keyboard.press('Enter')
-      await expect(screen.offerDialog).toBeVisible()
-      await screen.choose('offer-kind', nn.asylnorskUi.kinds.NKNV)
-      // The same year again is refused beside the year, in nynorsk.
-      await screen.offerInput('from').fill(`${year}-03-01`)
-      await screen.offerInput('to').fill(`${year}-11-30`)
-      await screen.offerInput('to').press('Enter')
-      await expect(screen.offerDialog).toBeHidden()
-      await expect(screen.offerRows).toHaveCount(2)
-      await screen.offerRegister.focus()
-      await page.keyboard.press('Enter')
-      await screen.offerInput('year').press('Enter')
-      await expect(screen.message('offer-year')).toHaveText(nn.reasons.OFFER_EXISTS.replace('{kind}', nn.asylnorskUi.kinds.ASYLNORSK).replace('{year}', String(year)))
-      await screens('kommunar-offer-refused-nn')
-      await page.keyboard.press('Escape')
-      await expect(screen.offerDialog).toBeHidden()
-      await screens('kommunar-offers-nn')
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(page.getByRole('heading', { level: 1, name: nn.asylnorskUi.municipalities.heading })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: nn.asylnorskUi.municipalities.offersHeading })).toBeVisible()
+    await screen.offerRegister.focus()
+    await page.keyboard.press('Enter')
+    await expect(screen.offerDialog).toBeVisible()
+    await screen.choose('offer-kind', nn.asylnorskUi.kinds.NKNV)
+    // The same year again is refused beside the year, in nynorsk.
+    await screen.offerInput('from').fill(`${year}-03-01`)
+    await screen.offerInput('to').fill(`${year}-11-30`)
+    await screen.offerInput('to').press('Enter')
+    await expect(screen.offerDialog).toBeHidden()
+    await expect(screen.offerRows).toHaveCount(2)
+    await screen.offerRegister.focus()
+    await page.keyboard.press('Enter')
+    await screen.offerInput('year').press('Enter')
+    await expect(screen.message('offer-year')).toHaveText(nn.reasons.OFFER_EXISTS.replace('{kind}', nn.asylnorskUi.kinds.ASYLNORSK).replace('{year}', String(year)))
+    await screens('kommunar-offer-refused-nn')
+    await closeWithEscape(page, screen.offerDialog)
+    await screens('kommunar-offers-nn')
   })
 
   test('a norsk caseworker registers weeks for an asylum seeker of the demo data (applied after 2020: training in reception, R12.2.8): both reception kinds offered, the dialog stays on the next week, a week outside the asylnorsk offer is refused beside the week; edit; nynorsk', async ({
@@ -271,8 +267,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await screen.weekInput('hours').press('Enter')
     await expect(screen.message('week-hours')).toHaveText(nb.asylnorskUi.weekDialog.invalidHours)
     await screens('asylnorsk-dialog-refused-nb')
-    await page.keyboard.press('Escape')
-    await expect(screen.weekDialog).toBeHidden()
+    await closeWithEscape(page, screen.weekDialog)
     await expect(screen.rows).toHaveCount(3)
     expect((await personView(page, seekerId!)).bundle.asylnorsk).toHaveLength(3)
 
@@ -295,38 +290,32 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await screen.weekInput('hours').fill('8')
     await screen.weekInput('hours').press('Enter')
     await expect(page.getByTestId('week-announcement')).toContainText(String(first.isoWeek))
-    await page.keyboard.press('Escape')
-    await expect(screen.weekDialog).toBeHidden()
+    await closeWithEscape(page, screen.weekDialog)
     await expect(screen.rows).toHaveCount(3)
     await expect(screen.row(first.isoYear, first.isoWeek, 'MOTTAK_NORSK')).toContainText('8')
     await screens('asylnorsk-three-weeks-nb')
 
     await shell.switchLanguage('nn')
-    try {
-      await expect(page.getByRole('heading', { level: 2, name: nn.asylnorskUi.person.heading })).toBeVisible()
-      await expect(page.getByTestId('menu-asylnorsk')).toHaveText(nn.person.menu.asylnorsk)
-      await screen.register.focus()
-      await page.keyboard.press('Enter')
-      await expect(screen.weekDialog).toBeVisible()
-      await screen.choose('week-kind', nn.asylnorskUi.kinds.MOTTAK_SAMF)
-      await screen.weekInput('hours').fill('2')
-      await screen.weekInput('hours').press('Enter')
-      await expect(page.getByTestId('week-announcement')).toHaveText(/^Veke \d+ \d{4} lagra\. Neste veke er vald\.$/)
-      await screens('asylnorsk-dialog-nn')
-      await page.keyboard.press('Escape')
-      await expect(screen.weekDialog).toBeHidden()
-      await expect(screen.rows).toHaveCount(4)
-      // One week is one *veke*, not "1 veker".
-      // R12.2.8: social studies in reception is capped at 25 hours.
-      await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="MOTTAK_SAMF"]')).toHaveText(
-        nn.asylnorskUi.person.summaryLine.split(' | ')[0]!.replace('{kind}', nn.asylnorskUi.kinds.MOTTAK_SAMF).replace('{hours}', '2').replace('{max}', '25').replace('{n}', '1'),
-      )
-      await expect(page.getByTestId('asylnorsk-mottak-offers')).toHaveText(nn.asylnorskUi.person.mottakOffers)
-      await expectAccessible(page, 'deltaking asylnorsk, training in reception (nn)')
-      await screens('asylnorsk-nn')
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(page.getByRole('heading', { level: 2, name: nn.asylnorskUi.person.heading })).toBeVisible()
+    await expect(page.getByTestId('menu-asylnorsk')).toHaveText(nn.person.menu.asylnorsk)
+    await screen.register.focus()
+    await page.keyboard.press('Enter')
+    await expect(screen.weekDialog).toBeVisible()
+    await screen.choose('week-kind', nn.asylnorskUi.kinds.MOTTAK_SAMF)
+    await screen.weekInput('hours').fill('2')
+    await screen.weekInput('hours').press('Enter')
+    await expect(page.getByTestId('week-announcement')).toHaveText(/^Veke \d+ \d{4} lagra\. Neste veke er vald\.$/)
+    await screens('asylnorsk-dialog-nn')
+    await closeWithEscape(page, screen.weekDialog)
+    await expect(screen.rows).toHaveCount(4)
+    // One week is one *veke*, not "1 veker".
+    // R12.2.8: social studies in reception is capped at 25 hours.
+    await expect(page.getByTestId('asylnorsk-summary').locator('[data-kind="MOTTAK_SAMF"]')).toHaveText(
+      nn.asylnorskUi.person.summaryLine.split(' | ')[0]!.replace('{kind}', nn.asylnorskUi.kinds.MOTTAK_SAMF).replace('{hours}', '2').replace('{max}', '25').replace('{n}', '1'),
+    )
+    await expect(page.getByTestId('asylnorsk-mottak-offers')).toHaveText(nn.asylnorskUi.person.mottakOffers)
+    await expectAccessible(page, 'deltaking asylnorsk, training in reception (nn)')
+    await screens('asylnorsk-nn')
   })
 
   test('A4 fix and resubmit: an offer the register refuses (another device registered that kind and year first) opens pre-filled from Kommunar?fix=', async ({
@@ -362,8 +351,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     // The register's reason stands beside the field it concerns.
     await expect(screen.message('offer-year')).toHaveText(nb.reasons.OFFER_EXISTS.replace('{kind}', nb.asylnorskUi.kinds.NKNV).replace('{year}', String(year + 1)))
     await screens('kommunar-offer-fix-nb')
-    await page.keyboard.press('Escape')
-    await expect(screen.offerDialog).toBeHidden()
+    await closeWithEscape(page, screen.offerDialog)
   })
 
   test('only the kinds the category allows are offered: NKNV alone after a granted permit; none for a person outside both target groups, with the register button off', async ({
@@ -382,8 +370,7 @@ test.describe('Asylum-seeker training: the yearly offer on Kommunar and Deltakin
     await expect(screen.weekDialog).toBeVisible()
     expect(await screen.selectOptions('week-kind')).toEqual([nb.asylnorskUi.kinds.NKNV])
     await expectAccessible(page, 'asylnorsk week dialog, NKNV only')
-    await page.keyboard.press('Escape')
-    await expect(screen.weekDialog).toBeHidden()
+    await closeWithEscape(page, screen.weekDialog)
 
     // No asylum-seeker permit at all (the extra person with a reg-nummer has no permits).
     await screen.openPerson(stack.extra.withRegNumber.id)

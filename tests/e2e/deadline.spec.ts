@@ -9,6 +9,7 @@ import { expectAccessible } from './support/accessibility'
 import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
 import { importRows, norskPerson } from './support/sync-devices'
+import { closeWithEscape } from './support/overlays'
 
 async function personView(page: Page, personId: string): Promise<PersonView> {
   const body = (await (await hostPost(page.request, 'persons.get', { personId })).json()) as { ok: boolean; value: PersonView }
@@ -119,8 +120,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await expectLabelsApart(chart)
     await screens('deadline-timeline-nb-1366')
     await page.setViewportSize({ width: 800, height: 900 })
-    await page.keyboard.press('Escape')
-    await expect(log).toBeHidden()
+    await closeWithEscape(page, log)
     // focus goes back to the "i" that opened it
     await expect(completion.getByTestId('scheme-deadline-log-button')).toBeFocused()
 
@@ -131,7 +131,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await expectAccessible(page, 'calculation log with timeline, nn')
     await screens('deadline-timeline-nn')
     await expectLabelsApart(log.getByTestId('deadline-timeline-chart'))
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page, log)
     await new AppShellPage(page).switchLanguage('nb')
   })
 
@@ -160,7 +160,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await expectLabelsApart(chart)
     await settled(page)
     await screens('deadline-timeline-planned-start-nb')
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page, log)
 
     await new AppShellPage(page).switchLanguage('nn')
     await start.getByTestId('scheme-deadline-log-button').click()
@@ -168,7 +168,7 @@ test.describe('deadline timeline under the calculation log (R5.2, R11.6)', () =>
     await expectLabelsApart(log.getByTestId('deadline-timeline-chart'))
     await settled(page)
     await screens('deadline-timeline-planned-start-nn')
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page, log)
     await new AppShellPage(page).switchLanguage('nb')
   })
 })

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
 import { osloDay, personView } from './support/norsk-training'
 import { importRowsOnRegister } from './support/register-import'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 const MUNICIPALITY = '4601'
@@ -262,29 +263,25 @@ test.describe('the 2021 act’s registrations on Kartlegging, Intro and Norsk (R
 
     const shell = new AppShellPage(page)
     await shell.switchLanguage('nn')
-    try {
-      await expect(ui.rows('fullTimeUpperSecondary').first()).toContainText(`${day(-30)} til ${day(-3)}`)
-      await expect(ui.card('fullTimeUpperSecondary').getByRole('heading', { name: nn.int2021Ui.kinds.fullTimeUpperSecondary.heading })).toBeVisible()
-      await expectAccessible(page, 'int2021 norsk nn')
-      await screens('int2021-norsk-nn')
-      await ui.open(id, 'kartlegging')
-      await expect(ui.rows('educationBackground').first()).toContainText(nn.int2021Ui.backgrounds.VGS_ELLER_HOGARE)
-      await expect(ui.rows('educationBackground').first().getByTestId('int2021-current')).toHaveText(nn.int2021Ui.current)
-      await expectAccessible(page, 'int2021 kartlegging nn')
-      await screens('int2021-kartlegging-nn')
-      await ui.openDialog('norskGoal')
-      await expect(ui.dialog.getByRole('radio', { name: nn.int2021Ui.higherGoal })).toBeVisible()
-      await expectAccessible(page, 'int2021 norskmål dialog nn')
-      await screens('int2021-norskgoal-dialog-nn')
-      await ui.dialog.getByTestId('int2021-cancel').click()
-      await expect(ui.dialog).toBeHidden()
-      await ui.open(id, 'intro')
-      await expect(ui.rows('finalGoal').first()).toContainText(nn.int2021Ui.finalGoals.ARBEID)
-      await expectAccessible(page, 'int2021 intro nn')
-      await screens('int2021-intro-nn')
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(ui.rows('fullTimeUpperSecondary').first()).toContainText(`${day(-30)} til ${day(-3)}`)
+    await expect(ui.card('fullTimeUpperSecondary').getByRole('heading', { name: nn.int2021Ui.kinds.fullTimeUpperSecondary.heading })).toBeVisible()
+    await expectAccessible(page, 'int2021 norsk nn')
+    await screens('int2021-norsk-nn')
+    await ui.open(id, 'kartlegging')
+    await expect(ui.rows('educationBackground').first()).toContainText(nn.int2021Ui.backgrounds.VGS_ELLER_HOGARE)
+    await expect(ui.rows('educationBackground').first().getByTestId('int2021-current')).toHaveText(nn.int2021Ui.current)
+    await expectAccessible(page, 'int2021 kartlegging nn')
+    await screens('int2021-kartlegging-nn')
+    await ui.openDialog('norskGoal')
+    await expect(ui.dialog.getByRole('radio', { name: nn.int2021Ui.higherGoal })).toBeVisible()
+    await expectAccessible(page, 'int2021 norskmål dialog nn')
+    await screens('int2021-norskgoal-dialog-nn')
+    await ui.dialog.getByTestId('int2021-cancel').click()
+    await expect(ui.dialog).toBeHidden()
+    await ui.open(id, 'intro')
+    await expect(ui.rows('finalGoal').first()).toContainText(nn.int2021Ui.finalGoals.ARBEID)
+    await expectAccessible(page, 'int2021 intro nn')
+    await screens('int2021-intro-nn')
   })
 
   test('the reference-person card shows for family of a refugee (J15); a person under the 2003 act gets no cards, one line says why; nb and nn', async ({
@@ -297,8 +294,7 @@ test.describe('the 2021 act’s registrations on Kartlegging, Intro and Norsk (R
     await ui.open(persons.family, 'intro')
     // Escape closes the dialog and saves nothing.
     await ui.openDialog('referencePersonCondition')
-    await page.keyboard.press('Escape')
-    await expect(ui.dialog).toBeHidden()
+    await closeWithEscape(page, ui.dialog)
     await expect(ui.card('referencePersonCondition').getByTestId('int2021-none')).toHaveText(nb.int2021Ui.kinds.referencePersonCondition.none)
     await ui.openDialog('referencePersonCondition')
     await ui.chooseRadio(0)
@@ -313,17 +309,13 @@ test.describe('the 2021 act’s registrations on Kartlegging, Intro and Norsk (R
     const shell = new AppShellPage(page)
     for (const lang of ['nb', 'nn'] as const) {
       if (lang === 'nn') await shell.switchLanguage('nn')
-      try {
-        for (const tab of ['kartlegging', 'intro', 'norsk'] as const) {
-          await ui.open(persons.act2003, tab)
-          await expect(ui.notInRegime).toHaveText(messages[lang].int2021Ui.notInRegime.INTRO_2003)
-          await expect(page.getByTestId('int2021-register')).toHaveCount(0)
-        }
-        await expectAccessible(page, `int2021 2003 person ${lang}`)
-        await screens(`int2021-act2003-${lang}`)
-      } finally {
-        if (lang === 'nn') await shell.switchLanguage('nb')
+      for (const tab of ['kartlegging', 'intro', 'norsk'] as const) {
+        await ui.open(persons.act2003, tab)
+        await expect(ui.notInRegime).toHaveText(messages[lang].int2021Ui.notInRegime.INTRO_2003)
+        await expect(page.getByTestId('int2021-register')).toHaveCount(0)
       }
+      await expectAccessible(page, `int2021 2003 person ${lang}`)
+      await screens(`int2021-act2003-${lang}`)
     }
   })
 })

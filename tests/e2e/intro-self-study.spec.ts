@@ -138,15 +138,11 @@ test.describe('Intro: a programme planned as self-study (R5.4, R4)', () => {
 
     const shell = new AppShellPage(page)
     await shell.switchLanguage('nn')
-    try {
-      await expect(page.getByTestId('summary-norm')).toHaveText(nn.introParticipationUi.summary.normSelfStudy.replace('{norm}', '30'))
-      await expectAccessible(page, 'deltaking intro self-study nn')
-      await intro.open(personId)
-      await expect(intro.decisionRows.first().getByTestId('decision-self-study')).toHaveText(nn.norskUi.decisions.selfStudy)
-      await expectAccessible(page, 'intro decisions self-study nn')
-      await screens('intro-self-study-decisions-nn')
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(page.getByTestId('summary-norm')).toHaveText(nn.introParticipationUi.summary.normSelfStudy.replace('{norm}', '30'))
+    await expectAccessible(page, 'deltaking intro self-study nn')
+    await intro.open(personId)
+    await expect(intro.decisionRows.first().getByTestId('decision-self-study')).toHaveText(nn.norskUi.decisions.selfStudy)
+    await expectAccessible(page, 'intro decisions self-study nn')
+    await screens('intro-self-study-decisions-nn')
   })
 })

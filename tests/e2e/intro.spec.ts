@@ -13,6 +13,7 @@ import { dufWithCheck } from './support/extra-persons'
 import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
 import { importRowsOnRegister } from './support/register-import'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 const MUNICIPALITY = '4601'
@@ -228,38 +229,33 @@ test.describe('screen Intro: contact, claim, decisions and the ending (D8.1, R4,
     const intro = new IntroPage(page)
     await intro.open(personId)
     await shell.switchLanguage('nn')
-    try {
-      await expect(intro.screen.getByRole('heading', { name: nn.introUi.decisionsHeading })).toBeVisible()
-      await expectAccessible(page, 'intro screen nn')
-      await screens('intro-screen-nn')
-      for (const [button, dialog, title] of [
-        [intro.registerContact, intro.contactDialog, nn.norskUi.contactDialog.title],
-        [intro.registerClaim, intro.claimDialog, nn.norskUi.claimDialog.title],
-        [intro.registerDecision, intro.decisionDialog, nn.norskUi.decisionDialog.title],
-      ] as const) {
-        await button.click()
-        await expect(dialog.getByRole('heading', { name: title })).toBeVisible()
-        await expectAccessible(page, `${title} nn`)
-        await dialog.getByRole('button', { name: nn.norskUi.cancel }).click()
-        await expect(dialog).toBeHidden()
-      }
-      await registerDecision(intro, 'INTRO_PROGRAM', (d) => intro.field(d, 'decision-startDate').fill(osloDay(-14)))
-      await expect(intro.decisionRows).toHaveCount(1)
-      await intro.registerEnding.click()
-      await expect(intro.endingDialog.getByRole('heading', { name: nn.introUi.endingDialog.title })).toBeVisible()
-      await intro.choose(intro.endingDialog, 'ending-reasonCode', codeName('endReason', 'ARBEID', 'nn'))
-      await intro.save(intro.endingDialog)
-      await expect(intro.messages(intro.endingDialog, 'ending-hoursPerWeek')).toContainText(nn.reasons.REQUIRED)
-      await expectAccessible(page, 'intro ending dialog nn')
-      await screens('intro-ending-dialog-nn')
-      await intro.field(intro.endingDialog, 'ending-hoursPerWeek').fill('30')
-      await intro.save(intro.endingDialog)
-      await expect(intro.endingDialog).toBeHidden()
-      await expect(intro.ended).toContainText('Ingenting kan registrerast etter sluttdatoen')
-    } finally {
-      await page.keyboard.press('Escape')
-      await shell.switchLanguage('nb')
+    await expect(intro.screen.getByRole('heading', { name: nn.introUi.decisionsHeading })).toBeVisible()
+    await expectAccessible(page, 'intro screen nn')
+    await screens('intro-screen-nn')
+    for (const [button, dialog, title] of [
+      [intro.registerContact, intro.contactDialog, nn.norskUi.contactDialog.title],
+      [intro.registerClaim, intro.claimDialog, nn.norskUi.claimDialog.title],
+      [intro.registerDecision, intro.decisionDialog, nn.norskUi.decisionDialog.title],
+    ] as const) {
+      await button.click()
+      await expect(dialog.getByRole('heading', { name: title })).toBeVisible()
+      await expectAccessible(page, `${title} nn`)
+      await dialog.getByRole('button', { name: nn.norskUi.cancel }).click()
+      await expect(dialog).toBeHidden()
     }
+    await registerDecision(intro, 'INTRO_PROGRAM', (d) => intro.field(d, 'decision-startDate').fill(osloDay(-14)))
+    await expect(intro.decisionRows).toHaveCount(1)
+    await intro.registerEnding.click()
+    await expect(intro.endingDialog.getByRole('heading', { name: nn.introUi.endingDialog.title })).toBeVisible()
+    await intro.choose(intro.endingDialog, 'ending-reasonCode', codeName('endReason', 'ARBEID', 'nn'))
+    await intro.save(intro.endingDialog)
+    await expect(intro.messages(intro.endingDialog, 'ending-hoursPerWeek')).toContainText(nn.reasons.REQUIRED)
+    await expectAccessible(page, 'intro ending dialog nn')
+    await screens('intro-ending-dialog-nn')
+    await intro.field(intro.endingDialog, 'ending-hoursPerWeek').fill('30')
+    await intro.save(intro.endingDialog)
+    await expect(intro.endingDialog).toBeHidden()
+    await expect(intro.ended).toContainText('Ingenting kan registrerast etter sluttdatoen')
   })
 
   test('keyboard only: contact and programme registered, the status log opened and closed', async ({ page, stack }) => {
@@ -279,8 +275,7 @@ test.describe('screen Intro: contact, claim, decisions and the ending (D8.1, R4,
     await tabTo('intro-status-log-button')
     await page.keyboard.press('Enter')
     await expect(intro.logDialog).toBeVisible()
-    await page.keyboard.press('Escape')
-    await expect(intro.logDialog).toBeHidden()
+    await closeWithEscape(page, intro.logDialog)
     await expect(page.getByTestId('intro-status-log-button')).toBeFocused()
 
     await tabTo('register-contact')

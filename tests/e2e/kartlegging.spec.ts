@@ -8,6 +8,7 @@ import { inMunicipality } from './support/choose'
 import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { osloDay, personView } from './support/norsk-training'
 import type { Page } from '@playwright/test'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 const lead = (text: string) => text.split('{')[0]!.trim()
@@ -82,18 +83,13 @@ test.describe('Kartlegging: language, track history and test results (D6, R6.5, 
 
     const shell = new AppShellPage(page)
     await shell.switchLanguage('nn')
-    try {
-      await expect(page.getByRole('heading', { level: 3, name: nn.participationUi.kartlegging.tests.heading })).toBeVisible()
-      await expect(screen.rows.first()).toContainText(nn.participationUi.kartlegging.current)
-      await expectAccessible(page, 'kartlegging nn')
-      await screens('kartlegging-nn')
-      await screen.register.click()
-      await expect(screen.field('language1')).toContainText(nn.participationUi.kartlegging.dialog.language1)
-      await expectAccessible(page, 'language and track dialog nn')
-      await page.keyboard.press('Escape')
-      await expect(screen.dialog).toBeHidden()
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(page.getByRole('heading', { level: 3, name: nn.participationUi.kartlegging.tests.heading })).toBeVisible()
+    await expect(screen.rows.first()).toContainText(nn.participationUi.kartlegging.current)
+    await expectAccessible(page, 'kartlegging nn')
+    await screens('kartlegging-nn')
+    await screen.register.click()
+    await expect(screen.field('language1')).toContainText(nn.participationUi.kartlegging.dialog.language1)
+    await expectAccessible(page, 'language and track dialog nn')
+    await closeWithEscape(page, screen.dialog)
   })
 })

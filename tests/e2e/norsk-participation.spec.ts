@@ -6,6 +6,7 @@ import { NorskParticipationPage } from './pages/NorskParticipationPage'
 import { expectAccessible } from './support/accessibility'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
 import { mondayWeeksBack, personInNorskTraining, personView, weekOf } from './support/norsk-training'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 /** The fixed part of a text before its first placeholder, to find it with any values filled in. */
@@ -62,8 +63,7 @@ test.describe('Deltaking norsk: weekly hours by keyboard (D6, R6.4, R8, R9)', ()
     const fourth = weekOf(addDays(start, 21))
     await expect(screen.input('week')).toHaveValue(String(fourth.isoWeek))
     await expect(screen.input('norsk')).toBeFocused()
-    await page.keyboard.press('Escape')
-    await expect(screen.dialog).toBeHidden()
+    await closeWithEscape(page, screen.dialog)
 
     await expect(screen.summary('norsk')).toHaveText('21,5')
     await expect(screen.summary('samfunn')).toHaveText('3,5')
@@ -91,7 +91,7 @@ test.describe('Deltaking norsk: weekly hours by keyboard (D6, R6.4, R8, R9)', ()
     await expect(screen.input('norsk')).toHaveValue('8')
     await screen.typeWeek('10', '2', '0')
     await expect(screen.saved).toHaveText(`Uke ${weeks[2]!.isoWeek} lagret`)
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page, screen.dialog)
     await expect(screen.rows).toHaveCount(3)
     await expect(screen.summary('norsk')).toHaveText('23,5')
 
@@ -128,7 +128,7 @@ test.describe('Deltaking norsk: weekly hours by keyboard (D6, R6.4, R8, R9)', ()
     await expect(screen.saved).toHaveText('')
     await expectAccessible(page, 'weekly dialog with refusals')
     await screens('deltaking-norsk-refused-nb')
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page, screen.dialog)
     expect((await personView(page, personId)).bundle.weeklyParticipation).toEqual(before)
   })
 
@@ -139,24 +139,20 @@ test.describe('Deltaking norsk: weekly hours by keyboard (D6, R6.4, R8, R9)', ()
     await screen.open(personId)
     const shell = new AppShellPage(page)
     await shell.switchLanguage('nn')
-    try {
-      await expect(page.getByRole('heading', { level: 2, name: nn.participationUi.weekly.heading })).toBeVisible()
-      await expect(page.getByTestId('menu-deltaking-norsk')).toHaveText(nn.person.menu.weeklyParticipationNorsk)
-      await screen.register.focus()
-      await page.keyboard.press('Enter')
-      const w = weekOf(start)
-      await expect(screen.input('week')).toHaveValue(String(w.isoWeek))
-      await screen.typeWeek('4', '', '')
-      await expect(screen.saved).toHaveText(`Veke ${w.isoWeek} lagra`)
-      await expectAccessible(page, 'weekly dialog nn')
-      await screens('deltaking-norsk-dialog-nn')
-      await page.keyboard.press('Escape')
-      await expect(screen.rows).toHaveCount(1)
-      await expectAccessible(page, 'deltaking norsk nn')
-      await screens('deltaking-norsk-nn')
-    } finally {
-      await shell.switchLanguage('nb')
-    }
+    await expect(page.getByRole('heading', { level: 2, name: nn.participationUi.weekly.heading })).toBeVisible()
+    await expect(page.getByTestId('menu-deltaking-norsk')).toHaveText(nn.person.menu.weeklyParticipationNorsk)
+    await screen.register.focus()
+    await page.keyboard.press('Enter')
+    const w = weekOf(start)
+    await expect(screen.input('week')).toHaveValue(String(w.isoWeek))
+    await screen.typeWeek('4', '', '')
+    await expect(screen.saved).toHaveText(`Veke ${w.isoWeek} lagra`)
+    await expectAccessible(page, 'weekly dialog nn')
+    await screens('deltaking-norsk-dialog-nn')
+    await closeWithEscape(page, screen.dialog)
+    await expect(screen.rows).toHaveCount(1)
+    await expectAccessible(page, 'deltaking norsk nn')
+    await screens('deltaking-norsk-nn')
   })
 
   test('R9 a user without the norsk role sees the weeks but every registration control is off, the reason said once', async ({ page, stack }) => {

@@ -11,6 +11,7 @@ import { expectAccessible } from './support/accessibility'
 import { inMunicipality } from './support/choose'
 import { DEMO_PASSWORD, expect, test, type Stack } from './support/fixtures'
 import { hostPost } from './support/host-api'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 const MUNICIPALITY = '4601'
@@ -168,40 +169,34 @@ test.describe('screen Norsk: contact, claim and decisions (D6, R4, R8, R9)', () 
     const norsk = new NorskPage(page)
     await norsk.open(person.id)
     await shell.switchLanguage('nn')
-    try {
-      await expect(norsk.screen.getByRole('heading', { name: nn.norskUi.decisions.heading })).toBeVisible()
-      await expectAccessible(page, 'norsk screen nn')
-      for (const [button, dialog, title] of [
-        [norsk.registerContact, norsk.contactDialog, nn.norskUi.contactDialog.title],
-        [norsk.registerClaim, norsk.claimDialog, nn.norskUi.claimDialog.title],
-        [norsk.registerDecision, norsk.decisionDialog, nn.norskUi.decisionDialog.title],
-      ] as const) {
-        await button.click()
-        await expect(dialog.getByRole('heading', { name: title })).toBeVisible()
-        await expectAccessible(page, `${title} nn`)
-        await dialog.getByRole('button', { name: nn.norskUi.cancel }).click()
-        await expect(dialog).toBeHidden()
-      }
-      await norsk.registerClaim.click()
-      await norsk.save(norsk.claimDialog)
-      await expect(norsk.contactRows).toHaveCount(1)
-      await expect(norsk.contactRows.first()).toContainText(nn.norskUi.contacts.claim)
-      await norsk.registerDecision.click()
-      await expect(norsk.decisionDialog.getByText(nn.norskUi.decisionDialog.hoursAuto)).toBeVisible()
-      await screens('norsk-decision-dialog-nn')
-      await norsk.field(norsk.decisionDialog, 'decision-startDate').fill(osloDay(1))
-      await norsk.save(norsk.decisionDialog)
-      await expect(norsk.decisionRows).toHaveCount(1)
-      await norsk.decisionRows.first().getByTestId('decision-template-button').click()
-      await expect(norsk.letter).toContainText(nn.norskUi.letter.regards)
-      await expectAccessible(page, 'template nn')
-      await screens('norsk-decision-template-nn')
-      await norsk.letter.getByTestId('decision-letter-close').click()
-    } finally {
-      // A dialog left open by a failure would cover the language switch.
-      await page.keyboard.press('Escape')
-      await shell.switchLanguage('nb')
+    await expect(norsk.screen.getByRole('heading', { name: nn.norskUi.decisions.heading })).toBeVisible()
+    await expectAccessible(page, 'norsk screen nn')
+    for (const [button, dialog, title] of [
+      [norsk.registerContact, norsk.contactDialog, nn.norskUi.contactDialog.title],
+      [norsk.registerClaim, norsk.claimDialog, nn.norskUi.claimDialog.title],
+      [norsk.registerDecision, norsk.decisionDialog, nn.norskUi.decisionDialog.title],
+    ] as const) {
+      await button.click()
+      await expect(dialog.getByRole('heading', { name: title })).toBeVisible()
+      await expectAccessible(page, `${title} nn`)
+      await dialog.getByRole('button', { name: nn.norskUi.cancel }).click()
+      await expect(dialog).toBeHidden()
     }
+    await norsk.registerClaim.click()
+    await norsk.save(norsk.claimDialog)
+    await expect(norsk.contactRows).toHaveCount(1)
+    await expect(norsk.contactRows.first()).toContainText(nn.norskUi.contacts.claim)
+    await norsk.registerDecision.click()
+    await expect(norsk.decisionDialog.getByText(nn.norskUi.decisionDialog.hoursAuto)).toBeVisible()
+    await screens('norsk-decision-dialog-nn')
+    await norsk.field(norsk.decisionDialog, 'decision-startDate').fill(osloDay(1))
+    await norsk.save(norsk.decisionDialog)
+    await expect(norsk.decisionRows).toHaveCount(1)
+    await norsk.decisionRows.first().getByTestId('decision-template-button').click()
+    await expect(norsk.letter).toContainText(nn.norskUi.letter.regards)
+    await expectAccessible(page, 'template nn')
+    await screens('norsk-decision-template-nn')
+    await norsk.letter.getByTestId('decision-letter-close').click()
   })
 
   test('keyboard only: contact, claim and decision registered without the mouse', async ({ page, stack }) => {
@@ -251,8 +246,7 @@ test.describe('screen Norsk: contact, claim and decisions (D6, R4, R8, R9)', () 
     await tabTo('decision-template-button')
     await page.keyboard.press('Enter')
     await expect(norsk.letter).toBeVisible()
-    await page.keyboard.press('Escape')
-    await expect(norsk.letter).toBeHidden()
+    await closeWithEscape(page, norsk.letter)
   })
 
   test('R9: a reading user sees the screen with every registration button disabled and the reason said once', async ({ page, stack, screens }) => {

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage'
 import { syncNow } from './support/sync-now'
 import { expectAccessible } from './support/accessibility'
 import { DEMO_PASSWORD, expect, test } from './support/fixtures'
+import { closeWithEscape } from './support/overlays'
 
 const { nb, nn } = messages
 
@@ -145,8 +146,7 @@ test('D11 Rapportar: the reports as tables and charts, a count opens its persons
   await statuses.getByTestId('report-count').first().click()
   await expect(dialog).toBeVisible()
   await expectAccessible(page, 'reports-persons-nn')
-  await page.keyboard.press('Escape')
-  await expect(dialog).toBeHidden()
+  await closeWithEscape(page, dialog)
   await shell.switchLanguage('nb')
   expect(pageErrors).toEqual([])
 })

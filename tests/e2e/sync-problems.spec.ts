@@ -9,6 +9,7 @@ import { syncNow } from './support/sync-now'
 import { grantedDecision, importRows, moved, norskPerson, saveOnDevice, startSecondDevice, today, weekRow } from './support/sync-devices'
 import { addDays } from '../../src/shared/calendar'
 import type { PersonView } from '../../src/shared/api'
+import { closeWithEscape } from './support/overlays'
 
 const USER = 'norsk'
 /** Vuetify's dialog and button transitions end before a screenshot shows the screen at rest. */
@@ -123,8 +124,7 @@ test('A4/R9 a contact refused by the register because the person moved meanwhile
   await expect(page.getByTestId('contact-dialog')).toBeVisible()
   await expect(page.getByTestId('contact-dialog').locator('input')).toHaveValue(yesterday)
   await expect(page.getByTestId('banner-kept-after-scope-exit')).toBeVisible()
-  await page.keyboard.press('Escape')
-  await expect(page.getByTestId('contact-dialog')).toBeHidden()
+  await closeWithEscape(page, page.getByTestId('contact-dialog'))
 
   await problems.open()
   await shell.switchLanguage('nn')
@@ -195,7 +195,7 @@ test('A4 two laptops register the same week: the second gets a conflict and over
     await expect(page2).toHaveURL(new RegExp(`#/person/${person.id}/deltaking-norsk\\?fix=${mutationId}`))
     await expect(page2.getByTestId('weekly-dialog')).toBeVisible()
     await expect(page2.getByTestId('weekly-norsk').locator('input')).toHaveValue('8')
-    await page2.keyboard.press('Escape')
+    await closeWithEscape(page2, page2.getByTestId('weekly-dialog'))
     await problems.open()
 
     // Side by side, by keyboard: the differing field is marked in words, the same ones not.
@@ -209,8 +209,7 @@ test('A4 two laptops register the same week: the second gets a conflict and over
     await expect(problems.compareRow('isoWeek')).toHaveAttribute('data-differs', 'false')
     await settled(page2)
     await shoot(page2, 'sync-conflict-side-by-side-nb')
-    await page2.keyboard.press('Escape')
-    await expect(problems.conflictDialog).toBeHidden()
+    await closeWithEscape(page2, problems.conflictDialog)
     await shell2.switchLanguage('nn')
     await card.getByTestId('sync-problem-compare').click()
     await expect(problems.compareRow('norskHours')).toContainText('Ulik')

@@ -23,6 +23,11 @@ export class AppShellPage {
     await expect(this.menuItem(key)).toHaveAttribute('aria-current', 'page')
   }
 
+  /**
+   * The choice is kept in localStorage, and every test has its own browser context whose
+   * storage starts empty: a switch lasts for that test only, so no test switches back (a
+   * switch back in a `finally` hid the failing step's own error behind an open dialog).
+   */
   async switchLanguage(lang: 'nb' | 'nn'): Promise<void> {
     await this.page.getByTestId('language-switch').getByRole('button', { name: lang, exact: true }).click()
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang)

@@ -1,5 +1,6 @@
 import type { AsylnorskKind } from '../../../src/shared/domain'
 import { expect, type Locator, type Page } from '@playwright/test'
+import { closeWithEscape } from '../support/overlays'
 
 /** Training for asylum seekers (D7): the yearly offer on *Kommunar* and *Deltaking asylnorsk* on the person. */
 export class AsylnorskPage {
@@ -51,8 +52,7 @@ export class AsylnorskPage {
     const list = this.page.getByRole('listbox')
     await expect(list).toBeVisible()
     const options = await list.getByRole('option').allInnerTexts()
-    await this.page.keyboard.press('Escape')
-    await expect(list).toBeHidden()
+    await closeWithEscape(this.page, list)
     return options.map((o) => o.trim())
   }
 
