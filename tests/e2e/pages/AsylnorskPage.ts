@@ -1,6 +1,6 @@
 import type { AsylnorskKind } from '../../../src/shared/domain'
 import { expect, type Locator, type Page } from '@playwright/test'
-import { closeWithEscape } from '../support/overlays'
+import { chooseByKeyboard, closeWithEscape } from '../support/overlays'
 
 /** Training for asylum seekers (D7): the yearly offer on *Kommunar* and *Deltaking asylnorsk* on the person. */
 export class AsylnorskPage {
@@ -56,18 +56,9 @@ export class AsylnorskPage {
     return options.map((o) => o.trim())
   }
 
-  /** Chooses an option of a Vuetify select by keyboard: ArrowDown opens the list, the option takes focus, Enter picks it. */
+  /** Chooses an option of a Vuetify select by keyboard (ArrowDown, the option, Enter). */
   async choose(testid: string, option: string): Promise<void> {
-    const select = this.page.getByTestId(testid)
-    await select.locator('input').focus()
-    await this.page.keyboard.press('ArrowDown')
-    const list = this.page.getByRole('listbox')
-    const item = list.getByRole('option', { name: option, exact: true })
-    await expect(item).toBeVisible()
-    await item.focus()
-    await this.page.keyboard.press('Enter')
-    await expect(list).toBeHidden()
-    await expect(select).toContainText(option)
+    await chooseByKeyboard(this.page, this.page.getByTestId(testid), option)
   }
 
   row(isoYear: number, isoWeek: number, kind: AsylnorskKind): Locator {

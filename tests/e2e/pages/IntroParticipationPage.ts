@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { chooseByKeyboard } from '../support/overlays'
 
 /** The person screen *Deltaking intro* (D8.3): period filter, summary and chart, measures and replacements. */
 export class IntroParticipationPage {
@@ -47,27 +48,9 @@ export class IntroParticipationPage {
     return this.page.getByTestId(testid).locator('.v-messages')
   }
 
-  /**
-   * Picks an option of a Vuetify select by keyboard: ArrowDown opens the list, the option takes
-   * focus (as the list's own arrow handling would; counting presses raced it), Enter picks it.
-   */
+  /** Picks an option of a Vuetify select by keyboard (ArrowDown, the option, Enter). */
   async chooseByKeyboard(testid: string, option: string): Promise<void> {
-    const select = this.page.getByTestId(testid)
-    const list = this.page.getByRole('listbox')
-    // On a loaded machine Enter can reach the list before the focus moved to the option and
-    // pick the first one: the whole keyboard step is repeated until the field shows the option.
-    await expect(async () => {
-      if (await list.isVisible()) await this.page.keyboard.press('Escape')
-      await select.locator('input').first().focus()
-      await this.page.keyboard.press('ArrowDown')
-      const item = list.getByRole('option', { name: option, exact: true })
-      await expect(item).toBeVisible({ timeout: 5_000 })
-      await item.focus()
-      await expect(item).toBeFocused({ timeout: 5_000 })
-      await this.page.keyboard.press('Enter')
-      await expect(list).toBeHidden({ timeout: 5_000 })
-      await expect(select).toContainText(option, { timeout: 2_000 })
-    }).toPass({ timeout: 45_000 })
+    await chooseByKeyboard(this.page, this.page.getByTestId(testid), option)
   }
 
   /** Types a date into a date field by keyboard (its ISO value; Chromium's field takes the digits in order). */
