@@ -73,6 +73,10 @@ export function prepareReplica(sqlite: Database.Database, file: string, isNew: b
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // A deleted row (a person who left the municipality's scope, an unsent week deleted) is
+  // overwritten with zeros, not left in free space until reused: the file is encrypted, but a
+  // key that leaks later must not also give back what was deleted before (issue 11).
+  sqlite.pragma('secure_delete = ON')
   // The commit that fills the WAL to this many pages copies it back into the file. At
   // SQLite's default (1,000 pages, ~100 saves here) that copy was 1 % of all saves, each
   // 8–10 ms: the save's p99. 10,000 pages (~40 MB of WAL) makes it one save in ~900 (~50 ms).
