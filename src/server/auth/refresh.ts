@@ -41,7 +41,7 @@ export type RotateOutcome = { ok: true; userId: string; issued: IssuedRefresh } 
  * device it was bound to. It is marked rotated and a new token of the same family is issued.
  * A rotated token presented again was copied (the device only ever holds the newest), and a
  * token presented by another device was taken from its laptop: either revokes the whole
- * family, so neither the thief nor the copy can go on. The conditional update makes two
+ * family and every access token of the user, so neither the thief nor the copy can go on. The conditional update makes two
  * concurrent uses of one token end as one rotation and one reuse.
  */
 export async function rotateRefreshToken(db: RegisterDb, token: string, deviceId: string, now = Date.now()): Promise<RotateOutcome> {
@@ -53,7 +53,7 @@ export async function rotateRefreshToken(db: RegisterDb, token: string, deviceId
     if (!row || row.expiresAt.getTime() <= now) return { ok: false as const, code: 'REFRESH_INVALID' as const }
     if (row.revokedAt) return { ok: false as const, code: 'REFRESH_REVOKED' as const }
     if (row.deviceId !== deviceId) {
-      await revokeFamily(tx, row.familyId, now)
+      await revokeStolenFamily(tx, row, now)
       return { ok: false as const, code: 'REFRESH_DEVICE_MISMATCH' as const }
     }
     const used = await tx
@@ -62,12 +62,26 @@ export async function rotateRefreshToken(db: RegisterDb, token: string, deviceId
       .where(and(eq(refreshTokens.tokenHash, row.tokenHash), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
       .returning({ familyId: refreshTokens.familyId })
     if (!used.length) {
-      await revokeFamily(tx, row.familyId, now)
+      await revokeStolenFamily(tx, row, now)
       return { ok: false as const, code: 'REFRESH_REUSED' as const }
     }
     const issued = await issueRefreshToken(tx, { userId: row.userId, deviceId, familyId: row.familyId }, now)
     return { ok: true as const, userId: row.userId, issued }
   })
+}
+
+/**
+ * A theft was seen: the family ends, and so does every access token of the user, since the
+ * thief may hold one of this family's, valid up to 10 minutes more. Access tokens are
+ * stateless, so the user's generation is raised as a logout does; the user's other devices
+ * get a 401, renew with their own refresh tokens and go on without asking (main/sync/scheduler.ts).
+ */
+async function revokeStolenFamily(db: RegisterDb, row: { familyId: string; userId: string }, now: number): Promise<void> {
+  await revokeFamily(db, row.familyId, now)
+  await db
+    .update(users)
+    .set({ tokenGeneration: sql`${users.tokenGeneration} + 1` })
+    .where(eq(users.id, row.userId))
 }
 
 async function revokeFamily(db: RegisterDb, familyId: string, now: number): Promise<void> {

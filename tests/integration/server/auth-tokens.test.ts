@@ -97,7 +97,9 @@ describe.each(backends())('issue 11.1 tokens on $name', (backend) => {
     expect(await setPassword(reg.db, 'finst-ikkje', 'admin-satt-1')).toBe(false)
   })
 
-  test('A7 a refresh rotates: new tokens work, the used one is refused and its reuse revokes the whole family', async () => {
+  test('A7 a refresh rotates: new tokens work, the used one is refused and its reuse revokes the whole family and its access tokens', async () => {
+    // The user's other laptop, logged in before the theft.
+    const other = await login(reg, 'intro', { deviceId: 'laptop-s' })
     const a = await login(reg, 'intro', { deviceId: 'laptop-r' })
     const b = await refresh(reg, a.body.refreshToken, 'laptop-r')
     expect(b.status).toBe(200)
@@ -106,15 +108,20 @@ describe.each(backends())('issue 11.1 tokens on $name', (backend) => {
     // The stolen copy of the first token comes back: refused, and the family (b's token too) ends.
     expect(await refresh(reg, a.body.refreshToken, 'laptop-r')).toMatchObject({ status: 401, body: { error: 'REFRESH_REUSED' } })
     expect(await refresh(reg, b.body.refreshToken, 'laptop-r')).toMatchObject({ status: 401, body: { error: 'REFRESH_REVOKED' } })
-    // Another family of the same user (another login) is untouched.
-    const other = await login(reg, 'intro', { deviceId: 'laptop-s' })
-    expect((await refresh(reg, other.body.refreshToken, 'laptop-s')).status).toBe(200)
+    // The access token of the family stops at once, not when its 10 minutes run out.
+    expect(await probe(reg, b.body.accessToken as string)).toMatchObject({ status: 401, body: { error: 'TOKEN_REVOKED' } })
+    // The other laptop's access token stops too, but its own family renews it without a password.
+    expect(await probe(reg, other.body.accessToken as string)).toMatchObject({ status: 401, body: { error: 'TOKEN_REVOKED' } })
+    const renewed = await refresh(reg, other.body.refreshToken, 'laptop-s')
+    expect(renewed.status).toBe(200)
+    expect((await probe(reg, renewed.body.accessToken as string)).status).toBe(200)
   })
 
   test('A7 a refresh token presented by another device id is refused and its family revoked', async () => {
     const a = await login(reg, 'intro', { deviceId: 'laptop-d' })
     expect(await refresh(reg, a.body.refreshToken, 'laptop-thief')).toMatchObject({ status: 401, body: { error: 'REFRESH_DEVICE_MISMATCH' } })
     expect(await refresh(reg, a.body.refreshToken, 'laptop-d')).toMatchObject({ status: 401, body: { error: 'REFRESH_REVOKED' } })
+    expect(await probe(reg, a.body.accessToken as string)).toMatchObject({ status: 401, body: { error: 'TOKEN_REVOKED' } })
     expect(await refresh(reg, 'x'.repeat(43), 'laptop-d')).toMatchObject({ status: 401, body: { error: 'REFRESH_INVALID' } })
     expect(await refresh(reg, 'a\u0000b', 'laptop-d')).toMatchObject({ status: 400 })
   })
