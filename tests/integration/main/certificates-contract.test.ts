@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { importNdjson, startRegister, type RegisterDb } from '../../../src/server'
+import { startRegister } from '../../../src/server'
 import { decisions, weeklyParticipation } from '../../../src/server/db/schema'
-import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
 import type { Device } from '../../../src/main/services'
 import { osloDateOfMs } from '../../../src/shared/rules/window'
 import { certificateLogoFromEnv } from '../../../src/main/certificates/logo'
+import { importCertificatePerson, writeRegisterRows } from './certificate-register'
 import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -20,49 +20,6 @@ import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '..
 const SCREENS = join(process.cwd(), 'test-results', 'screens')
 const P = 'cert-contract-norsk'
 
-const lines = [
-  {
-    type: 'person',
-    id: P,
-    duf: '201900044444',
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Åsmund',
-    middleName: null,
-    lastName: 'Ølstad-Berhe',
-    birthDate: '1990-05-06',
-    sex: 'M',
-    closed: false,
-    arrivalDate: '2019-01-15',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  },
-  {
-    type: 'permit',
-    id: `${P}-permit`,
-    personId: P,
-    groundCode: 'UTL28',
-    permitType: 'Opphaldsløyve',
-    legalBasis: 'utlendingsloven § 28',
-    validFrom: '2019-03-01',
-    validTo: null,
-    grantedDate: '2019-03-01',
-  },
-  { type: 'settlement', id: `${P}-settlement`, personId: P, date: '2019-04-01', municipality: '4601', byAgreement: true, familyReunification: false },
-]
-
-async function writeRows(db: RegisterDb, rows: [table: unknown, values: Record<string, unknown>[]][]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await takeChangeLock(tx)
-    for (const [table, values] of rows) {
-      const seqs = await nextSeqs(tx, values.length)
-      await tx.insert(table as any).values(values.map((v, i) => ({ ...v, version: 1, seq: seqs[i], deleted: false })))
-    }
-  })
-}
-
 let register: Awaited<ReturnType<typeof startRegister>>
 let proxy: CuttingProxy
 let device: Device
@@ -70,9 +27,8 @@ const tmp = tempDir('certificates-contract')
 
 beforeAll(async () => {
   register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 2 } })
-  const imported = await importNdjson(register.db, lines.map((l) => JSON.stringify(l)).join('\n'), { actor: 'test' })
-  expect(imported.ok, JSON.stringify(imported)).toBe(true)
-  await writeRows(register.db, [
+  await importCertificatePerson(register.db, { id: P, duf: '201900044444', firstName: 'Åsmund', lastName: 'Ølstad-Berhe', birthDate: '1990-05-06', sex: 'M' })
+  await writeRegisterRows(register.db, [
     [
       decisions,
       [

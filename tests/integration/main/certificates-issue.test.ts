@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { importNdjson, startRegister, type RegisterDb } from '../../../src/server'
+import { startRegister } from '../../../src/server'
 import { auditLog, certificateIssues as registerIssues, decisions, mutations, weeklyParticipation } from '../../../src/server/db/schema'
-import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
 import { certificateIssues, outbox } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { osloDateOfMs } from '../../../src/shared/rules/window'
+import { importCertificatePerson, writeRegisterRows } from './certificate-register'
 import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -17,48 +17,6 @@ import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '..
  */
 
 const P = 'cert-issue-norsk'
-const lines = [
-  {
-    type: 'person',
-    id: P,
-    duf: '201900055555',
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Åse',
-    middleName: null,
-    lastName: 'Berhe',
-    birthDate: '1991-02-03',
-    sex: 'K',
-    closed: false,
-    arrivalDate: '2019-01-15',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  },
-  {
-    type: 'permit',
-    id: `${P}-permit`,
-    personId: P,
-    groundCode: 'UTL28',
-    permitType: 'Opphaldsløyve',
-    legalBasis: 'utlendingsloven § 28',
-    validFrom: '2019-03-01',
-    validTo: null,
-    grantedDate: '2019-03-01',
-  },
-  { type: 'settlement', id: `${P}-settlement`, personId: P, date: '2019-04-01', municipality: '4601', byAgreement: true, familyReunification: false },
-]
-
-async function writeRows(db: RegisterDb, rows: [table: unknown, values: Record<string, unknown>[]][]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await takeChangeLock(tx)
-    for (const [table, values] of rows) {
-      const seqs = await nextSeqs(tx, values.length)
-      await tx.insert(table as any).values(values.map((v, i) => ({ ...v, version: 1, seq: seqs[i], deleted: false })))
-    }
-  })
-}
 
 let register: Awaited<ReturnType<typeof startRegister>>
 let proxy: CuttingProxy
@@ -77,9 +35,8 @@ const render = (lang: 'nb' | 'nn', issue: boolean, issueAnyway?: boolean) =>
 
 beforeAll(async () => {
   register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 2 } })
-  const imported = await importNdjson(register.db, lines.map((l) => JSON.stringify(l)).join('\n'), { actor: 'test' })
-  expect(imported.ok, JSON.stringify(imported)).toBe(true)
-  await writeRows(register.db, [
+  await importCertificatePerson(register.db, { id: P, duf: '201900055555', firstName: 'Åse', lastName: 'Berhe', birthDate: '1991-02-03', sex: 'K' })
+  await writeRegisterRows(register.db, [
     [
       decisions,
       [

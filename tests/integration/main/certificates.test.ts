@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PersonView } from '../../../src/shared/api'
 import { certificateContent, isRefused, type CertificateContent, type CertificateIssuer } from '../../../src/shared/certificates'
 import { A4, renderCertificatePdf } from '../../../src/main/certificates/pdf'
-import { importNdjson, startRegister, type RegisterDb } from '../../../src/server'
+import { importNdjson, startRegister } from '../../../src/server'
 import { decisions, endings, languageTracks, measures, replacements, testResults, weeklyParticipation } from '../../../src/server/db/schema'
-import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
 import type { Device } from '../../../src/main/services'
+import { writeRegisterRows } from './certificate-register'
 import { call, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -99,17 +99,6 @@ const norskWeeks = (personId: string, year: number, firstWeek: number) =>
     absenceHours: i === 3 ? 2 : 0,
   }))
 
-/** Writes registrations as a push does: under the change lock, one change set. */
-async function writeRows(db: RegisterDb, rows: [table: unknown, values: Record<string, unknown>[]][]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await takeChangeLock(tx)
-    for (const [table, values] of rows) {
-      const seqs = await nextSeqs(tx, values.length)
-      await tx.insert(table as any).values(values.map((v, i) => ({ ...v, version: 1, seq: seqs[i], deleted: false })))
-    }
-  })
-}
-
 let register: Awaited<ReturnType<typeof startRegister>>
 let device: Device
 const tmp = tempDir('certificates')
@@ -133,7 +122,7 @@ beforeAll(async () => {
   ]
   const imported = await importNdjson(register.db, lines.map((l) => JSON.stringify(l)).join('\n'), { actor: 'test' })
   expect(imported.ok, JSON.stringify(imported)).toBe(true)
-  await writeRows(register.db, [
+  await writeRegisterRows(register.db, [
     [
       decisions,
       [
