@@ -7,6 +7,7 @@ import { messages as texts } from '../../../../shared/i18n'
 import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import Int2021RegistrationDialog from './Int2021RegistrationDialog.vue'
+import { personView, testPerson } from '../person-view.fixture'
 
 /**
  * A4 *Rett og send på nytt* for the 2021 registrations on the real Vuetify and i18n: the
@@ -23,25 +24,7 @@ afterEach(() => {
 
 const PERSON = '0190a000-0000-7000-8000-000000000001'
 function view(): PersonView {
-  const bundle = emptyBundle({
-    id: PERSON,
-    duf: '202412345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: '1990-05-10',
-    sex: 'K',
-    closed: false,
-    arrivalDate: '2024-02-01',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  return { bundle, syncMarks: {}, registerChanged: [] } as unknown as PersonView
+  return personView(emptyBundle(testPerson({ id: PERSON, duf: '202412345601', birthDate: '1990-05-10', arrivalDate: '2024-02-01' })))
 }
 
 const refused: Int2021Registration = {

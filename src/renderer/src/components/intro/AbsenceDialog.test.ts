@@ -9,6 +9,7 @@ import { useReferenceStore } from '../../stores/reference'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import AbsenceDialog from './AbsenceDialog.vue'
 import ParentalLeaveAbsenceDialog from './ParentalLeaveAbsenceDialog.vue'
+import { personView, testPerson } from '../person-view.fixture'
 
 /**
  * The absence dialogs on the real Vuetify and i18n, opened to fix a refused registration (A4):
@@ -22,35 +23,7 @@ afterEach(() => {
 })
 
 function view(): PersonView {
-  const bundle = emptyBundle({
-    id: 'p1',
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: '1990-01-01',
-    sex: 'K',
-    closed: false,
-    arrivalDate: '2024-01-01',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  return {
-    bundle,
-    evaluation: { schemes: [] },
-    municipalityName: 'Bergen',
-    districtName: null,
-    cachedReadOnly: false,
-    inPersonList: false,
-    syncMarks: {},
-    registerChanged: [],
-    keptAfterScopeExit: false,
-  } as unknown as PersonView
+  return personView(emptyBundle(testPerson()))
 }
 
 /** The code lists the dialogs read, as the device's reference data holds them. */

@@ -9,6 +9,7 @@ import { emptyBundle } from '../../../../shared/sync'
 import { useReferenceStore } from '../../stores/reference'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import MeasuresDialog from './MeasuresDialog.vue'
+import { personView, testPerson } from '../person-view.fixture'
 
 /**
  * *Endre tiltak* (D8.3) on the real Vuetify and i18n: the measures dialog opened on one stored
@@ -23,25 +24,7 @@ afterEach(() => {
 })
 
 function view(): PersonView {
-  const bundle = emptyBundle({
-    id: 'p1',
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: '1990-01-01',
-    sex: 'K',
-    closed: false,
-    arrivalDate: '2024-01-01',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  return { bundle, evaluation: { schemes: [] }, cachedReadOnly: false, syncMarks: {}, registerChanged: [], keptAfterScopeExit: false } as unknown as PersonView
+  return personView(emptyBundle(testPerson()))
 }
 
 const input = (testid: string) => document.body.querySelector<HTMLInputElement>(`[data-testid="${testid}"] input`)

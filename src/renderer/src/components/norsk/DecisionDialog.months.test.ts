@@ -4,12 +4,11 @@ import type { VueWrapper } from '@vue/test-utils'
 import type { PersonView, Reason } from '../../../../shared/api'
 import type { DecisionCommandPayload } from '../../../../shared/domain/command'
 import { messages as texts } from '../../../../shared/i18n'
-import { evaluatePerson, programmePlan } from '../../../../shared/rules'
 import { NORSK_GRANTED, snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
 import type { RegimeId } from '../../../../shared/rules/int2021/regimes'
-import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import DecisionDialog from './DecisionDialog.vue'
+import { personViewOfSnapshot } from '../person-view.fixture'
 
 /**
  * R12.3.1 in the decision dialog on the real Vuetify, i18n and rules: the decided months of a
@@ -26,38 +25,8 @@ afterEach(() => {
 
 /** A person offered the programme; `regime` is the one the dialog reads (R12.0). */
 function view(regime: RegimeId): PersonView {
-  const s = snapshot({ decisions: [NORSK_GRANTED] })
-  const bundle = emptyBundle({
-    id: s.person.id,
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: s.person.birthDate,
-    sex: 'K',
-    closed: false,
-    arrivalDate: s.person.arrivalDate,
-    followUpMunicipality: s.person.followUpMunicipality,
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  const evaluation = evaluatePerson(s, TODAY)
-  return {
-    bundle: { ...bundle, decisions: s.registrations.decisions },
-    evaluation: { ...evaluation, regime: { ...evaluation.regime, introNorsk: { regime, explanation: [] } } },
-    introPlan: programmePlan(s),
-    municipalityName: 'Oslo',
-    districtName: null,
-    cachedReadOnly: false,
-    inPersonList: false,
-    syncMarks: {},
-    registerChanged: [],
-    keptAfterScopeExit: false,
-  } as PersonView
+  const v = personViewOfSnapshot(snapshot({ decisions: [NORSK_GRANTED] }), TODAY)
+  return { ...v, evaluation: { ...v.evaluation, regime: { ...v.evaluation.regime, introNorsk: { regime, explanation: [] } } } }
 }
 
 const decision = (p: Partial<DecisionCommandPayload>): DecisionCommandPayload => ({

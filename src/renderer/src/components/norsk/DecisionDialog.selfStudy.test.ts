@@ -4,12 +4,11 @@ import type { VueWrapper } from '@vue/test-utils'
 import type { PersonView } from '../../../../shared/api'
 import type { DecisionCommandPayload } from '../../../../shared/domain/command'
 import { messages as texts } from '../../../../shared/i18n'
-import { evaluatePerson, programmePlan } from '../../../../shared/rules'
 import { NORSK_GRANTED, snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
-import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import DecisionDialog from './DecisionDialog.vue'
 import DecisionLetterDialog from './DecisionLetterDialog.vue'
+import { personViewOfSnapshot } from '../person-view.fixture'
 
 /**
  * R5.4 / R4: the decision dialog's self-study box on the real Vuetify, i18n and rules — on a
@@ -25,37 +24,7 @@ afterEach(() => {
 
 function view(): PersonView {
   // Granted Norwegian training but no programme yet: the programme is offered (R4).
-  const s = snapshot({ decisions: [NORSK_GRANTED] })
-  const bundle = emptyBundle({
-    id: s.person.id,
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: s.person.birthDate,
-    sex: 'K',
-    closed: false,
-    arrivalDate: s.person.arrivalDate,
-    followUpMunicipality: s.person.followUpMunicipality,
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  return {
-    bundle: { ...bundle, decisions: s.registrations.decisions },
-    evaluation: evaluatePerson(s, TODAY),
-    introPlan: programmePlan(s),
-    municipalityName: 'Oslo',
-    districtName: null,
-    cachedReadOnly: false,
-    inPersonList: false,
-    syncMarks: {},
-    registerChanged: [],
-    keptAfterScopeExit: false,
-  } as PersonView
+  return personViewOfSnapshot(snapshot({ decisions: [NORSK_GRANTED] }), TODAY)
 }
 
 const programme = (p: Partial<DecisionCommandPayload>): DecisionCommandPayload => ({

@@ -3,11 +3,10 @@ import { afterEach, describe, expect, test } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { PersonView } from '../../../../shared/api'
 import type { DecisionCommandPayload } from '../../../../shared/domain/command'
-import { evaluatePerson, programmePlan } from '../../../../shared/rules'
 import { snapshot, TODAY } from '../../../../shared/rules/check-command.fixture'
-import { emptyBundle } from '../../../../shared/sync'
 import { mountWithPlugins, settle } from '../rules/mount.fixture'
 import DecisionDialog from './DecisionDialog.vue'
+import { personViewOfSnapshot } from '../person-view.fixture'
 
 /**
  * The decision dialog on the real Vuetify, i18n and rules: opened to fix a refused decision
@@ -21,37 +20,7 @@ afterEach(() => {
 })
 
 function view(): PersonView {
-  const s = snapshot()
-  const bundle = emptyBundle({
-    id: s.person.id,
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: s.person.birthDate,
-    sex: 'K',
-    closed: false,
-    arrivalDate: s.person.arrivalDate,
-    followUpMunicipality: s.person.followUpMunicipality,
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  return {
-    bundle: { ...bundle, decisions: s.registrations.decisions },
-    evaluation: evaluatePerson(s, TODAY),
-    introPlan: programmePlan(s),
-    municipalityName: 'Oslo',
-    districtName: null,
-    cachedReadOnly: false,
-    inPersonList: false,
-    syncMarks: {},
-    registerChanged: [],
-    keptAfterScopeExit: false,
-  }
+  return personViewOfSnapshot(snapshot(), TODAY)
 }
 
 const refused: DecisionCommandPayload = {

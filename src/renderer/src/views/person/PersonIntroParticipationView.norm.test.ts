@@ -13,6 +13,7 @@ import type { Decision, Measure } from '../../../../shared/domain'
 import { messages } from '../../../../shared/i18n'
 import { emptyBundle } from '../../../../shared/sync'
 import PersonIntroParticipationView from './PersonIntroParticipationView.vue'
+import { personView, testPerson } from '../../components/person-view.fixture'
 
 /**
  * R5.4 on the *Deltaking intro* screen: the summary's norm, the chart's norm line and the
@@ -51,38 +52,7 @@ const measure: Measure = {
 }
 
 function view(selfStudy: boolean): PersonView {
-  const bundle = emptyBundle({
-    id: 'p1',
-    duf: '201912345601',
-    dufCheckFailed: false,
-    nationalId: null,
-    regNumber: null,
-    firstName: 'Ada',
-    middleName: null,
-    lastName: 'Testesen',
-    birthDate: '1990-01-01',
-    sex: 'K',
-    closed: false,
-    arrivalDate: '2024-01-01',
-    followUpMunicipality: '4601',
-    followUpDistrict: null,
-    followUpByAgreement: true,
-    receptionCentre: null,
-  })
-  bundle.decisions = [programme]
-  bundle.measures = [measure]
-  return {
-    bundle,
-    evaluation: { schemes: [] },
-    introPlan: { selfStudy },
-    municipalityName: 'Bergen',
-    districtName: null,
-    cachedReadOnly: false,
-    inPersonList: false,
-    syncMarks: {},
-    registerChanged: [],
-    keptAfterScopeExit: false,
-  } as unknown as PersonView
+  return personView({ ...emptyBundle(testPerson()), decisions: [programme], measures: [measure] }, { introPlan: { selfStudy } })
 }
 
 async function mountView(selfStudy: boolean, lang: 'nb' | 'nn'): Promise<VueWrapper> {
