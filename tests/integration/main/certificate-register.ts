@@ -1,5 +1,6 @@
 import { importNdjson, type RegisterDb } from '../../../src/server'
 import { nextSeqs, takeChangeLock } from '../../../src/server/sync/change-lock'
+import { decisions, weeklyParticipation } from '../../../src/server/db/schema'
 
 /** The person of a certificate test: imported as base data, granted in 2019 and settled in Bergen by agreement. */
 export interface CertificatePerson {
@@ -58,4 +59,37 @@ export async function writeRegisterRows(db: RegisterDb, rows: [table: unknown, v
       await tx.insert(table as any).values(values.map((v, i) => ({ ...v, version: 1, seq: seqs[i], deleted: false })))
     }
   })
+}
+
+/**
+ * Norwegian training with right and duty (600 hours) decided 2019-08-20 from 2019-09-02, and
+ * `weeks` weeks from 2019 week 36 of 10 Norwegian and 2.5 social-studies hours each.
+ */
+export async function writeNorskTraining(db: RegisterDb, personId: string, weeks: number): Promise<void> {
+  await writeRegisterRows(db, [
+    [
+      decisions,
+      [
+        {
+          id: `${personId}-d`,
+          personId,
+          scheme: 'norsk',
+          type: 'NORSK_RETT_OG_PLIKT',
+          result: 'innvilga',
+          decisionDate: '2019-08-20',
+          startDate: '2019-09-02',
+          endDate: null,
+          hours: 600,
+          reasonCode: null,
+          reasonText: null,
+          leaveType: null,
+          leaveUnit: null,
+        },
+      ],
+    ],
+    [
+      weeklyParticipation,
+      Array.from({ length: weeks }, (_, i) => ({ id: `${personId}-w${i}`, personId, isoYear: 2019, isoWeek: 36 + i, norskHours: 10, samfunnHours: 2.5, absenceHours: 0 })),
+    ],
+  ])
 }

@@ -3,11 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startRegister } from '../../../src/server'
-import { decisions, weeklyParticipation } from '../../../src/server/db/schema'
 import type { Device } from '../../../src/main/services'
 import { osloDateOfMs } from '../../../src/shared/rules/window'
 import { certificateLogoFromEnv } from '../../../src/main/certificates/logo'
-import { importCertificatePerson, writeRegisterRows } from './certificate-register'
+import { importCertificatePerson, writeNorskTraining } from './certificate-register'
 import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -28,33 +27,9 @@ const tmp = tempDir('certificates-contract')
 beforeAll(async () => {
   register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 2 } })
   await importCertificatePerson(register.db, { id: P, duf: '201900044444', firstName: 'Åsmund', lastName: 'Ølstad-Berhe', birthDate: '1990-05-06', sex: 'M' })
-  await writeRegisterRows(register.db, [
-    [
-      decisions,
-      [
-        {
-          id: `${P}-d`,
-          personId: P,
-          scheme: 'norsk',
-          type: 'NORSK_RETT_OG_PLIKT',
-          result: 'innvilga',
-          decisionDate: '2019-08-20',
-          startDate: '2019-09-02',
-          endDate: null,
-          hours: 600,
-          reasonCode: null,
-          reasonText: null,
-          leaveType: null,
-          leaveUnit: null,
-        },
-      ],
-    ],
-    // Eight weeks from 2019 week 36: 8 × 10 = 80 Norwegian hours, 8 × 2.5 = 20 social-studies hours.
-    [
-      weeklyParticipation,
-      Array.from({ length: 8 }, (_, i) => ({ id: `${P}-w${i}`, personId: P, isoYear: 2019, isoWeek: 36 + i, norskHours: 10, samfunnHours: 2.5, absenceHours: 0 })),
-    ],
-  ])
+  // Eight weeks from 2019 week 36: 8 × 10 = 80 Norwegian hours, 8 × 2.5 = 20 social-studies hours.
+  await writeNorskTraining(register.db, P, 8)
+
   proxy = new CuttingProxy(register.url)
   await proxy.start()
   // Issue 10 point 3: the municipality's logo from the setting `NIR_CERTIFICATE_LOGO`, read as the app reads it at start.

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startRegister } from '../../../src/server'
-import { auditLog, certificateIssues as registerIssues, decisions, mutations, weeklyParticipation } from '../../../src/server/db/schema'
+import { auditLog, certificateIssues as registerIssues, mutations } from '../../../src/server/db/schema'
 import { certificateIssues, outbox } from '../../../src/main/db/schema'
 import type { Device } from '../../../src/main/services'
 import { osloDateOfMs } from '../../../src/shared/rules/window'
-import { importCertificatePerson, writeRegisterRows } from './certificate-register'
+import { importCertificatePerson, writeNorskTraining } from './certificate-register'
 import { call, CuttingProxy, loginAndSync, tempDir, testDevice, value } from '../sync/helpers'
 
 /**
@@ -36,32 +36,8 @@ const render = (lang: 'nb' | 'nn', issue: boolean, issueAnyway?: boolean) =>
 beforeAll(async () => {
   register = await startRegister({ dataDir: ':memory:', port: 0, demo: { persons: 2 } })
   await importCertificatePerson(register.db, { id: P, duf: '201900055555', firstName: 'Åse', lastName: 'Berhe', birthDate: '1991-02-03', sex: 'K' })
-  await writeRegisterRows(register.db, [
-    [
-      decisions,
-      [
-        {
-          id: `${P}-d`,
-          personId: P,
-          scheme: 'norsk',
-          type: 'NORSK_RETT_OG_PLIKT',
-          result: 'innvilga',
-          decisionDate: '2019-08-20',
-          startDate: '2019-09-02',
-          endDate: null,
-          hours: 600,
-          reasonCode: null,
-          reasonText: null,
-          leaveType: null,
-          leaveUnit: null,
-        },
-      ],
-    ],
-    [
-      weeklyParticipation,
-      Array.from({ length: 4 }, (_, i) => ({ id: `${P}-w${i}`, personId: P, isoYear: 2019, isoWeek: 36 + i, norskHours: 10, samfunnHours: 2.5, absenceHours: 0 })),
-    ],
-  ])
+  await writeNorskTraining(register.db, P, 4)
+
   proxy = new CuttingProxy(register.url)
   await proxy.start()
   device = testDevice(tmp.dir, proxy.url)
