@@ -7,15 +7,18 @@
  * - first sync: fetching the very same pages over HTTP without applying them (register +
  *   network + JSON), so the ratio is the device's own cost on top of what it must download;
  * - replica size: the JSON bytes the pull transferred;
- * - name search: a DUF search (exact index) on the same replica.
+ * - name search: a DUF search (exact index) on the same replica;
+ * - scope exits: the same number of persons' scope exits with `secure_delete` off.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Replica } from '../src/main/db/open'
 import { createDevice } from '../src/main/services'
+import { applyPage } from '../src/main/sync/apply'
 import { startRegister } from '../src/server'
 import type { SearchResult, SyncStatus } from '../src/shared/api'
-import { encodeCursor, pullResponseSchema, zeroCursor, type Cursor } from '../src/shared/sync'
+import { encodeCursor, pullResponseSchema, zeroCursor, type Change, type Cursor } from '../src/shared/sync'
 import { log, report, timeOnce } from './harness'
 
 const PERSONS = Number(process.env.NIR_BENCH_PERSONS ?? 2000)
@@ -111,6 +114,7 @@ export async function run(): Promise<void> {
       session.replica.sqlite.pragma('wal_checkpoint(TRUNCATE)')
       const file = session.replica.file
       report({ name: 'sync.replicaSize', value: statSync(file).size / 1e6, unit: 'MB', baseline: raw.value.bytes / 1e6, baselineLabel: 'JSON bytes of the pull' })
+      scopeExitFigure(session.replica)
       await device.close()
     } finally {
       await register.close()
@@ -118,6 +122,28 @@ export async function run(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * What `secure_delete` (deleted rows zeroed, issue 11) costs where the replica deletes most:
+ * the scope exits of half the synced persons with it on, against the other half with it off
+ * (the baseline), each applied as one page as a pull does and checkpointed into the file.
+ */
+function scopeExitFigure(replica: Replica): void {
+  const ids = (replica.sqlite.prepare('SELECT id FROM persons ORDER BY id').all() as { id: string }[]).map((r) => r.id)
+  const half = Math.floor(ids.length / 2)
+  const exits = (personIds: string[], secureDelete: boolean): number => {
+    replica.sqlite.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`)
+    const t = performance.now()
+    const changes: Change[] = personIds.map((personId) => ({ kind: 'scopeExit', personId }))
+    applyPage(replica, [{ seq: 1, changes }], { cursor: { epoch: 'bench', seq: 1 }, serverTime: new Date().toISOString(), serverOffsetMs: 0, complete: false })
+    replica.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    return performance.now() - t
+  }
+  const off = exits(ids.slice(0, half), false)
+  const on = exits(ids.slice(half), true)
+  replica.sqlite.pragma('secure_delete = ON')
+  report({ name: `replica.scopeExits.${ids.length - half}`, value: on, unit: 'ms', baseline: off, baselineLabel: `the other ${half} persons' scope exits with secure_delete off` })
 }
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {
