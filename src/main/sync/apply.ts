@@ -169,12 +169,6 @@ function dropPerson(replica: Replica, tx: Tx, personId: string): void {
 }
 
 /**
- * Issue 11.7: outbox rows of a person who left, whose verdict the register has given and the
- * caseworker has seen (applied, withdrawn, resolved problems): their payloads hold the
- * person's data and the register keeps the record. Unsent rows never reach here (the person
- * is kept), except queued audit reads, which must still be pushed (A6).
- */
-/**
  * Judged outbox rows of persons no longer in the replica: an audit read queued for a person
  * who has since left is pushed after the person went, and its row is removed here, at the
  * end of the next pull.
@@ -188,6 +182,12 @@ function dropOrphanHistory(replica: Replica): void {
     .run()
 }
 
+/**
+ * Issue 11.7: outbox rows of a person who left, whose verdict the register has given and the
+ * caseworker has seen (applied, withdrawn, resolved problems): their payloads hold the
+ * person's data and the register keeps the record. Unsent rows never reach here (the person
+ * is kept), except queued audit reads, which must still be pushed (A6).
+ */
 function dropJudgedHistory(tx: Tx, personId: string): void {
   tx.delete(outbox)
     .where(and(eq(outbox.personId, personId), or(inArray(outbox.state, ['applied', 'withdrawn']), and(inArray(outbox.state, problemStates), isNotNull(outbox.resolution)))))
