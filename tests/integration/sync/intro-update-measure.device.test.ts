@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Saved, SyncStatus } from '../../../src/shared/api'
+import type { Saved } from '../../../src/shared/api'
 import { addDays, isoWeek, isoWeekRange } from '../../../src/shared/calendar'
 import { osloDateOfMs } from '../../../src/shared/rules'
 import { importNdjson, startRegister } from '../../../src/server'
@@ -70,20 +70,10 @@ for (const backend of backends())
     const save = (d: Device, name: string, input: object) => d.dispatch(name, input) as Promise<Answer>
     // Twice: a cycle the debounced 'sync soon' started before the save may be running, and
     // run() does not start a second one meanwhile; the second round surely sees the save.
-    /**
-     * Syncs until the device has nothing unsent and is not offline. On a loaded machine a cycle
-     * can end offline with the edit still queued, and the health probe's recovery then syncs
-     * later on its own, so the other device's edit would meet a different register state than
-     * the test describes (CI, 2 Dec 2026: an edit meant to conflict was applied).
-     */
     const sync = async (d: Device) => {
-      for (let i = 0; ; i++) {
+      for (let i = 0; i < 2; i++) {
         d.ctx.session!.sync.run()
         await d.ctx.session!.sync.whenIdle()
-        const status = (await d.dispatch('sync.status', {})) as { ok: true; value: SyncStatus }
-        if (i >= 1 && status.value.pending === 0 && status.value.offlineSince === null && status.value.state !== 'offline') return
-        if (i > 100) throw new Error(`the device did not settle: ${JSON.stringify(status.value)}`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
       }
     }
     const measure = { id: randomUUID(), personId, groupCode: 'NORSK', measureCode: 'GRUNNLEGGANDE_NORSK', fromDate: start, toDate: addDays(start, 13), hoursPerWeek: 30 }
